@@ -1,0 +1,1 @@
+"""Builder: a course rendered into one static, mobile-first site."""

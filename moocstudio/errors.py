@@ -1,0 +1,54 @@
+"""Typed errors: each carries the sentence a user reads and an exit code."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitCode(IntEnum):
+    """Process exit codes of the command-line face."""
+
+    OK = 0
+    INTERNAL = 1
+    USER_ERROR = 2
+    CANCELLED = 130
+
+
+class MoocstudioError(Exception):
+    """An error the user can act on.
+
+    Args:
+        user_message: One or two plain sentences naming the file and what to do.
+        exit_code: The exit code the command-line face returns.
+    """
+
+    exit_code: ExitCode = ExitCode.USER_ERROR
+
+    def __init__(self, user_message: str, exit_code: ExitCode | None = None) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class CourseFileError(MoocstudioError):
+    """course.json is missing, unreadable, invalid or from a newer moocstudio."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class ImportFailed(MoocstudioError):
+    """A source file cannot be imported (corrupt, encrypted, wrong kind)."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class MediaDecodeError(ImportFailed):
+    """A media file cannot be read as audio or video."""

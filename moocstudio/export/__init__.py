@@ -1,0 +1,1 @@
+"""Exporters: the built site wrapped in each platform's package format."""

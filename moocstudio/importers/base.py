@@ -1,0 +1,23 @@
+"""What every importer returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from moocstudio.model import Item
+
+ItemT = TypeVar("ItemT", bound=Item)
+
+
+@dataclass
+class ImportResult(Generic[ItemT]):
+    """A new item plus the non-fatal problems the author should hear about.
+
+    Attributes:
+        item: The item, ready to append to a module. Its files are already in ``media/``.
+        warnings: Plain sentences, each naming the file and the problem (e.g. a missing image).
+    """
+
+    item: ItemT
+    warnings: list[str] = field(default_factory=list)

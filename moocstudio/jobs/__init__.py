@@ -1,0 +1,1 @@
+"""Jobs: long work with progress and cancel, in plain Python (no Qt)."""

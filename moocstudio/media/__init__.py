@@ -1,0 +1,1 @@
+"""Media: probing, and (later) locating ffmpeg, renditions, posters, subtitles and their cache."""

@@ -1,0 +1,72 @@
+"""Course and Module: the outline every other part of moocstudio reads."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from moocstudio.model.ids import StableId, new_id
+from moocstudio.model.items import Item
+from moocstudio.model.licence import DEFAULT_LICENCE, LicenceId, LicenceInfo, Person, licence_info
+
+SCHEMA_VERSION = 1
+
+# BCP 47 language tag, the common shapes (language[-script][-region][-variant]); e.g. fr, fr-CA,
+# zh-Hant-TW, es-419. Case-insensitive by the RFC, so accepted in any case.
+LanguageTag = Annotated[
+    str,
+    StringConstraints(
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$"
+    ),
+]
+
+
+def utc_now() -> datetime:
+    """Now, in UTC, to the second (course.json stays readable and diffs stay small)."""
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Module(BaseModel):
+    """A module (week, chapter): learning objectives and an ordered list of items."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: StableId = Field(default_factory=lambda: new_id("module"))
+    title: str
+    objectives: list[str] = Field(default_factory=list, description="Learning objectives.")
+    items: list[Item] = Field(default_factory=list)
+
+
+class Course(BaseModel):
+    """A course: its metadata, its licence and its modules."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    schema_version: int = SCHEMA_VERSION
+    id: StableId = Field(default_factory=lambda: new_id("course"))
+    title: str = Field(min_length=1)
+    subtitle: str = ""
+    description: str = ""
+    language: LanguageTag = "en"
+    authors: list[Person] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list)
+    licence: LicenceId = DEFAULT_LICENCE
+    created: datetime = Field(default_factory=utc_now)
+    modified: datetime = Field(default_factory=utc_now)
+    modules: list[Module] = Field(default_factory=list)
+
+    def all_items(self) -> list[Item]:
+        """Every item of every module, in course order."""
+        return [item for module in self.modules for item in module.items]
+
+    def effective_licence(self, item: Item | None = None) -> LicenceInfo:
+        """The licence that applies to ``item`` (its own, or the course's)."""
+        own = item.licence if item is not None else None
+        return licence_info(own or self.licence)
+
+    def module_named(self, title: str) -> Module | None:
+        """The first module whose title matches ``title`` (case-insensitive), if any."""
+        wanted = title.casefold()
+        return next((m for m in self.modules if m.title.casefold() == wanted), None)
