@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Generic, TypeVar
 
 from moocstudio.model import Item
@@ -21,3 +22,9 @@ class ImportResult(Generic[ItemT]):
 
     item: ItemT
     warnings: list[str] = field(default_factory=list)
+
+
+def readable_stem(path: Path) -> str:
+    """A title from a file name: ``intro_to-OA.md`` gives ``Intro to OA``."""
+    words = " ".join(path.stem.replace("_", " ").replace("-", " ").split())
+    return words[:1].upper() + words[1:] if words else path.name

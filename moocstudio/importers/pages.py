@@ -1,0 +1,183 @@
+"""Markdown files into Page items: rendered with Python-Markdown, sanitized with nh3.
+
+Imported markdown is untrusted: raw HTML in it is reduced to a safe subset (no scripts, no event
+handlers, no ``javascript:`` links), and image paths are resolved on the author's disk only to
+copy real image files into the course; anything else is reported and left out.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import markdown
+import nh3
+from PIL import Image, UnidentifiedImageError
+
+from moocstudio.errors import ImportFailed, MoocstudioError
+from moocstudio.importers.base import ImportResult, readable_stem
+from moocstudio.model import Asset, Page, new_id
+from moocstudio.model.store import add_asset
+
+MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists", "admonition"]
+_WEB_SCHEMES = {"http", "https"}
+_SVG_SNIFF_BYTES = 2048
+
+_ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"map", "area"}
+_ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    **copy.deepcopy(nh3.ALLOWED_ATTRIBUTES),
+    # id: heading anchors of the table of contents; class: admonitions and code languages.
+    "*": {"id", "class", "title", "lang", "dir"},
+    "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
+    "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
+    "a": nh3.ALLOWED_ATTRIBUTES["a"] | {"href"},
+}
+_ALLOWED_STYLES = {"text-align"}  # column alignment of markdown tables
+
+
+def sanitize_html(
+    fragment: str, *, attribute_filter: Callable[[str, str, str], str | None] | None = None
+) -> str:
+    """Reduce untrusted HTML to a safe subset: no scripts, handlers, styles or script URLs.
+
+    Args:
+        fragment: The HTML to clean.
+        attribute_filter: Called as ``(tag, attribute, value)`` for every kept attribute; returns
+            the value to keep, or None to drop the attribute.
+    """
+    return nh3.clean(
+        fragment,
+        attribute_filter=attribute_filter,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=_WEB_SCHEMES | {"mailto"},
+        filter_style_properties=_ALLOWED_STYLES,
+        link_rel="noopener noreferrer",
+    )
+
+
+@dataclass
+class _ImageCollector:
+    """Copies the images a page links to into the course, and remembers what went wrong."""
+
+    folder: Path
+    page_file: Path
+    assets: list[Asset] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def filter_attribute(self, tag: str, attribute: str, value: str) -> str | None:
+        """nh3 attribute filter: rewrites image sources, keeps everything else."""
+        if tag == "img" and attribute == "src":
+            return self.rewrite(value)
+        return value
+
+    def rewrite(self, src: str) -> str | None:
+        """Return the src to use in the course, or None to drop the image."""
+        parts = urlsplit(src)
+        if parts.scheme in _WEB_SCHEMES:
+            self.warnings.append(
+                f"{self.page_file}: image {src} is on the web; it will not show offline. "
+                "Download it next to the page to include it."
+            )
+            return src
+        if parts.scheme or parts.netloc or src.startswith(("/", "\\")):
+            self.warnings.append(
+                f"{self.page_file}: image {src!r} is not a relative path to a file; left out."
+            )
+            return None
+        candidate = self.page_file.parent / unquote(parts.path)
+        problem = _image_problem(candidate)
+        if problem:
+            self.warnings.append(f"{self.page_file}: image {src} {problem}; left out.")
+            return None
+        try:
+            asset = add_asset(self.folder, candidate)
+        except MoocstudioError as exc:
+            self.warnings.append(exc.user_message)
+            return None
+        if asset not in self.assets:
+            self.assets.append(asset)
+        return asset.path
+
+
+def _image_problem(path: Path) -> str | None:
+    if not path.is_file():
+        return "was not found"
+    if path.suffix.lower() == ".svg":
+        head = path.read_bytes()[:_SVG_SNIFF_BYTES].lower()
+        return None if b"<svg" in head else "is not an SVG image"
+    try:
+        with Image.open(path) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        return "is not an image Pillow can read"
+    return None
+
+
+def _read_text(source: Path) -> str:
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        raise ImportFailed(source, f"cannot be read ({exc.strerror})") from exc
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            source,
+            f"is not UTF-8 text (invalid byte at position {exc.start}); save it as UTF-8",
+        ) from exc
+
+
+@dataclass(frozen=True)
+class RenderedMarkdown:
+    """Markdown rendered for the course: sanitized HTML and the images copied for it."""
+
+    html: str
+    heading: str
+    """Text of the first heading, "" if the page has none."""
+    images: list[Asset]
+    warnings: list[str]
+
+
+def render_markdown(text: str, *, folder: Path, page_file: Path) -> RenderedMarkdown:
+    """Render markdown to sanitized HTML, copying its relative images into ``folder``."""
+    collector = _ImageCollector(folder=folder, page_file=page_file)
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    rendered = md.convert(text)
+    tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])
+    heading = html.unescape(str(tokens[0]["name"])) if tokens else ""
+    return RenderedMarkdown(
+        # Images are rewritten while sanitizing, so raw <img> tags get the same treatment.
+        html=sanitize_html(rendered, attribute_filter=collector.filter_attribute),
+        heading=heading,
+        images=collector.assets,
+        warnings=collector.warnings,
+    )
+
+
+def import_page(folder: Path, source: Path, *, title: str | None = None) -> ImportResult[Page]:
+    """Import a markdown file as a Page.
+
+    Args:
+        folder: The course folder.
+        source: The markdown file (UTF-8); only read.
+        title: Use this title instead of the first heading.
+
+    Raises:
+        ImportFailed: The file cannot be read or is not UTF-8 text.
+    """
+    source = Path(source)
+    text = _read_text(source)
+    rendered = render_markdown(text, folder=folder, page_file=source)
+    page = Page(
+        id=new_id("page"),
+        title=title or rendered.heading or readable_stem(source),
+        source=add_asset(folder, source),
+        html=rendered.html,
+        images=rendered.images,
+    )
+    return ImportResult(item=page, warnings=rendered.warnings)
