@@ -66,6 +66,20 @@ class Course(BaseModel):
         own = item.licence if item is not None else None
         return licence_info(own or self.licence)
 
+    def add_item(self, item: Item, module_title: str | None = None) -> Module:
+        """Append ``item`` to the module titled ``module_title`` (created if needed).
+
+        Without a title the item goes to the last module, or to a new "Module 1".
+        """
+        module = self.module_named(module_title) if module_title else None
+        if module is None and module_title is None and self.modules:
+            module = self.modules[-1]
+        if module is None:
+            module = Module(title=module_title or f"Module {len(self.modules) + 1}")
+            self.modules.append(module)
+        module.items.append(item)
+        return module
+
     def module_named(self, title: str) -> Module | None:
         """The first module whose title matches ``title`` (case-insensitive), if any."""
         wanted = title.casefold()

@@ -1,0 +1,42 @@
+"""Import any supported file, choosing the importer from the file's content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from moocstudio.importers.base import ImportResult
+from moocstudio.model import Item
+
+ItemKind = Literal["slides", "page", "video"]
+
+
+def import_file(
+    folder: Path, source: Path, *, kind: ItemKind | None = None, title: str | None = None
+) -> ImportResult[Item]:
+    """Import ``source`` into the course at ``folder`` as a slide deck, a page or a video.
+
+    Args:
+        folder: The course folder.
+        source: The file to import; only read.
+        kind: Force the kind instead of detecting it from the content.
+        title: Title for the new item instead of one found in the file.
+
+    Raises:
+        ImportFailed: The file is of no supported kind, or cannot be read as its kind.
+    """
+    # Importers pull in python-pptx, PyAV or markdown: load only the one this file needs.
+    from moocstudio.importers.sniff import sniff_kind
+
+    chosen = kind or sniff_kind(Path(source))
+    if chosen == "slides":
+        from moocstudio.importers.slides import import_slides
+
+        return import_slides(folder, source, title=title)
+    if chosen == "video":
+        from moocstudio.importers.videos import import_video
+
+        return import_video(folder, source, title=title)
+    from moocstudio.importers.pages import import_page
+
+    return import_page(folder, source, title=title)
