@@ -8,10 +8,10 @@ from typing import Generic, TypeVar
 
 from moocstudio.model import Item
 
-ItemT = TypeVar("ItemT", bound=Item)
+ItemT = TypeVar("ItemT", bound=Item, covariant=True)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ImportResult(Generic[ItemT]):
     """A new item plus the non-fatal problems the author should hear about.
 
