@@ -1,0 +1,115 @@
+"""Shared fixtures: the real ffmpeg binary and tiny clips made with it from lavfi sources.
+
+No media is committed: every clip is generated per test into tmp_path, one or two seconds of
+testsrc2 and a sine tone at small sizes, so a clip costs a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Protocol
+
+import imageio_ffmpeg
+import pytest
+
+# Before any test creates a QApplication (none of the imports above does): no display needed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+FFMPEG_TIMEOUT = 60  # seconds; a generated clip takes well under one
+
+
+class MakeClip(Protocol):
+    """Signature of the ``make_clip`` fixture."""
+
+    def __call__(
+        self,
+        name: str,
+        seconds: float = 1.0,
+        size: str = "320x240",
+        rate: float | str = 25,
+        audio: bool = True,
+        video: bool = True,
+        extra_args: Sequence[str] = (),
+    ) -> Path: ...
+
+
+RunFfmpeg = Callable[..., None]
+
+
+@pytest.fixture(scope="session")
+def ffmpeg_exe() -> str:
+    """Path of the static ffmpeg binary bundled by imageio-ffmpeg."""
+    return str(imageio_ffmpeg.get_ffmpeg_exe())
+
+
+@pytest.fixture(scope="session")
+def run_ffmpeg(ffmpeg_exe: str) -> RunFfmpeg:
+    """Run ffmpeg with an argument list (never a shell); fail the test with its stderr."""
+
+    def run(*args: str | Path) -> None:
+        argv = [ffmpeg_exe, "-nostdin", "-hide_banner", "-v", "error", "-y", *map(str, args)]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=FFMPEG_TIMEOUT)
+        if done.returncode != 0:
+            pytest.fail(f"ffmpeg failed ({done.returncode}): {argv}\n{done.stderr[-2000:]}")
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def clip_cache(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[object, ...], Path]:
+    """Clips already encoded in this session, by recipe: each recipe runs ffmpeg once."""
+    return {}
+
+
+@pytest.fixture
+def make_clip(
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    run_ffmpeg: RunFfmpeg,
+    clip_cache: dict[tuple[object, ...], Path],
+) -> MakeClip:
+    """Factory: a real clip in tmp_path, encoded with the codecs ffmpeg picks for its extension.
+
+    A name without an extension gets ".mp4" (H.264 and AAC with this ffmpeg).
+    ``extra_args`` go after the inputs (output options: codecs, profiles, metadata ...). The
+    same recipe is encoded once per session and copied, so tests may damage their copy freely.
+    """
+
+    def make(
+        name: str,
+        seconds: float = 1.0,
+        size: str = "320x240",
+        rate: float | str = 25,
+        audio: bool = True,
+        video: bool = True,
+        extra_args: Sequence[str] = (),
+    ) -> Path:
+        if not (audio or video):
+            raise ValueError("a clip needs audio, video or both")
+        suffix = Path(name).suffix
+        if not suffix:
+            suffix = ".mp4"
+            name += suffix
+        out = tmp_path / name
+        recipe = (suffix, seconds, size, str(rate), audio, video, tuple(extra_args))
+        cached = clip_cache.get(recipe)
+        if cached is None:
+            cached = tmp_path_factory.mktemp("clips") / f"clip{suffix}"
+            inputs: list[str] = []
+            if video:
+                source = f"testsrc2=size={size}:rate={rate}:duration={seconds}"
+                inputs += ["-f", "lavfi", "-i", source]
+            if audio:
+                tone = f"sine=frequency=440:sample_rate=48000:duration={seconds}"
+                inputs += ["-f", "lavfi", "-i", tone]
+            run_ffmpeg(*inputs, *extra_args, cached)
+            clip_cache[recipe] = cached
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached, out)
+        return out
+
+    return make
