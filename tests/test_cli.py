@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
+import moocstudio
 from moocstudio.model.store import load_course
 
 CLIP_SECONDS = 1.0
@@ -16,7 +17,9 @@ CLIP_SECONDS = 1.0
 
 def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real command in a child process, as a user would."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    # The child imports the same moocstudio as these tests, installed or from the checkout.
+    package_root = str(Path(moocstudio.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": package_root}
     return subprocess.run(
         [sys.executable, "-m", "moocstudio", *map(str, args)],
         capture_output=True,
