@@ -52,3 +52,26 @@ class ImportFailed(MoocstudioError):
 
 class MediaDecodeError(ImportFailed):
     """A media file cannot be read as audio or video."""
+
+
+class ToolNotFound(MoocstudioError):
+    """An external program (ffmpeg, soffice, pdftoppm...) is not installed or cannot be run."""
+
+    def __init__(self, program: str, advice: str = "") -> None:
+        advice = advice or "install it, or add the folder that holds it to PATH"
+        super().__init__(f"{program} was not found: {advice}")
+        self.program = program
+        self.advice = advice
+
+
+class ToolTimedOut(MoocstudioError):
+    """An external program ran longer than its time limit and was stopped."""
+
+    def __init__(self, program: str, timeout: float, stderr_tail: str = "") -> None:
+        super().__init__(
+            f"{program} did not finish within {timeout:g} seconds and was stopped; "
+            "try again, or with a smaller file"
+        )
+        self.program = program
+        self.timeout = timeout
+        self.stderr_tail = stderr_tail

@@ -1,0 +1,269 @@
+"""The one place where moocstudio starts a child process.
+
+Every external program (ffmpeg, LibreOffice, pdftoppm...) runs through :func:`run`: an argv list
+(never a shell), its own process group so that stopping it also stops whatever it started, the
+command logged, and the end of its stderr kept for the error message. Stopping is polite first:
+interrupt, then terminate, then kill, each after a short grace period.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from moocstudio.errors import ToolNotFound, ToolTimedOut
+
+log = logging.getLogger(__name__)
+
+STDERR_TAIL_BYTES = 4096
+# Grace periods between interrupt -> terminate -> kill: long enough for a tool to flush and
+# remove its temporary files, short enough that a cancel feels immediate.
+INTERRUPT_GRACE = 2.0
+TERMINATE_GRACE = 2.0
+# After the main child exits, how long its pipes may stay open (held by a grandchild).
+_PIPE_DRAIN_GRACE = 5.0
+_POLL_INTERVAL = 0.02
+_IS_WINDOWS = os.name == "nt"
+
+
+@dataclass(frozen=True)
+class CompletedRun:
+    """What a finished child process left behind.
+
+    Attributes:
+        argv: The command as run, executable resolved to its full path.
+        returncode: Exit status; negative for a signal on POSIX.
+        stdout: Everything the child wrote to stdout.
+        stderr_tail: The last few KB of stderr, decoded leniently, for error messages.
+    """
+
+    argv: tuple[str, ...]
+    returncode: int
+    stdout: bytes
+    stderr_tail: str
+
+    @property
+    def ok(self) -> bool:
+        """True when the child exited with status 0."""
+        return self.returncode == 0
+
+
+def run(
+    argv: Sequence[str | os.PathLike[str]],
+    *,
+    timeout: float | None = None,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> CompletedRun:
+    """Run a program to completion and collect its output.
+
+    A non-zero exit status is not an error here: the caller knows what the program's codes
+    mean, and builds its message from ``stderr_tail``.
+
+    Args:
+        argv: Program and arguments; the program is looked up on PATH.
+        timeout: Seconds before the child (and its whole process group) is stopped.
+        cwd: Working directory of the child.
+        env: Complete environment of the child; the current one when None.
+
+    Returns:
+        The exit status, stdout and the tail of stderr.
+
+    Raises:
+        ToolNotFound: The program is not installed or cannot be executed.
+        ToolTimedOut: The child ran longer than ``timeout``; it has been stopped.
+        KeyboardInterrupt: Re-raised after stopping the child.
+    """
+    args = _resolve(argv)
+    proc = _spawn(args, cwd=cwd, env=env)
+    stdout = _Collector(proc.stdout, keep=None)
+    stderr = _Collector(proc.stderr, keep=STDERR_TAIL_BYTES)
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop_group(proc)
+        _finish(proc, stdout, stderr)
+        raise ToolTimedOut(Path(args[0]).name, timeout or 0.0, stderr.text()) from None
+    except BaseException:  # KeyboardInterrupt, or a cancel raised from a signal handler
+        _stop_group(proc)
+        _finish(proc, stdout, stderr)
+        raise
+    _finish(proc, stdout, stderr)
+    return CompletedRun(
+        argv=tuple(args),
+        returncode=proc.returncode,
+        stdout=stdout.data(),
+        stderr_tail=stderr.text(),
+    )
+
+
+def _resolve(argv: Sequence[str | os.PathLike[str]]) -> list[str]:
+    if not argv:
+        raise ValueError("argv must name a program")
+    args = [os.fspath(a) for a in argv]
+    found = shutil.which(args[0])
+    if found is None:
+        raise ToolNotFound(args[0])
+    return [found, *args[1:]]
+
+
+def _spawn(
+    args: Sequence[str], *, cwd: Path | None, env: Mapping[str, str] | None
+) -> subprocess.Popen[bytes]:
+    """Start ``args`` in a new process group, pipes on stdout and stderr, no stdin."""
+    log.debug("run: %s", shlex.join(args))
+    flags = 0
+    if sys.platform == "win32":
+        # Windows has no sessions: a new process group receives our CTRL_BREAK, and no
+        # console window flashes up when the GUI starts a tool.
+        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+    try:
+        return subprocess.Popen(
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=_child_env(env),
+            start_new_session=not _IS_WINDOWS,
+            creationflags=flags,
+        )
+    except (FileNotFoundError, PermissionError) as exc:
+        if cwd is not None and exc.filename == os.fspath(cwd):
+            raise  # a missing working folder is the caller's bug, not a missing tool
+        raise ToolNotFound(args[0], f"it cannot be run ({exc.strerror})") from exc
+
+
+def _child_env(env: Mapping[str, str] | None) -> dict[str, str] | None:
+    # A PyInstaller bundle points LD_LIBRARY_PATH at its own libraries; system tools must get
+    # the user's original value back, or they load the bundle's incompatible copies.
+    if not getattr(sys, "frozen", False):
+        return dict(env) if env is not None else None
+    result = dict(os.environ if env is None else env)
+    for name in ("LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH"):
+        original = result.pop(f"{name}_ORIG", None)
+        if original is not None:
+            result[name] = original
+        else:
+            result.pop(name, None)
+    return result
+
+
+def _stop_group(proc: subprocess.Popen[bytes]) -> None:
+    """Stop the child and everything in its process group: interrupt, terminate, kill."""
+    steps: tuple[tuple[str, float], ...] = (
+        ("interrupt", INTERRUPT_GRACE),
+        ("terminate", TERMINATE_GRACE),
+        ("kill", 0.0),
+    )
+    for step, grace in steps:
+        if not _group_alive(proc):
+            return
+        log.debug("stop: %s process group %d", step, proc.pid)
+        _signal_group(proc, step)
+        if _wait_group(proc, grace):
+            return
+    proc.wait()
+
+
+def _signal_group(proc: subprocess.Popen[bytes], step: str) -> None:
+    if sys.platform == "win32":
+        # CTRL_BREAK reaches the whole console process group; terminate/kill only the child.
+        if step == "interrupt":
+            proc.send_signal(signal.CTRL_BREAK_EVENT)
+        elif step == "terminate":
+            proc.terminate()
+        else:
+            proc.kill()
+        return
+    signum = {"interrupt": signal.SIGINT, "terminate": signal.SIGTERM}.get(step, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # the whole group is gone already
+        os.killpg(proc.pid, signum)
+
+
+def _group_alive(proc: subprocess.Popen[bytes]) -> bool:
+    proc.poll()  # reap the leader, so that its zombie does not count as alive
+    if _IS_WINDOWS:
+        return proc.returncode is None
+    try:
+        os.killpg(proc.pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # a member changed user: still there, and not ours to probe
+    return True
+
+
+def _wait_group(proc: subprocess.Popen[bytes], grace: float) -> bool:
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        if not _group_alive(proc):
+            return True
+        time.sleep(_POLL_INTERVAL)
+    return not _group_alive(proc)
+
+
+def _finish(proc: subprocess.Popen[bytes], *collectors: _Collector) -> None:
+    """Reap the child and drain its pipes, stopping any grandchild that still holds them."""
+    proc.wait()
+    for collector in collectors:
+        collector.join(_PIPE_DRAIN_GRACE)
+    if any(c.alive for c in collectors):
+        _stop_group(proc)
+        for collector in collectors:
+            collector.join(_PIPE_DRAIN_GRACE)
+    if any(c.alive for c in collectors):
+        # Only a process that left our group (a daemon) can still hold the pipes.
+        log.warning("%s: a detached process keeps its output open; output may be cut", proc.args)
+
+
+class _Collector:
+    """Drains one pipe on a thread, keeping everything or only the last ``keep`` bytes.
+
+    Both pipes must be drained at once, or a child that fills one blocks forever.
+    """
+
+    def __init__(self, stream: IO[bytes] | None, *, keep: int | None) -> None:
+        self._chunks: list[bytes] = []
+        self._keep = keep
+        self._size = 0
+        self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
+        self._thread.start()
+
+    def _drain(self, stream: IO[bytes] | None) -> None:
+        if stream is None:
+            return
+        with stream:
+            # os.read returns what is there now, so a chatty child never waits on us.
+            while chunk := os.read(stream.fileno(), 65536):
+                self._chunks.append(chunk)
+                self._size += len(chunk)
+                if self._keep is not None and self._size > 2 * self._keep:
+                    self._chunks = [b"".join(self._chunks)[-self._keep :]]
+                    self._size = len(self._chunks[0])
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def join(self, timeout: float | None) -> None:
+        self._thread.join(timeout)
+
+    def data(self) -> bytes:
+        data = b"".join(self._chunks)
+        return data if self._keep is None else data[-self._keep :]
+
+    def text(self) -> str:
+        return self.data().decode("utf-8", errors="replace")

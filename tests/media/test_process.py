@@ -1,0 +1,151 @@
+"""The subprocess chokepoint, with real Python children (no mocks)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from moocstudio.errors import ToolNotFound, ToolTimedOut
+from moocstudio.media import process
+from moocstudio.media.process import STDERR_TAIL_BYTES, CompletedRun, run
+
+PY = sys.executable
+posix_only = pytest.mark.skipif(os.name != "posix", reason="process groups are POSIX here")
+
+
+def python(code: str, *args: str) -> list[str]:
+    return [PY, "-c", code, *args]
+
+
+def gone(pid: int) -> bool:
+    """True when ``pid`` has exited (a zombie not yet reaped by init counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    status = Path(f"/proc/{pid}/status")
+    return status.is_file() and "\nState:\tZ" in status.read_text()
+
+
+def wait_until(condition, seconds: float = 5.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_exit_status_stdout_and_the_tail_of_stderr():
+    code = "import sys; print('out'); sys.stderr.write('x' * 10000 + 'END'); sys.exit(3)"
+    done = run(python(code))
+    assert isinstance(done, CompletedRun)
+    assert done.returncode == 3 and not done.ok
+    assert done.stdout == b"out\n" or done.stdout == b"out\r\n"
+    assert len(done.stderr_tail) == STDERR_TAIL_BYTES
+    assert done.stderr_tail.endswith("xEND")
+    assert Path(done.argv[0]).is_absolute()  # resolved on PATH, logged as run
+
+
+def test_large_output_on_both_pipes_does_not_deadlock():
+    code = "import sys; sys.stdout.write('o' * 3_000_000); sys.stderr.write('e' * 3_000_000)"
+    done = run(python(code), timeout=30)
+    assert done.ok
+    assert len(done.stdout) == 3_000_000
+    assert done.stderr_tail == "e" * STDERR_TAIL_BYTES
+
+
+def test_stderr_that_is_not_utf8_is_decoded_leniently():
+    done = run(python("import sys; sys.stderr.buffer.write(b'caf\\xe9 \\xff ok')"))
+    assert done.stderr_tail == "caf\ufffd \ufffd ok"
+
+
+def test_cwd_env_and_path_arguments_reach_the_child(tmp_path):
+    code = (
+        "import json, os, sys; "
+        "print(json.dumps([os.getcwd(), os.environ['MOOC_TEST'], sys.argv[1]]))"
+    )
+    env = {**os.environ, "MOOC_TEST": "café"}
+    done = run(python(code, tmp_path / "a file; echo no shell"), cwd=tmp_path, env=env)
+    cwd, value, arg = json.loads(done.stdout)
+    assert Path(cwd).resolve() == tmp_path.resolve()
+    assert value == "café"
+    assert arg == str(tmp_path / "a file; echo no shell")  # one argument, never a shell
+
+
+def test_a_missing_program_raises_tool_not_found_with_advice():
+    with pytest.raises(ToolNotFound) as caught:
+        run(["moocstudio-no-such-tool", "--version"])
+    assert caught.value.program == "moocstudio-no-such-tool"
+    assert "moocstudio-no-such-tool was not found" in caught.value.user_message
+    assert "PATH" in caught.value.user_message
+
+
+@posix_only
+def test_a_file_that_is_not_executable_is_not_run(tmp_path):
+    script = tmp_path / "tool"
+    script.write_text("#!/bin/sh\necho hi\n")
+    with pytest.raises(ToolNotFound):
+        run([script])
+
+
+@posix_only
+def test_timeout_stops_the_whole_process_group(tmp_path):
+    pid_file = tmp_path / "grandchild.pid"
+    code = (
+        "import subprocess, sys, time\n"
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)'])\n"
+        f"open({str(pid_file)!r}, 'w').write(str(child.pid))\n"
+        "time.sleep(60)\n"
+    )
+    start = time.monotonic()
+    with pytest.raises(ToolTimedOut) as caught:
+        run(python(code), timeout=1.0)
+    assert time.monotonic() - start < 10
+    assert caught.value.timeout == 1.0
+    assert "did not finish within 1 seconds" in caught.value.user_message
+    assert wait_until(pid_file.exists)
+    assert wait_until(lambda: gone(int(pid_file.read_text())))
+
+
+@posix_only
+def test_a_group_that_ignores_interrupt_and_terminate_is_killed(tmp_path, monkeypatch):
+    monkeypatch.setattr(process, "INTERRUPT_GRACE", 0.3)
+    monkeypatch.setattr(process, "TERMINATE_GRACE", 0.3)
+    pid_file = tmp_path / "stubborn.pid"
+    stubborn = (
+        "import os, signal, time\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)\n"
+        f"open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+        "time.sleep(60)\n"
+    )
+    with pytest.raises(ToolTimedOut):
+        run(python(stubborn), timeout=1.0)
+    assert wait_until(lambda: gone(int(pid_file.read_text())))
+
+
+@posix_only
+def test_keyboard_interrupt_stops_the_child_and_propagates(tmp_path):
+    pid_file = tmp_path / "child.pid"
+    code = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
+    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            run(python(code), timeout=30)
+    finally:
+        timer.cancel()
+    assert wait_until(lambda: gone(int(pid_file.read_text())))
+
+
+def test_empty_argv_is_a_programming_error():
+    with pytest.raises(ValueError, match="argv"):
+        run([])
