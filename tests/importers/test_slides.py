@@ -1,0 +1,416 @@
+"""The .pptx importer on real decks built with python-pptx (see conftest.py)."""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import re
+import shutil
+import stat
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import BLANK, TITLE_AND_CONTENT, ole_file, png_bytes, set_alt_text
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Inches
+
+from moocstudio.errors import ImportFailed
+from moocstudio.importers.slides import import_slides
+from moocstudio.media.process import run
+from moocstudio.model import SlideDeck
+from moocstudio.model.store import asset_path
+
+
+def cards(folder: Path, source: Path, **kwargs: object) -> SlideDeck:
+    """Import with Pillow cards, whatever is installed: results do not depend on the machine."""
+    return import_slides(folder, source, use_libreoffice=False, **kwargs).item  # type: ignore[arg-type]
+
+
+def media_files(folder: Path) -> list[Path]:
+    media = folder / "media"
+    return sorted(media.iterdir()) if media.is_dir() else []
+
+
+# --- Text, in reading order ------------------------------------------------------------
+
+
+def test_title_first_then_placeholders_in_order_with_levels_flattened(rich_deck, deck_course):
+    first = cards(deck_course, rich_deck).slides[0]
+    assert first.number == 1
+    assert first.title == "Photosynthèse : les bases"
+    assert first.body == ["La lumière est captée", "par la chlorophylle", "Le CO₂ est fixé"]
+
+
+def test_nested_groups_are_read_in_shape_tree_order(rich_deck, deck_course):
+    groups = cards(deck_course, rich_deck).slides[1]
+    assert groups.title == "Groups"
+    assert groups.body == ["outer first", "inner only", "outer last", "after the group"]
+
+
+def test_tables_are_read_row_by_row_merged_cells_once_empty_cells_kept(rich_deck, deck_course):
+    table = cards(deck_course, rich_deck).slides[2]
+    # python-pptx moves the text of merged cells into the merge origin, as PowerPoint does.
+    assert table.body == ["Year | Cases Deaths", "2020 | 10 | 1", "2021 |  | 2"]
+
+
+def test_slide_without_title_placeholder_has_empty_title_and_numbered_alt(rich_deck, deck_course):
+    untitled = cards(deck_course, rich_deck).slides[3]
+    assert untitled.title == ""
+    assert untitled.body == ["No title on this slide"]
+    assert untitled.image_alt == "Slide 4. No title on this slide"
+
+
+def test_notes_are_plain_text_and_empty_notes_are_empty(rich_deck, deck_course):
+    slides = cards(deck_course, rich_deck).slides
+    assert slides[0].notes == "Dire bonjour.\nPuis expliquer le schéma."
+    assert slides[1].notes == ""  # no notes page at all
+    assert slides[3].notes == ""  # a notes page with nothing written on it
+
+
+def test_hidden_slides_are_flagged_and_kept_in_place(rich_deck, deck_course):
+    deck = cards(deck_course, rich_deck)
+    assert [s.hidden for s in deck.slides] == [False, False, False, False, True, False]
+    assert [s.number for s in deck.visible_slides] == [1, 2, 3, 4, 6]
+    assert deck.slides[4].title == "Backup slide"
+
+
+def test_footer_date_and_number_placeholders_are_not_content(tmp_path, deck_course):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
+    slide.shapes.title.text = "Main"
+    slide.placeholders[1].text_frame.text = "Point"
+    footer = prs.slide_layouts[TITLE_AND_CONTENT].placeholders[3]  # "Footer Placeholder 4"
+    slide.shapes.clone_placeholder(footer)
+    slide.placeholders[footer.placeholder_format.idx].text_frame.text = "© University, 2026"
+    path = tmp_path / "footer.pptx"
+    prs.save(path)
+    assert cards(deck_course, path).slides[0].body == ["Point"]
+
+
+def test_text_is_kept_as_plain_text_line_breaks_and_no_break_spaces_included(tmp_path, deck_course):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
+    slide.shapes.title.text = "Two\vlines"
+    slide.placeholders[1].text_frame.text = "<script>alert(1)</script> &amp; «\u00a0ok\u00a0»\vnext"
+    path = tmp_path / "markup.pptx"
+    prs.save(path)
+    result = cards(deck_course, path).slides[0]
+    assert result.title == "Two lines"
+    assert result.body == ["<script>alert(1)</script> &amp; «\u00a0ok\u00a0»\nnext"]
+
+
+# --- Pictures ---------------------------------------------------------------------------
+
+
+def test_pictures_are_extracted_byte_for_byte_under_safe_names(rich_deck, deck_course, picture_png):
+    pictures = cards(deck_course, rich_deck).slides[5].pictures
+    assert len(pictures) == 2
+    assert asset_path(deck_course, pictures[0]).read_bytes() == picture_png
+    assert asset_path(deck_course, pictures[1]).read_bytes() == png_bytes((20, 20, 200))
+    for picture in pictures:
+        assert re.fullmatch(r"media/[0-9a-f]{12}-[\w-]+-slide-006-picture-[12]\.png", picture.path)
+
+
+def test_alt_text_of_pictures_goes_into_the_slide_alt_file_names_do_not(rich_deck, deck_course):
+    slide = cards(deck_course, rich_deck).slides[5]
+    assert "Picture: Schéma d'une feuille" in slide.image_alt
+    # python-pptx (like older PowerPoint) stores the file name as descr: not a description.
+    assert "image.png" not in slide.image_alt
+    assert slide.image_alt.startswith("Pictures.")
+
+
+def test_generated_alt_text_suffix_is_dropped(tmp_path, deck_course):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[BLANK])
+    picture = slide.shapes.add_picture(io.BytesIO(png_bytes((1, 2, 3))), Inches(1), Inches(1))
+    set_alt_text(picture, "A red square\n\nDescription automatically generated")
+    path = tmp_path / "alt.pptx"
+    prs.save(path)
+    assert cards(deck_course, path).slides[0].image_alt == "Slide 1. Picture: A red square"
+
+
+def test_embedded_video_is_reported_not_imported(tmp_path, deck_course):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[BLANK])
+    movie = io.BytesIO(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
+    slide.shapes.add_movie(movie, Inches(1), Inches(1), Inches(4), Inches(3), mime_type="video/mp4")
+    path = tmp_path / "movie.pptx"
+    prs.save(path)
+    result = import_slides(deck_course, path, use_libreoffice=False)
+    assert result.item.slides[0].pictures == []
+    assert any("slide 1" in w and "video" in w and str(path) in w for w in result.warnings)
+
+
+# --- The deck ---------------------------------------------------------------------------
+
+
+def test_source_is_copied_and_every_slide_gets_a_card(rich_deck, deck_course):
+    deck = cards(deck_course, rich_deck)
+    assert re.fullmatch(r"slides-[0-9a-f]{12}", deck.id)
+    assert asset_path(deck_course, deck.source).read_bytes() == rich_deck.read_bytes()
+    assert deck.source.original_name == rich_deck.name
+    assert deck.rendered_with == "card"
+    for slide in deck.slides:
+        assert slide.image is not None
+        with Image.open(asset_path(deck_course, slide.image)) as image:
+            assert (image.format, image.size) == ("PNG", (1280, 720))
+
+
+def test_render_false_makes_no_images(rich_deck, deck_course):
+    deck = import_slides(deck_course, rich_deck, render=False).item
+    assert all(slide.image is None for slide in deck.slides)
+    assert all(slide.image_alt for slide in deck.slides)
+
+
+@pytest.mark.parametrize(
+    ("core_title", "first_title", "given", "expected"),
+    [
+        ("Cours d'écologie", "Slide one", None, "Cours d'écologie"),
+        ("", "Slide one", None, "Slide one"),
+        ("PowerPoint Presentation", "Slide one", None, "Slide one"),  # a template's default
+        ("", "", None, "Intro to OA"),  # from the file name
+        ("Core", "Slide one", "Given", "Given"),
+    ],
+)
+def test_deck_title(tmp_path, deck_course, core_title, first_title, given, expected):
+    prs = Presentation()
+    prs.core_properties.title = core_title
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
+    slide.shapes.title.text = first_title
+    path = tmp_path / "intro_to-OA.pptx"
+    prs.save(path)
+    assert cards(deck_course, path, title=given, render=False).title == expected
+
+
+def test_a_200_slide_deck(make_deck, deck_course):
+    source = make_deck(200, hidden={7, 150})
+    deck = cards(deck_course, source)
+    assert [s.number for s in deck.slides] == list(range(1, 201))
+    assert [s.number for s in deck.slides if s.hidden] == [7, 150]
+    assert deck.slides[199].title == "Slide 200: déjà vu"
+    assert deck.slides[199].body[0] == "Point 1 of slide 200"
+    images = {slide.image.path for slide in deck.slides if slide.image}
+    assert len(images) == 200  # every card differs (its number), so none is deduplicated
+    assert all(len(s.image_alt) <= 300 for s in deck.slides)
+
+
+def test_long_slide_text_gives_a_short_alt(tmp_path, deck_course):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
+    slide.shapes.title.text = "Long"
+    slide.placeholders[1].text_frame.text = "mot " * 500
+    path = tmp_path / "long.pptx"
+    prs.save(path)
+    alt = cards(deck_course, path, render=False).slides[0].image_alt
+    assert len(alt) <= 300
+    assert alt.startswith("Long. mot mot")
+    assert alt.endswith("mot…")
+
+
+# --- Files that are not a readable .pptx ------------------------------------------------
+
+
+def _docx(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    return path
+
+
+def _odp(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
+        archive.writestr("content.xml", "<office:document-content/>")
+    return path
+
+
+def _plain_zip(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "hello")
+    return path
+
+
+def _truncated(path: Path, whole: Path) -> Path:
+    data = whole.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def _rewritten(path: Path, whole: Path, part: str, change) -> Path:
+    """A copy of the zip ``whole`` at ``path``, with one member's bytes changed."""
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, change(data) if info.filename == part else data)
+    return path
+
+
+def _bad_xml(path: Path, whole: Path) -> Path:
+    # Cut mid-element: not well-formed XML.
+    return _rewritten(path, whole, "ppt/presentation.xml", lambda data: data[: len(data) // 2])
+
+
+def _slideshow(path: Path, whole: Path) -> Path:
+    def as_show(data: bytes) -> bytes:
+        return data.replace(b"presentation.main+xml", b"slideshow.main+xml")
+
+    return _rewritten(path, whole, "[Content_Types].xml", as_show)
+
+
+def _bad_level(path: Path, whole: Path) -> Path:
+    def bad(data: bytes) -> bytes:
+        return data.replace(b"<a:p>", b'<a:p><a:pPr lvl="abc"/>')
+
+    return _rewritten(path, whole, "ppt/slides/slide2.xml", bad)
+
+
+ENCRYPTED = {"EncryptionInfo": b"\x04\x00\x04\x00" + bytes(200), "EncryptedPackage": bytes(9000)}
+LEGACY_PPT = {"PowerPoint Document": bytes(3000), "Current User": bytes(60)}
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [
+        ("random.pptx", lambda p, w: p.write_bytes(random.Random(7).randbytes(5000)), "not a"),
+        ("empty.pptx", lambda p, w: p.write_bytes(b""), "is empty"),
+        ("cut.pptx", _truncated, "damaged or incomplete"),
+        ("bad-xml.pptx", _bad_xml, "damaged or incomplete"),
+        ("report.pptx", lambda p, w: _docx(p), "is a Word document"),
+        ("talk.odp", lambda p, w: _odp(p), "save it as PowerPoint (.pptx)"),
+        ("archive.zip", lambda p, w: _plain_zip(p), "no ppt/presentation.xml"),
+        ("show.ppsx", _slideshow, "PowerPoint show or template"),
+        ("bad-level.pptx", _bad_level, "slide 2 is damaged and cannot be read"),
+        ("locked.pptx", lambda p, w: p.write_bytes(ole_file(ENCRYPTED)), "remove the password"),
+        ("old.ppt", lambda p, w: p.write_bytes(ole_file(LEGACY_PPT)), "save it as .pptx"),
+        ("old.doc", lambda p, w: p.write_bytes(ole_file({"WordDocument": b"w"})), "Word document"),
+    ],
+)
+def test_unreadable_files_fail_with_a_plain_message_and_leave_no_media(
+    tmp_path, deck_course, make_deck, name, make, expected
+):
+    path = tmp_path / name
+    make(path, make_deck(2))
+    with pytest.raises(ImportFailed) as caught:
+        import_slides(deck_course, path)
+    assert caught.value.path == path
+    assert str(path) in caught.value.user_message
+    assert expected in caught.value.problem
+    assert media_files(deck_course) == []
+
+
+def test_a_picture_whose_part_is_missing_is_left_out_with_a_warning(
+    rich_deck, tmp_path, deck_course
+):
+    def break_link(data: bytes) -> bytes:
+        return re.sub(rb'r:embed="rId\d+"', b'r:embed="rId99"', data, count=1)
+
+    path = _rewritten(tmp_path / "broken.pptx", rich_deck, "ppt/slides/slide6.xml", break_link)
+    result = import_slides(deck_course, path, use_libreoffice=False)
+    assert len(result.item.slides[5].pictures) == 1
+    assert any("slide 6" in w and "not embedded" in w for w in result.warnings)
+
+
+def test_encrypted_pptx_and_legacy_ppt_get_different_advice(tmp_path, deck_course):
+    locked, old = tmp_path / "locked.pptx", tmp_path / "old.ppt"
+    locked.write_bytes(ole_file(ENCRYPTED))
+    old.write_bytes(ole_file(LEGACY_PPT))
+    with pytest.raises(ImportFailed) as locked_error:
+        import_slides(deck_course, locked)
+    with pytest.raises(ImportFailed) as old_error:
+        import_slides(deck_course, old)
+    assert "password" in locked_error.value.problem and ".ppt)" not in locked_error.value.problem
+    assert "97-2003" in old_error.value.problem and "password" not in old_error.value.problem
+
+
+def test_unreadable_file_names_the_os_reason(tmp_path, deck_course, make_deck):
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        pytest.skip("needs POSIX permissions that apply (root reads any file)")
+    path = make_deck(1)
+    path.chmod(0)
+    try:
+        with pytest.raises(ImportFailed, match="cannot be read"):
+            import_slides(deck_course, path)
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+# --- With LibreOffice --------------------------------------------------------------------
+
+
+def _has_card_accent(png: Path) -> bool:
+    with Image.open(png) as image:
+        return image.convert("RGB").getpixel((4, 4)) == (31, 95, 153)
+
+
+@pytest.mark.needs_soffice
+@pytest.mark.slow
+def test_libreoffice_renders_visible_slides_and_hidden_ones_get_cards(make_deck, deck_course):
+    source = make_deck(4, hidden={2})
+    result = import_slides(deck_course, source)
+    deck = result.item
+    assert deck.rendered_with == "libreoffice", result.warnings
+    images = [asset_path(deck_course, s.image) for s in deck.slides if s.image]
+    assert len(images) == 4
+    sizes = set()
+    for image_path in images:
+        with Image.open(image_path) as image:
+            sizes.add(image.size)
+    assert sizes == {(1280, 960)}  # python-pptx's default slide is 4:3; the card follows it
+    assert [_has_card_accent(p) for p in images] == [False, True, False, False]
+
+
+@pytest.mark.needs_soffice
+@pytest.mark.slow
+def test_a_real_legacy_ppt_made_by_libreoffice_is_recognised(make_deck, tmp_path, deck_course):
+    source = make_deck(1)
+    out = tmp_path / "out"
+    profile = (tmp_path / "profile").as_uri()
+    argv = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "ppt"]
+    done = run([*argv, "--outdir", out, source], timeout=180)
+    assert done.returncode == 0, done.stderr_tail
+    with pytest.raises(ImportFailed, match=r"PowerPoint 97-2003 file \(\.ppt\)"):
+        import_slides(deck_course, out / "deck.ppt")
+
+
+# --- LibreOffice failing: fake soffice programs, real child processes --------------------
+
+
+def _fake_tool(folder: Path, name: str, script: str) -> None:
+    folder.mkdir(exist_ok=True)
+    tool = folder / name
+    tool.write_text(f"#!/bin/sh\n{script}\n")
+    tool.chmod(0o755)
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_a_failing_libreoffice_falls_back_to_cards_with_a_warning(
+    tmp_path, deck_course, make_deck, monkeypatch
+):
+    tools = tmp_path / "bin"
+    _fake_tool(tools, "soffice", "echo 'Error: source file could not be loaded' >&2; exit 1")
+    _fake_tool(tools, "pdftoppm", "exit 0")
+    monkeypatch.setenv("PATH", str(tools))
+    source = make_deck(2)
+    result = import_slides(deck_course, source)
+    assert result.item.rendered_with == "card"
+    assert all(s.image is not None for s in result.item.slides)
+    [warning] = result.warnings
+    assert str(source) in warning
+    assert "LibreOffice could not convert it" in warning
+    assert "source file could not be loaded" in warning
+
+
+@pytest.mark.skipif(shutil.which("sh") is None, reason="needs a POSIX shell")
+def test_without_pdftoppm_libreoffice_is_not_used_and_the_author_is_told(
+    tmp_path, deck_course, make_deck, monkeypatch
+):
+    tools = tmp_path / "bin"
+    _fake_tool(tools, "soffice", "exit 0")
+    monkeypatch.setenv("PATH", str(tools))
+    result = import_slides(deck_course, make_deck(1))
+    assert result.item.rendered_with == "card"
+    [warning] = result.warnings
+    assert "pdftoppm is missing" in warning and "poppler" in warning
