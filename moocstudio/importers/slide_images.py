@@ -60,7 +60,7 @@ _PARAGRAPH_GAP = 0.45  # of the font size
 _INDENT = 44  # per outline level
 _BULLET = "•"
 _ELLIPSIS = "…"
-_PNG_COMPRESS_LEVEL = 3  # on a palette image: 2.5x faster than 6, files 20% larger
+_PNG_COMPRESS_LEVEL = 3  # about 2x faster than 6 (the default), for files 10-20% larger
 
 _FONT_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
 # Used only when the bundled font is missing (a broken install): common system fonts with
@@ -85,6 +85,7 @@ _SYSTEM_FONTS = {
 _SOFFICE_BASE_TIMEOUT = 120.0
 _PDFTOPPM_BASE_TIMEOUT = 60.0
 _SECONDS_PER_SLIDE = 2.0
+_PAGES_PER_BATCH = 20  # raw pages are ~4 MB each: 80 MB of temporary files at most
 _SOFFICE_ADVICE = (
     "install LibreOffice (Debian/Ubuntu: apt install libreoffice-impress; macOS and Windows: "
     "libreoffice.org) to get pictures of the real slides"
@@ -218,7 +219,8 @@ class _RenderFailed(Exception):
     """LibreOffice or pdftoppm ran but produced nothing usable."""
 
 
-def _convert(source: Path, work: Path, soffice: str, pdftoppm: str, count: int) -> list[Path]:
+def _convert(source: Path, work: Path, soffice: str, pdftoppm: str, count: int) -> list[bytes]:
+    """The deck as PNG pages: LibreOffice makes a PDF, pdftoppm rasterizes it."""
     # Work on a copy with a plain name: LibreOffice names its output after the input, and the
     # author's file name may hold characters that trip it up.
     deck = work / "deck.pptx"
@@ -244,15 +246,46 @@ def _convert(source: Path, work: Path, soffice: str, pdftoppm: str, count: int) 
     pdf = work / "deck.pdf"
     if not result.ok or not pdf.is_file():
         raise _RenderFailed(f"LibreOffice could not convert it ({_last_line(result.stderr_tail)})")
-    # -scale-to-x fixes the width exactly, whatever the slide size (4:3, 16:9, custom).
-    result = run(
-        [pdftoppm, "-png", "-scale-to-x", str(IMAGE_WIDTH), "-scale-to-y", "-1", pdf, work / "p"],
-        timeout=_PDFTOPPM_BASE_TIMEOUT + _SECONDS_PER_SLIDE * count,
-        cwd=work,
-    )
-    if not result.ok:
-        raise _RenderFailed(f"pdftoppm failed ({_last_line(result.stderr_tail)})")
-    return sorted(work.glob("p-*.png"), key=_page_number)
+    return _rasterize(pdf, work, pdftoppm, count)
+
+
+def _rasterize(pdf: Path, work: Path, pdftoppm: str, most: int) -> list[bytes]:
+    """Every page of ``pdf`` (at most ``most``) as a PNG 1280 px wide.
+
+    pdftoppm writes raw PPM, a batch of pages at a time, and Pillow encodes the PNGs: pdftoppm's
+    own PNG encoder takes ~5x longer than its rendering, and raw pages are large on disk.
+    """
+    pages: list[bytes] = []
+    for first in range(1, most + 1, _PAGES_PER_BATCH):
+        last = first + _PAGES_PER_BATCH - 1
+        prefix = work / f"page{first}"
+        result = run(
+            # -scale-to-x fixes the width exactly, whatever the slide size (4:3, 16:9, custom).
+            [pdftoppm, "-f", str(first), "-l", str(last), "-scale-to-x", str(IMAGE_WIDTH)]
+            + ["-scale-to-y", "-1", pdf, prefix],
+            timeout=_PDFTOPPM_BASE_TIMEOUT + _SECONDS_PER_SLIDE * _PAGES_PER_BATCH,
+            cwd=work,
+        )
+        raw = sorted(work.glob(f"{prefix.name}-*.ppm"), key=_page_number)
+        if not result.ok and not (pages and not raw):  # past the last page is not a failure
+            raise _RenderFailed(f"pdftoppm failed ({_last_line(result.stderr_tail)})")
+        pages += _encode_pngs(raw)
+        if len(raw) < _PAGES_PER_BATCH:
+            break
+    return pages
+
+
+def _encode_pngs(raw: list[Path]) -> list[bytes]:
+    def encode(path: Path) -> bytes:
+        with Image.open(path) as image:
+            out = io.BytesIO()
+            image.save(out, "PNG", compress_level=_PNG_COMPRESS_LEVEL)
+        path.unlink()
+        return out.getvalue()
+
+    # Pillow releases the GIL while encoding: pages encode in parallel.
+    with ThreadPoolExecutor(min(_CARD_THREADS, os.cpu_count() or 1)) as pool:
+        return list(pool.map(encode, raw))
 
 
 def _png_height(png: bytes) -> int:
@@ -261,7 +294,7 @@ def _png_height(png: bytes) -> int:
 
 
 def _page_number(path: Path) -> int:
-    match = re.search(r"-(\d+)\.png$", path.name)
+    match = re.search(r"-(\d+)\.\w+$", path.name)
     return int(match.group(1)) if match else 0
 
 
@@ -271,7 +304,7 @@ def _last_line(text: str) -> str:
 
 
 def _match_pages(
-    source: Path, slides: Sequence[SlideText], pngs: list[Path], warnings: list[str]
+    source: Path, slides: Sequence[SlideText], pngs: list[bytes], warnings: list[str]
 ) -> list[bytes | None] | None:
     """Pair PDF pages with slides: one page per slide, or one per visible slide."""
     visible = [i for i, slide in enumerate(slides) if not slide.hidden]
@@ -287,7 +320,7 @@ def _match_pages(
         return None
     pages: list[bytes | None] = [None] * len(slides)
     for index, png in zip(indexes, pngs, strict=True):
-        pages[index] = png.read_bytes()
+        pages[index] = png
     return pages
 
 

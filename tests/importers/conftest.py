@@ -1,13 +1,12 @@
 """Fixtures for the slide importers: real .pptx files built with python-pptx in tmp_path.
 
-Nothing binary is committed: decks, pictures and OLE containers are made here, per test.
+Nothing binary is committed: decks and their pictures are made here, per test.
 """
 
 from __future__ import annotations
 
 import io
 import shutil
-import struct
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -28,19 +27,19 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
         pytest.skip(SOFFICE_REASON)
 
 
-def png_bytes(colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> bytes:
+def _png_bytes(colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> bytes:
     """A small real PNG, different for every colour."""
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, "PNG")
     return out.getvalue()
 
 
-def set_alt_text(shape: object, text: str) -> None:
+def _set_alt_text(shape: object, text: str) -> None:
     """python-pptx has no API for alt text: set cNvPr/@descr as PowerPoint does."""
     shape._element._nvXxPr.cNvPr.set("descr", text)  # type: ignore[attr-defined]
 
 
-def hide(slide: object) -> None:
+def _hide(slide: object) -> None:
     slide._element.set("show", "0")  # type: ignore[attr-defined]
 
 
@@ -53,7 +52,7 @@ def deck_course(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def picture_png() -> bytes:
-    return png_bytes((200, 40, 40))
+    return _png_bytes((200, 40, 40))
 
 
 @pytest.fixture
@@ -104,13 +103,13 @@ def rich_deck(tmp_path: Path, picture_png: bytes) -> Path:
     s5 = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])
     s5.shapes.title.text = "Backup slide"
     s5.placeholders[1].text_frame.text = "Only for questions"
-    hide(s5)
+    _hide(s5)
 
     s6 = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])
     s6.shapes.title.text = "Pictures"
     first = s6.shapes.add_picture(io.BytesIO(picture_png), Inches(1), Inches(2))
-    set_alt_text(first, "Schéma d'une feuille")
-    s6.shapes.add_picture(io.BytesIO(png_bytes((20, 20, 200))), Inches(5), Inches(2))
+    _set_alt_text(first, "Schéma d'une feuille")
+    s6.shapes.add_picture(io.BytesIO(_png_bytes((20, 20, 200))), Inches(5), Inches(2))
 
     path = tmp_path / "Cours 1 — photosynthèse.pptx"
     prs.save(path)
@@ -147,79 +146,9 @@ def make_deck(tmp_path: Path) -> Callable[..., Path]:
             for run in frame.paragraphs[0].runs:
                 run.font.size = Pt(24)
             if number in hidden_set:
-                hide(slide)
+                _hide(slide)
         path = tmp_path / name
         prs.save(path)
         return path
 
     return make
-
-
-# --- OLE compound files (the container of legacy .ppt and of encrypted .pptx) -------------
-
-_FREE, _END, _FAT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
-
-
-def ole_file(streams: dict[str, bytes]) -> bytes:
-    """A minimal, well-formed OLE compound file (version 3) holding ``streams`` at the root.
-
-    Each stream is padded to 4096 bytes so that it lives in regular sectors (no mini stream).
-    """
-    names = sorted(streams, key=lambda n: (len(n), n.upper()))  # the CFB sibling order
-    data = [streams[n].ljust(max(4096, -(-len(streams[n]) // 512) * 512), b"\0") for n in names]
-    sectors_per_stream = [len(d) // 512 for d in data]
-    fat = [_FAT, _END]  # sector 0: the FAT, sector 1: the directory
-    start = []
-    for count in sectors_per_stream:
-        start.append(len(fat))
-        fat += [len(fat) + i + 1 for i in range(count - 1)] + [_END]
-    assert len(fat) <= 128, "one FAT sector is enough for these tests"
-    fat += [_FREE] * (128 - len(fat))
-
-    entries = [_dir_entry("Root Entry", 5, child=1 if names else _NOSTREAM, start=_END, size=0)]
-    for i, name in enumerate(names):
-        right = i + 2 if i + 1 < len(names) else _NOSTREAM
-        entries.append(_dir_entry(name, 2, right=right, start=start[i], size=len(streams[name])))
-    unused = b"\0" * 68 + struct.pack("<III", _NOSTREAM, _NOSTREAM, _NOSTREAM) + b"\0" * 48
-    entries += [unused] * (-len(entries) % 4)
-    directory = b"".join(entries)
-    assert len(directory) == 512, "one directory sector is enough for these tests"
-
-    header = struct.pack(
-        "<8s16sHHHHH6sIIIIIIIII",
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-        b"\0" * 16,
-        0x3E,
-        3,
-        0xFFFE,
-        9,
-        6,
-        b"\0" * 6,
-        0,  # directory sectors (always 0 in version 3)
-        1,  # FAT sectors
-        1,  # first directory sector
-        0,
-        4096,  # mini stream cutoff
-        _END,  # first mini FAT sector
-        0,
-        _END,  # first DIFAT sector
-        0,
-    )
-    header += struct.pack("<I", 0) + struct.pack("<I", _FREE) * 108
-    assert len(header) == 512
-    return header + struct.pack("<128I", *fat) + directory + b"".join(data)
-
-
-def _dir_entry(
-    name: str, kind: int, *, child: int = _NOSTREAM, right: int = _NOSTREAM, start: int, size: int
-) -> bytes:
-    encoded = name.encode("utf-16-le") + b"\0\0"
-    return (
-        encoded.ljust(64, b"\0")
-        + struct.pack("<HBB", len(encoded), kind, 1)
-        + struct.pack("<III", _NOSTREAM, right, child)
-        + b"\0" * 16  # CLSID
-        + b"\0" * 4  # state bits
-        + b"\0" * 16  # creation and modification times
-        + struct.pack("<IQ", start, size)
-    )

@@ -8,11 +8,11 @@ import random
 import re
 import shutil
 import stat
+import struct
 import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import BLANK, TITLE_AND_CONTENT, ole_file, png_bytes, set_alt_text
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
@@ -22,6 +22,20 @@ from moocstudio.importers.slides import import_slides
 from moocstudio.media.process import run
 from moocstudio.model import SlideDeck
 from moocstudio.model.store import asset_path
+
+TITLE_AND_CONTENT = 1  # python-pptx's default template
+BLANK = 6
+
+
+def png_bytes(colour: tuple[int, int, int], size: tuple[int, int] = (64, 48)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "PNG")
+    return out.getvalue()
+
+
+def set_alt_text(shape: object, text: str) -> None:
+    """python-pptx has no API for alt text: set cNvPr/@descr as PowerPoint does."""
+    shape._element._nvXxPr.cNvPr.set("descr", text)  # type: ignore[attr-defined]
 
 
 def cards(folder: Path, source: Path, **kwargs: object) -> SlideDeck:
@@ -364,6 +378,17 @@ def test_libreoffice_renders_visible_slides_and_hidden_ones_get_cards(make_deck,
 
 @pytest.mark.needs_soffice
 @pytest.mark.slow
+def test_libreoffice_pages_map_to_slides_across_batches(make_deck, deck_course):
+    # 22 slides, 2 hidden: exactly 20 pages, one full batch, then a batch past the end.
+    deck = import_slides(deck_course, make_deck(22, hidden={3, 17})).item
+    assert deck.rendered_with == "libreoffice"
+    images = [asset_path(deck_course, s.image) for s in deck.slides if s.image]
+    assert len(images) == 22
+    assert [n for n, image in enumerate(images, start=1) if _has_card_accent(image)] == [3, 17]
+
+
+@pytest.mark.needs_soffice
+@pytest.mark.slow
 def test_a_real_legacy_ppt_made_by_libreoffice_is_recognised(make_deck, tmp_path, deck_course):
     source = make_deck(1)
     out = tmp_path / "out"
@@ -414,3 +439,73 @@ def test_without_pdftoppm_libreoffice_is_not_used_and_the_author_is_told(
     assert result.item.rendered_with == "card"
     [warning] = result.warnings
     assert "pdftoppm is missing" in warning and "poppler" in warning
+
+
+# --- OLE compound files (the container of legacy .ppt and of encrypted .pptx) -------------
+
+_FREE, _END, _FAT, _NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
+
+
+def ole_file(streams: dict[str, bytes]) -> bytes:
+    """A minimal, well-formed OLE compound file (version 3) holding ``streams`` at the root.
+
+    Each stream is padded to 4096 bytes so that it lives in regular sectors (no mini stream).
+    """
+    names = sorted(streams, key=lambda n: (len(n), n.upper()))  # the CFB sibling order
+    data = [streams[n].ljust(max(4096, -(-len(streams[n]) // 512) * 512), b"\0") for n in names]
+    sectors_per_stream = [len(d) // 512 for d in data]
+    fat = [_FAT, _END]  # sector 0: the FAT, sector 1: the directory
+    start = []
+    for count in sectors_per_stream:
+        start.append(len(fat))
+        fat += [len(fat) + i + 1 for i in range(count - 1)] + [_END]
+    assert len(fat) <= 128, "one FAT sector is enough for these tests"
+    fat += [_FREE] * (128 - len(fat))
+
+    entries = [_dir_entry("Root Entry", 5, child=1 if names else _NOSTREAM, start=_END, size=0)]
+    for i, name in enumerate(names):
+        right = i + 2 if i + 1 < len(names) else _NOSTREAM
+        entries.append(_dir_entry(name, 2, right=right, start=start[i], size=len(streams[name])))
+    unused = b"\0" * 68 + struct.pack("<III", _NOSTREAM, _NOSTREAM, _NOSTREAM) + b"\0" * 48
+    entries += [unused] * (-len(entries) % 4)
+    directory = b"".join(entries)
+    assert len(directory) == 512, "one directory sector is enough for these tests"
+
+    header = struct.pack(
+        "<8s16sHHHHH6sIIIIIIIII",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"\0" * 16,
+        0x3E,
+        3,
+        0xFFFE,
+        9,
+        6,
+        b"\0" * 6,
+        0,  # directory sectors (always 0 in version 3)
+        1,  # FAT sectors
+        1,  # first directory sector
+        0,
+        4096,  # mini stream cutoff
+        _END,  # first mini FAT sector
+        0,
+        _END,  # first DIFAT sector
+        0,
+    )
+    header += struct.pack("<I", 0) + struct.pack("<I", _FREE) * 108
+    assert len(header) == 512
+    return header + struct.pack("<128I", *fat) + directory + b"".join(data)
+
+
+def _dir_entry(
+    name: str, kind: int, *, child: int = _NOSTREAM, right: int = _NOSTREAM, start: int, size: int
+) -> bytes:
+    encoded = name.encode("utf-16-le") + b"\0\0"
+    return (
+        encoded.ljust(64, b"\0")
+        + struct.pack("<HBB", len(encoded), kind, 1)
+        + struct.pack("<III", _NOSTREAM, right, child)
+        + b"\0" * 16  # CLSID
+        + b"\0" * 4  # state bits
+        + b"\0" * 16  # creation and modification times
+        + struct.pack("<IQ", start, size)
+    )
