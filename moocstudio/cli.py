@@ -154,15 +154,19 @@ def _duration(seconds: float) -> str:
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _describe(item: Item) -> str:
     from moocstudio.model import Page, SlideDeck
 
     if isinstance(item, SlideDeck):
         hidden = len(item.slides) - len(item.visible_slides)
         extra = f", {hidden} hidden" if hidden else ""
-        return f"slides “{item.title}” ({len(item.slides)} slides{extra})"
+        return f"slides “{item.title}” ({_count(len(item.slides), 'slide')}{extra})"
     if isinstance(item, Page):
-        images = f", {len(item.images)} images" if item.images else ""
+        images = f", {_count(len(item.images), 'image')}" if item.images else ""
         return f"page “{item.title}”{images}"
     probe = item.probe
     parts = [_duration(probe.duration)]
@@ -187,7 +191,8 @@ def format_outline(course: Course) -> str:
     licence = course.effective_licence().short_name
     lines.append(
         f"  {course.id} · language {course.language} · licence {licence}"
-        f" · {len(course.modules)} modules, {len(items)} items, {_duration(video_seconds)} of media"
+        f" · {_count(len(course.modules), 'module')}, {_count(len(items), 'item')},"
+        f" {_duration(video_seconds)} of media"
     )
     if course.authors:
         lines.append("  by " + ", ".join(person.name for person in course.authors))

@@ -11,19 +11,20 @@ from moocstudio.model import Course, LicenceId, Module, Person, Video
 from moocstudio.model.store import create_course, save_course
 from moocstudio.resources import resource_path
 
-SAMPLE_OUTLINE: list[tuple[str, list[str], list[str]]] = [
+# (module title, learning objectives, [(file, item title or None to take the file's own)])
+SAMPLE_OUTLINE: list[tuple[str, list[str], list[tuple[str, str | None]]]] = [
     (
         "Qu'est-ce que l'accès ouvert ?",
         [
             "Définir l'accès ouvert et ses deux voies",
             "Reconnaître une licence Creative Commons",
         ],
-        ["slides.pptx", "lecture.mp4"],
+        [("slides.pptx", None), ("lecture.mp4", "L'accès ouvert en trente secondes")],
     ),
     (
         "Licences et formats ouverts",
         ["Choisir une licence pour un cours", "Choisir des formats lisibles sur mobile"],
-        ["page-licences.md", "page-formats.md"],
+        [("page-licences.md", None), ("page-formats.md", None)],
     ),
 ]
 
@@ -63,10 +64,10 @@ def build_sample_course(
     build = SampleBuild(course=course)
     for title, objectives, files in SAMPLE_OUTLINE:
         course.modules.append(Module(title=title, objectives=objectives))
-        for name in files:
+        for name, item_title in files:
             if on_step is not None:
                 on_step(name)
-            result = import_file(folder, sources / name)
+            result = import_file(folder, sources / name, title=item_title)
             item = result.item
             transcript = (sources / name).with_suffix(".txt")
             if isinstance(item, Video) and transcript.is_file():

@@ -100,7 +100,7 @@ def test_add_detects_each_kind_by_content(
     assert result.returncode == 0, result.stderr
     kinds = [item.kind for item in load_course(course).modules[0].items]
     assert kinds == ["slides", "page", "video"]
-    assert "Added slides “Pourquoi l'accès ouvert ?” (1 slides)" in result.stdout
+    assert "Added slides “Pourquoi l'accès ouvert ?” (1 slide)" in result.stdout
 
 
 def test_add_reports_bad_files_and_keeps_the_good_ones(
@@ -132,9 +132,9 @@ def test_info_prints_the_outline_with_durations_and_licences(
     assert result.returncode == 0, result.stderr
     out = result.stdout
     assert out.splitlines()[0] == "Science ouverte"
-    assert "language fr · licence CC BY-SA 4.0 · 1 modules, 2 items, 0:02 of media" in out
+    assert "language fr · licence CC BY-SA 4.0 · 1 module, 2 items, 0:02 of media" in out
     assert "1. Semaine 1" in out
-    assert "1.1 slides “Pourquoi l'accès ouvert ?” (1 slides) · CC BY-SA 4.0" in out
+    assert "1.1 slides “Pourquoi l'accès ouvert ?” (1 slide) · CC BY-SA 4.0" in out
     assert "1.2 video “Intro” (0:02, 320x240 h264, audio aac) · CC BY-SA 4.0" in out
 
 
