@@ -86,10 +86,6 @@ _SOFFICE_BASE_TIMEOUT = 120.0
 _PDFTOPPM_BASE_TIMEOUT = 60.0
 _SECONDS_PER_SLIDE = 2.0
 _PAGES_PER_BATCH = 20  # raw pages are ~4 MB each: 80 MB of temporary files at most
-_SOFFICE_ADVICE = (
-    "install LibreOffice (Debian/Ubuntu: apt install libreoffice-impress; macOS and Windows: "
-    "libreoffice.org) to get pictures of the real slides"
-)
 _PDFTOPPM_ADVICE = (
     "install poppler (Debian/Ubuntu: apt install poppler-utils; macOS: brew install poppler)"
 )
@@ -210,6 +206,12 @@ def _libreoffice_pages(
         except MoocstudioError as exc:  # tool missing after all, or timed out
             warnings.append(
                 f"{source}: {exc.user_message}; slide pictures are drawn as text cards instead"
+            )
+            return None
+        except OSError as exc:  # the temporary folder is full, or a page cannot be read
+            warnings.append(
+                f"{source}: slide pictures could not be made ({exc.strerror or exc}); they are "
+                "drawn as text cards instead"
             )
             return None
         return _match_pages(source, slides, pngs, warnings)

@@ -53,6 +53,19 @@ _DEFAULT_TITLES = {
     "presentation1",
     "slide 1",
 }
+# File extension by the picture part's content type.
+_PICTURE_TYPES = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "image/jpg": "jpg",
+    "image/gif": "gif",
+    "image/bmp": "bmp",
+    "image/tiff": "tiff",
+    "image/webp": "webp",
+    "image/svg+xml": "svg",
+    "image/x-emf": "emf",
+    "image/x-wmf": "wmf",
+}
 # Picture formats web browsers cannot show: kept, but the author should know.
 _NOT_FOR_BROWSERS = {"emf", "wmf", "tif", "tiff"}
 # Ordinary spaces only: no-break spaces (French « », 10 km) are the author's and stay.
@@ -354,15 +367,20 @@ def _table_rows(frame: GraphicFrame) -> Iterator[Paragraph]:
 def _read_picture(
     source: Path, picture: Picture, content: _SlideContent, warnings: list[str]
 ) -> None:
+    # The image part itself, not picture.image: python-pptx opens that with Pillow to find
+    # its type, which is slow and fails on EMF and SVG, common in decks.
+    rid = picture.element.blip_rId
     try:
-        image = picture.image
-    except (KeyError, ValueError, AttributeError):  # linked, not embedded, or a broken link
+        image = picture.part.related_part(rid) if rid else None
+    except KeyError:
+        image = None
+    if image is None:  # linked to a file outside the deck, or a dangling reference
         warnings.append(
             f"{source}: a picture on slide {content.number} is not embedded in the file "
             "(it is linked, or missing); insert it into the slide to import it"
         )
         return
-    ext = re.sub(r"[^a-z0-9]", "", image.ext.lower()) or "bin"
+    ext = _PICTURE_TYPES.get(image.content_type.lower(), "bin")
     if ext in _NOT_FOR_BROWSERS:
         warnings.append(
             f"{source}: a picture on slide {content.number} is in {ext.upper()} format, which "

@@ -136,6 +136,24 @@ def test_alt_text_of_pictures_goes_into_the_slide_alt_file_names_do_not(rich_dec
     assert slide.image_alt.startswith("Pictures.")
 
 
+def test_a_picture_pillow_cannot_read_is_still_extracted_with_a_warning(
+    rich_deck, tmp_path, deck_course
+):
+    emf = b"\x01\x00\x00\x00" + bytes(84) + b" EMF" + bytes(40)  # an EMF header record
+
+    def as_emf(data: bytes) -> bytes:
+        override = b'<Override PartName="/ppt/media/image1.png" ContentType="image/x-emf"/>'
+        return data.replace(b"</Types>", override + b"</Types>")
+
+    with_emf = _rewritten(tmp_path / "a.pptx", rich_deck, "ppt/media/image1.png", lambda _: emf)
+    path = _rewritten(tmp_path / "emf.pptx", with_emf, "[Content_Types].xml", as_emf)
+    result = import_slides(deck_course, path, use_libreoffice=False)
+    emf_pictures = [p for p in result.item.slides[5].pictures if p.path.endswith(".emf")]
+    assert len(emf_pictures) == 1
+    assert asset_path(deck_course, emf_pictures[0]).read_bytes() == emf
+    assert any("EMF format" in w and "slide 6" in w for w in result.warnings)
+
+
 def test_generated_alt_text_suffix_is_dropped(tmp_path, deck_course):
     prs = Presentation()
     slide = prs.slides.add_slide(prs.slide_layouts[BLANK])
