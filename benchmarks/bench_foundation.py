@@ -137,9 +137,10 @@ def bench_open_save(workdir: Path) -> None:
 
 
 def bench_slides(workdir: Path) -> None:
-    from moocstudio.importers.slides import import_slides
     from pptx import Presentation
     from pptx.util import Inches, Pt
+
+    from moocstudio.importers.slides import import_slides
 
     deck = Presentation()
     for n in range(200):
