@@ -8,7 +8,6 @@ the CLI; plain json load+dump of the same file for open+save).
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -137,41 +136,20 @@ def bench_open_save(workdir: Path) -> None:
 
 
 def bench_slides(workdir: Path) -> None:
-    from pptx import Presentation
-    from pptx.util import Inches, Pt
+    # One deck recipe for both scripts: bench_slides.py sits beside this file.
+    import bench_slides
 
-    from moocstudio.importers.slides import import_slides
-
-    deck = Presentation()
-    for n in range(200):
-        slide = deck.slides.add_slide(deck.slide_layouts[1])
-        slide.shapes.title.text = f"Diapositive {n + 1} : l'accès ouvert"
-        slide.placeholders[1].text = "Premier point à retenir\nDeuxième point, plus long " * 3
-        box = slide.shapes.add_textbox(Inches(1), Inches(5), Inches(6), Inches(1))
-        box.text_frame.text = "Encadré en français, avec des accents : é, è, à, ç, œ."
-        box.text_frame.paragraphs[0].runs[0].font.size = Pt(14)
-        slide.notes_slide.notes_text_frame.text = f"Notes de la diapositive {n + 1}."
     source = workdir / "deck200.pptx"
-    deck.save(source)
-    # Time the Pillow cards: hide soffice from PATH for this measurement.
-    saved_path = os.environ.get("PATH", "")
-    os.environ["PATH"] = os.pathsep.join(
-        p for p in saved_path.split(os.pathsep) if not (Path(p) / "soffice").exists()
-    )
-    try:
-        runs = []
-        for run in range(5):
-            folder = workdir / f"slides{run}"
-            start = time.perf_counter()
-            result = import_slides(folder, source)
-            runs.append(time.perf_counter() - start)
-            assert len(result.item.slides) == 200 and result.item.rendered_with == "card"
-    finally:
-        os.environ["PATH"] = saved_path
+    bench_slides.build_deck(source)
+    runs = [
+        bench_slides.time_import(workdir, source, run, use_libreoffice=False)
+        for run in range(bench_slides.RUNS)
+    ]
     seconds = statistics.median(runs)
     print(
-        f"pptx import of 200 slides, Pillow cards (no LibreOffice): {200 / seconds:.0f} slides/s "
-        f"(median of 5, {seconds:.2f} s; target > 20/s)"
+        f"pptx import of {bench_slides.SLIDES} slides, Pillow cards (no LibreOffice): "
+        f"{bench_slides.SLIDES / seconds:.0f} slides/s (median of {bench_slides.RUNS}, "
+        f"{seconds:.2f} s; target > 20/s)"
     )
 
 
