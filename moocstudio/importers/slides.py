@@ -33,7 +33,7 @@ from pptx.text.text import TextFrame
 from moocstudio.errors import ImportFailed
 from moocstudio.importers.base import ImportResult, readable_stem
 from moocstudio.importers.slide_images import Paragraph, SlideText, render_slides
-from moocstudio.model import Asset, Slide, SlideDeck, new_id
+from moocstudio.model import Slide, SlideDeck, SlidePicture, new_id
 from moocstudio.model.items import SlideRenderer
 from moocstudio.model.store import add_asset, add_asset_bytes
 
@@ -431,10 +431,12 @@ def _deck_title(presentation: Any, contents: list[_SlideContent], source: Path) 
 
 
 def _store_slide(folder: Path, source: Path, content: _SlideContent) -> Slide:
-    pictures: list[Asset] = []
+    pictures: list[SlidePicture] = []
     for index, picture in enumerate(content.pictures, start=1):
         name = f"{source.stem}-slide-{content.number:03d}-picture-{index}.{picture.ext}"
-        pictures.append(add_asset_bytes(folder, picture.blob, name))
+        pictures.append(
+            SlidePicture(file=add_asset_bytes(folder, picture.blob, name), alt=picture.alt)
+        )
     return Slide(
         number=content.number,
         title=content.title,

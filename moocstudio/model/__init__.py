@@ -11,6 +11,7 @@ from moocstudio.model.items import (
     Rendition,
     Slide,
     SlideDeck,
+    SlidePicture,
     SubtitleTrack,
     Video,
 )
@@ -42,6 +43,7 @@ __all__ = [
     "Rendition",
     "Slide",
     "SlideDeck",
+    "SlidePicture",
     "StreamInfo",
     "SubtitleTrack",
     "Video",

@@ -61,6 +61,15 @@ class Page(_ItemBase):
     images: list[Asset] = Field(default_factory=list)
 
 
+class SlidePicture(BaseModel):
+    """A picture embedded in a slide, extracted as a file, with the author's description."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    file: Asset
+    alt: str = Field(default="", description="The picture's alt text from the deck, if any.")
+
+
 class Slide(BaseModel):
     """One slide: its text in reading order, the speaker's notes and a rendered image."""
 
@@ -73,7 +82,7 @@ class Slide(BaseModel):
     hidden: bool = False
     image: Asset | None = Field(default=None, description="The slide rendered as a picture.")
     image_alt: str = Field(default="", description="Alt text for the rendered image.")
-    pictures: list[Asset] = Field(
+    pictures: list[SlidePicture] = Field(
         default_factory=list, description="Pictures embedded in the slide, extracted as files."
     )
 

@@ -122,15 +122,18 @@ def test_text_is_kept_as_plain_text_line_breaks_and_no_break_spaces_included(tmp
 def test_pictures_are_extracted_byte_for_byte_under_safe_names(rich_deck, deck_course, picture_png):
     pictures = cards(deck_course, rich_deck).slides[5].pictures
     assert len(pictures) == 2
-    assert asset_path(deck_course, pictures[0]).read_bytes() == picture_png
-    assert asset_path(deck_course, pictures[1]).read_bytes() == png_bytes((20, 20, 200))
+    assert asset_path(deck_course, pictures[0].file).read_bytes() == picture_png
+    assert asset_path(deck_course, pictures[1].file).read_bytes() == png_bytes((20, 20, 200))
     for picture in pictures:
-        assert re.fullmatch(r"media/[0-9a-f]{12}-[\w-]+-slide-006-picture-[12]\.png", picture.path)
+        assert re.fullmatch(
+            r"media/[0-9a-f]{12}-[\w-]+-slide-006-picture-[12]\.png", picture.file.path
+        )
 
 
 def test_alt_text_of_pictures_goes_into_the_slide_alt_file_names_do_not(rich_deck, deck_course):
     slide = cards(deck_course, rich_deck).slides[5]
     assert "Picture: Schéma d'une feuille" in slide.image_alt
+    assert [p.alt for p in slide.pictures] == ["Schéma d'une feuille", ""]
     # python-pptx (like older PowerPoint) stores the file name as descr: not a description.
     assert "image.png" not in slide.image_alt
     assert slide.image_alt.startswith("Pictures.")
@@ -148,9 +151,9 @@ def test_a_picture_pillow_cannot_read_is_still_extracted_with_a_warning(
     with_emf = _rewritten(tmp_path / "a.pptx", rich_deck, "ppt/media/image1.png", lambda _: emf)
     path = _rewritten(tmp_path / "emf.pptx", with_emf, "[Content_Types].xml", as_emf)
     result = import_slides(deck_course, path, use_libreoffice=False)
-    emf_pictures = [p for p in result.item.slides[5].pictures if p.path.endswith(".emf")]
+    emf_pictures = [p for p in result.item.slides[5].pictures if p.file.path.endswith(".emf")]
     assert len(emf_pictures) == 1
-    assert asset_path(deck_course, emf_pictures[0]).read_bytes() == emf
+    assert asset_path(deck_course, emf_pictures[0].file).read_bytes() == emf
     assert any("EMF format" in w and "slide 6" in w for w in result.warnings)
 
 

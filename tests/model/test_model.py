@@ -19,6 +19,7 @@ from moocstudio.model import (
     Page,
     Slide,
     SlideDeck,
+    SlidePicture,
     StreamInfo,
     Video,
     licence_info,
@@ -47,7 +48,7 @@ slides = st.builds(
     notes=st.text(),
     hidden=st.booleans(),
     image=st.none() | assets,
-    pictures=st.lists(assets, max_size=2),
+    pictures=st.lists(st.builds(SlidePicture, file=assets, alt=st.text()), max_size=2),
 )
 streams = st.builds(
     StreamInfo,
