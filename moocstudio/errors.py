@@ -75,3 +75,30 @@ class ToolTimedOut(MoocstudioError):
         self.program = program
         self.timeout = timeout
         self.stderr_tail = stderr_tail
+
+
+class Cancelled(MoocstudioError):
+    """The user cancelled the work; whatever it was writing has been removed."""
+
+    exit_code = ExitCode.CANCELLED
+
+    def __init__(self, what: str = "") -> None:
+        super().__init__(f"{what}: cancelled" if what else "cancelled")
+
+
+class FfmpegNotFound(MoocstudioError):
+    """No usable ffmpeg binary (with libx264 and aac) could be found."""
+
+
+class FfmpegTooOld(MoocstudioError):
+    """The ffmpeg found is older than moocstudio needs, or lacks an encoder or filter."""
+
+
+class EncodeFailed(MoocstudioError):
+    """ffmpeg ran but could not produce the output."""
+
+    def __init__(self, path: Path, problem: str, stderr_tail: str = "") -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+        self.stderr_tail = stderr_tail

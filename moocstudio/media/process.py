@@ -18,12 +18,13 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from moocstudio.errors import ToolNotFound, ToolTimedOut
+from moocstudio.errors import Cancelled, ToolNotFound, ToolTimedOut
+from moocstudio.progress import CancelToken
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ TERMINATE_GRACE = 2.0
 # After the main child exits, how long its pipes may stay open (held by a grandchild).
 _PIPE_DRAIN_GRACE = 5.0
 _POLL_INTERVAL = 0.02
+_CANCEL_POLL = 0.05  # how often a running child checks its cancel token: cancel feels instant
 _IS_WINDOWS = os.name == "nt"
 
 
@@ -66,6 +68,8 @@ def run(
     timeout: float | None = None,
     cwd: Path | None = None,
     env: Mapping[str, str] | None = None,
+    cancel: CancelToken | None = None,
+    on_stdout_line: Callable[[str], None] | None = None,
 ) -> CompletedRun:
     """Run a program to completion and collect its output.
 
@@ -77,6 +81,9 @@ def run(
         timeout: Seconds before the child (and its whole process group) is stopped.
         cwd: Working directory of the child.
         env: Complete environment of the child; the current one when None.
+        cancel: Checked several times a second; once set, the child is stopped.
+        on_stdout_line: Called with each line of stdout as it arrives (on a reader thread),
+            e.g. ffmpeg's ``-progress pipe:1`` reports. stdout is then not kept whole.
 
     Returns:
         The exit status, stdout and the tail of stderr.
@@ -84,14 +91,23 @@ def run(
     Raises:
         ToolNotFound: The program is not installed or cannot be executed.
         ToolTimedOut: The child ran longer than ``timeout``; it has been stopped.
+        Cancelled: ``cancel`` was set; the child has been stopped.
         KeyboardInterrupt: Re-raised after stopping the child.
     """
     args = _resolve(argv)
     proc = _spawn(args, cwd=cwd, env=env)
-    stdout = _Collector(proc.stdout, keep=None)
+    stdout = _Collector(
+        proc.stdout,
+        keep=None if on_stdout_line is None else STDERR_TAIL_BYTES,
+        on_line=on_stdout_line,
+    )
     stderr = _Collector(proc.stderr, keep=STDERR_TAIL_BYTES)
     try:
-        proc.wait(timeout=timeout)
+        _wait(proc, timeout, cancel)
+    except Cancelled:
+        _stop_group(proc)
+        _finish(proc, stdout, stderr)
+        raise Cancelled(Path(args[0]).name) from None
     except subprocess.TimeoutExpired:
         _stop_group(proc)
         _finish(proc, stdout, stderr)
@@ -107,6 +123,25 @@ def run(
         stdout=stdout.data(),
         stderr_tail=stderr.text(),
     )
+
+
+def _wait(proc: subprocess.Popen[bytes], timeout: float | None, cancel: CancelToken | None) -> None:
+    """Wait for the child, raising TimeoutExpired or Cancelled."""
+    if cancel is None:
+        proc.wait(timeout=timeout)
+        return
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        cancel.raise_if_cancelled()
+        step = _CANCEL_POLL
+        if deadline is not None:
+            step = min(step, max(0.0, deadline - time.monotonic()))
+        try:
+            proc.wait(timeout=step)
+            return
+        except subprocess.TimeoutExpired:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise
 
 
 def _resolve(argv: Sequence[str | os.PathLike[str]]) -> list[str]:
@@ -235,10 +270,18 @@ class _Collector:
     Both pipes must be drained at once, or a child that fills one blocks forever.
     """
 
-    def __init__(self, stream: IO[bytes] | None, *, keep: int | None) -> None:
+    def __init__(
+        self,
+        stream: IO[bytes] | None,
+        *,
+        keep: int | None,
+        on_line: Callable[[str], None] | None = None,
+    ) -> None:
         self._chunks: list[bytes] = []
         self._keep = keep
         self._size = 0
+        self._on_line = on_line
+        self._partial = b""
         self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
         self._thread.start()
 
@@ -248,11 +291,21 @@ class _Collector:
         with stream:
             # os.read returns what is there now, so a chatty child never waits on us.
             while chunk := os.read(stream.fileno(), 65536):
+                if self._on_line is not None:
+                    self._split_lines(chunk)
                 self._chunks.append(chunk)
                 self._size += len(chunk)
                 if self._keep is not None and self._size > 2 * self._keep:
                     self._chunks = [b"".join(self._chunks)[-self._keep :]]
                     self._size = len(self._chunks[0])
+            if self._on_line is not None and self._partial:
+                self._on_line(self._partial.decode("utf-8", "replace"))
+
+    def _split_lines(self, chunk: bytes) -> None:
+        assert self._on_line is not None
+        *lines, self._partial = (self._partial + chunk).split(b"\n")
+        for line in lines:
+            self._on_line(line.rstrip(b"\r").decode("utf-8", "replace"))
 
     @property
     def alive(self) -> bool:

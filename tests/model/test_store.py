@@ -98,7 +98,7 @@ def test_failed_save_leaves_previous_file_and_no_temp_files(course_dir: Path) ->
     )
     assert out.stdout.startswith(b"failed")
     assert course_file(course_dir).read_bytes() == before
-    assert not [p for p in course_dir.iterdir() if p.suffix == ".part"]
+    assert not [p for p in course_dir.iterdir() if ".part" in p.name]
 
 
 def test_interrupted_save_leaves_the_previous_course_intact(course_dir: Path) -> None:
@@ -130,9 +130,9 @@ def test_interrupted_save_leaves_the_previous_course_intact(course_dir: Path) ->
         loaded = load_course(course_dir)  # never a torn file: the old course or the new one
         assert loaded.id == previous.id
         assert loaded.title in {"Cours", "Big"}
-    leftovers = [p for p in course_dir.iterdir() if p.suffix == ".part"]
+    leftovers = [p for p in course_dir.iterdir() if ".part" in p.name]
     # A killed process cannot clean up after itself; the stray temp is named to be ignored.
-    assert all(p.name.startswith(".course.json.") for p in leftovers)
+    assert all(p.name.startswith(".course.") and p.name.endswith(".part.json") for p in leftovers)
 
 
 def test_missing_course_json_names_the_file(tmp_path: Path) -> None:

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moocstudio.atomic import atomic_output, atomic_outputs, atomic_write_bytes
+
+
+def test_outputs_appear_together_only_on_success(tmp_path: Path) -> None:
+    targets = [tmp_path / "a-360p.mp4", tmp_path / "a-720p.mp4"]
+    with atomic_outputs(targets) as temps:
+        assert [t.suffix for t in temps] == [".mp4", ".mp4"]
+        assert all(t.parent == tmp_path and ".part" in t.name for t in temps)
+        for temp in temps:
+            temp.write_bytes(b"data")
+        assert not any(t.exists() for t in targets)
+    assert [t.read_bytes() for t in targets] == [b"data", b"data"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-360p.mp4", "a-720p.mp4"]
+
+
+def test_failure_removes_temporaries_and_keeps_old_targets(tmp_path: Path) -> None:
+    old = tmp_path / "poster.jpg"
+    old.write_bytes(b"old")
+    with pytest.raises(RuntimeError), atomic_output(old) as temp:
+        temp.write_bytes(b"half")
+        raise RuntimeError("encoder died")
+    assert old.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["poster.jpg"]
+
+
+def test_keyboard_interrupt_also_cleans_up(tmp_path: Path) -> None:
+    with pytest.raises(KeyboardInterrupt), atomic_output(tmp_path / "x.vtt") as temp:
+        temp.write_text("WEBVTT")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_atomic_write_bytes_replaces_content(tmp_path: Path) -> None:
+    target = tmp_path / "course.json"
+    atomic_write_bytes(target, b"1")
+    atomic_write_bytes(target, b"2")
+    assert target.read_bytes() == b"2"
