@@ -112,7 +112,11 @@ class Rendition(BaseModel):
     label: str = Field(description="e.g. '360p'")
     width: int = Field(gt=0)
     height: int = Field(gt=0)
-    bit_rate: int | None = Field(default=None, ge=0)
+    bit_rate: int | None = Field(default=None, ge=0, description="bits per second, all streams")
+    has_audio: bool = True
+    remuxed: bool = Field(
+        default=False, description="Copied from a conforming source, not encoded."
+    )
     file: Asset
 
 
@@ -134,8 +138,13 @@ class Video(_ItemBase):
     source: Asset
     probe: MediaInfo
     renditions: list[Rendition] = Field(default_factory=list)
+    hls_master: Asset | None = Field(
+        default=None, description="HLS master playlist over the renditions, when made."
+    )
     subtitles: list[SubtitleTrack] = Field(default_factory=list)
-    poster: Asset | None = None
+    poster: Asset | None = Field(default=None, description="A representative frame (JPEG).")
+    poster_webp: Asset | None = None
+    thumbnail: Asset | None = Field(default=None, description="A small frame for lists.")
     transcript: str | None = None
 
     @property
