@@ -1,0 +1,148 @@
+"""Run jobs (plain callables with progress and cancel) on any ``concurrent.futures.Executor``.
+
+A job is ``job(context) -> result`` where the context carries the progress callback, the cancel
+token and how many threads the job may use. The local default is a thread pool sized for the
+machine (see :func:`choose_concurrency`); a ``dask.distributed`` executor can be passed instead
+(``client.get_executor()``), in which case progress and cancel reach only jobs that run in
+this process.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Generic, TypeVar
+
+from moocstudio.errors import MoocstudioError
+from moocstudio.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+
+T = TypeVar("T")
+
+# Measured on 2 vCPUs (PERFORMANCE.md section 4 and benchmarks/bench_media.py): one
+# auto-threaded x264 job keeps ~1.9 of 2 cores busy, so parallel jobs gain at most ~6 % there
+# and a ladder already runs three encoders in one process. One job per two cores, each with
+# the cores it is given, is the rule; small machines get one job with all cores.
+CORES_PER_JOB = 2
+
+
+@dataclass(frozen=True)
+class Concurrency:
+    """How many jobs run at once and how many threads each may use (0 = encoder's choice)."""
+
+    workers: int
+    threads_per_job: int
+
+
+def choose_concurrency(jobs: int, cpu_count: int | None = None) -> Concurrency:
+    """The concurrency rule for ``jobs`` jobs on this machine."""
+    cores = cpu_count or os.cpu_count() or 1
+    workers = max(1, min(jobs, cores // CORES_PER_JOB))
+    threads = 0 if workers == 1 else max(1, cores // workers)
+    return Concurrency(workers=workers, threads_per_job=threads)
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What a running job receives."""
+
+    on_progress: ProgressCallback
+    cancel: CancelToken
+    threads: int = 0
+
+
+Job = Callable[[JobContext], T]
+
+
+@dataclass
+class JobHandle(Generic[T]):
+    """A submitted job: its future, its last progress report and a way to cancel it."""
+
+    name: str
+    future: Future[T]
+    cancel_token: CancelToken
+    progress: Progress = field(default_factory=lambda: Progress(0.0, "queued"))
+
+    def cancel(self) -> None:
+        """Cancel the job: dropped if still queued, stopped (outputs removed) if running."""
+        self.cancel_token.cancel()
+        self.future.cancel()
+
+    @property
+    def done(self) -> bool:
+        """True once the job finished, failed or was cancelled."""
+        return self.future.done()
+
+
+class JobConflict(MoocstudioError):
+    """Another job is already writing the same output."""
+
+
+class Runner:
+    """Submits jobs to an executor, at most one job per output key at a time."""
+
+    def __init__(self, executor: Executor | None = None, *, concurrency: Concurrency) -> None:
+        self.concurrency = concurrency
+        self._own_executor = executor is None
+        self._executor = executor or ThreadPoolExecutor(
+            max_workers=concurrency.workers, thread_name_prefix="moocstudio-job"
+        )
+        self._lock = threading.Lock()
+        self._busy_keys: set[str] = set()
+
+    @classmethod
+    def for_jobs(cls, jobs: int, executor: Executor | None = None) -> Runner:
+        """A runner sized by :func:`choose_concurrency` for ``jobs`` jobs."""
+        return cls(executor, concurrency=choose_concurrency(jobs))
+
+    def submit(
+        self,
+        name: str,
+        job: Job[T],
+        *,
+        key: str | None = None,
+        on_progress: ProgressCallback = ignore_progress,
+    ) -> JobHandle[T]:
+        """Queue ``job``; ``key`` names its output so two jobs never write the same one.
+
+        Raises:
+            JobConflict: A job with the same key is queued or running.
+        """
+        if key is not None:
+            with self._lock:
+                if key in self._busy_keys:
+                    raise JobConflict(f"{name}: already being worked on by another job")
+                self._busy_keys.add(key)
+        token = CancelToken()
+        handle: JobHandle[T] = JobHandle(name=name, future=Future(), cancel_token=token)
+
+        def report(progress: Progress) -> None:
+            handle.progress = progress
+            on_progress(progress)
+
+        context = JobContext(report, token, self.concurrency.threads_per_job)
+        try:
+            handle.future = self._executor.submit(job, context)
+        except BaseException:
+            self._release(key)
+            raise
+        handle.future.add_done_callback(lambda _future: self._release(key))
+        return handle
+
+    def _release(self, key: str | None) -> None:
+        if key is not None:
+            with self._lock:
+                self._busy_keys.discard(key)
+
+    def shutdown(self, *, cancel_pending: bool = False) -> None:
+        """Wait for running jobs (after dropping queued ones if asked) and free the pool."""
+        if self._own_executor:
+            self._executor.shutdown(wait=True, cancel_futures=cancel_pending)
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.shutdown(cancel_pending=exc_info[0] is not None)

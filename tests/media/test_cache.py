@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moocstudio.media.cache import DerivedCache, cache_key
+
+
+def test_key_changes_with_source_recipe_and_tool() -> None:
+    base = cache_key("a" * 64, "renditions", {"profile": "mobile", "hls": False}, "ffmpeg 9.0")
+    assert base == cache_key(
+        "a" * 64, "renditions", {"hls": False, "profile": "mobile"}, "ffmpeg 9.0"
+    )
+    assert base != cache_key(
+        "b" * 64, "renditions", {"profile": "mobile", "hls": False}, "ffmpeg 9.0"
+    )
+    assert base != cache_key("a" * 64, "renditions", {"profile": "hd", "hls": False}, "ffmpeg 9.0")
+    assert base != cache_key(
+        "a" * 64, "renditions", {"profile": "mobile", "hls": False}, "ffmpeg 9.1"
+    )
+    assert base != cache_key("a" * 64, "poster", {"profile": "mobile", "hls": False}, "ffmpeg 9.0")
+
+
+def test_filled_entry_is_found_with_its_files_and_meta(tmp_path: Path) -> None:
+    cache = DerivedCache(tmp_path / "cache")
+    key = cache_key("a" * 64, "poster", {}, "v")
+    assert cache.lookup(key) is None
+    with cache.fill(key, meta={"width": 640}) as work:
+        (work / "poster.jpg").write_bytes(b"jpeg")
+        (work / "hls").mkdir()
+        (work / "hls" / "master.m3u8").write_text("#EXTM3U")
+    entry = cache.lookup(key)
+    assert entry is not None
+    assert set(entry.files) == {"poster.jpg", "hls/master.m3u8"}
+    assert entry.meta == {"width": 640}
+    assert entry.path("poster.jpg").read_bytes() == b"jpeg"
+
+
+def test_failed_fill_leaves_nothing(tmp_path: Path) -> None:
+    cache = DerivedCache(tmp_path)
+    key = cache_key("a" * 64, "poster", {}, "v")
+    with pytest.raises(RuntimeError), cache.fill(key) as work:
+        (work / "half.mp4").write_bytes(b"x")
+        raise RuntimeError("ffmpeg died")
+    assert cache.lookup(key) is None
+    assert list(cache.entry_dir(key).parent.iterdir()) == []
+
+
+def test_damaged_entry_is_a_miss_and_gets_replaced(tmp_path: Path) -> None:
+    cache = DerivedCache(tmp_path)
+    key = cache_key("a" * 64, "renditions", {}, "v")
+    with cache.fill(key) as work:
+        (work / "a-720p.mp4").write_bytes(b"0123456789")
+    (cache.entry_dir(key) / "a-720p.mp4").write_bytes(b"01234")  # truncated by hand
+    assert cache.lookup(key) is None
+    with cache.fill(key) as work:
+        (work / "a-720p.mp4").write_bytes(b"abcdefghij")
+    entry = cache.lookup(key)
+    assert entry is not None
+    assert entry.path("a-720p.mp4").read_bytes() == b"abcdefghij"
