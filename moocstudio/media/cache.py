@@ -53,6 +53,14 @@ class CacheEntry:
         return self.folder / name
 
 
+@dataclass
+class PendingEntry:
+    """An entry being filled: write files into ``folder`` and describe them in ``meta``."""
+
+    folder: Path
+    meta: dict[str, Any]
+
+
 class DerivedCache:
     """A folder of cache entries, ``<root>/<key[:2]>/<key>/``."""
 
@@ -81,23 +89,25 @@ class DerivedCache:
         return CacheEntry(folder=folder, files=tuple(sizes), meta=meta)
 
     @contextlib.contextmanager
-    def fill(self, key: str, meta: Mapping[str, Any] | None = None) -> Iterator[Path]:
+    def fill(self, key: str, meta: Mapping[str, Any] | None = None) -> Iterator[PendingEntry]:
         """Yield an empty work folder; on success it becomes the entry for ``key``.
 
         Every file the block leaves in the folder (sub-folders included) is recorded in the
-        manifest. On any exception the work folder is removed and the cache is unchanged.
+        manifest, with the pending entry's ``meta`` (which the block may fill in). On any
+        exception the work folder is removed and the cache is unchanged.
         """
         final = self.entry_dir(key)
         final.parent.mkdir(parents=True, exist_ok=True)
         work = Path(tempfile.mkdtemp(prefix=f".{key[:12]}.", suffix=".part", dir=final.parent))
+        pending = PendingEntry(folder=work, meta=dict(meta or {}))
         try:
-            yield work
+            yield pending
             files = {
                 path.relative_to(work).as_posix(): path.stat().st_size
                 for path in sorted(work.rglob("*"))
                 if path.is_file()
             }
-            manifest = {"files": files, "meta": dict(meta or {})}
+            manifest = {"files": files, "meta": pending.meta}
             (work / MANIFEST).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
             self._install(work, final, key)
         except BaseException:

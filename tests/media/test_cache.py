@@ -26,22 +26,23 @@ def test_filled_entry_is_found_with_its_files_and_meta(tmp_path: Path) -> None:
     cache = DerivedCache(tmp_path / "cache")
     key = cache_key("a" * 64, "poster", {}, "v")
     assert cache.lookup(key) is None
-    with cache.fill(key, meta={"width": 640}) as work:
-        (work / "poster.jpg").write_bytes(b"jpeg")
-        (work / "hls").mkdir()
-        (work / "hls" / "master.m3u8").write_text("#EXTM3U")
+    with cache.fill(key, meta={"width": 640}) as pending:
+        (pending.folder / "poster.jpg").write_bytes(b"jpeg")
+        (pending.folder / "hls").mkdir()
+        (pending.folder / "hls" / "master.m3u8").write_text("#EXTM3U")
+        pending.meta["height"] = 360
     entry = cache.lookup(key)
     assert entry is not None
     assert set(entry.files) == {"poster.jpg", "hls/master.m3u8"}
-    assert entry.meta == {"width": 640}
+    assert entry.meta == {"width": 640, "height": 360}
     assert entry.path("poster.jpg").read_bytes() == b"jpeg"
 
 
 def test_failed_fill_leaves_nothing(tmp_path: Path) -> None:
     cache = DerivedCache(tmp_path)
     key = cache_key("a" * 64, "poster", {}, "v")
-    with pytest.raises(RuntimeError), cache.fill(key) as work:
-        (work / "half.mp4").write_bytes(b"x")
+    with pytest.raises(RuntimeError), cache.fill(key) as pending:
+        (pending.folder / "half.mp4").write_bytes(b"x")
         raise RuntimeError("ffmpeg died")
     assert cache.lookup(key) is None
     assert list(cache.entry_dir(key).parent.iterdir()) == []
@@ -50,12 +51,12 @@ def test_failed_fill_leaves_nothing(tmp_path: Path) -> None:
 def test_damaged_entry_is_a_miss_and_gets_replaced(tmp_path: Path) -> None:
     cache = DerivedCache(tmp_path)
     key = cache_key("a" * 64, "renditions", {}, "v")
-    with cache.fill(key) as work:
-        (work / "a-720p.mp4").write_bytes(b"0123456789")
+    with cache.fill(key) as pending:
+        (pending.folder / "a-720p.mp4").write_bytes(b"0123456789")
     (cache.entry_dir(key) / "a-720p.mp4").write_bytes(b"01234")  # truncated by hand
     assert cache.lookup(key) is None
-    with cache.fill(key) as work:
-        (work / "a-720p.mp4").write_bytes(b"abcdefghij")
+    with cache.fill(key) as pending:
+        (pending.folder / "a-720p.mp4").write_bytes(b"abcdefghij")
     entry = cache.lookup(key)
     assert entry is not None
     assert entry.path("a-720p.mp4").read_bytes() == b"abcdefghij"

@@ -1,0 +1,159 @@
+"""Derived media through the cache: made once per (source content, recipe, ffmpeg version).
+
+A cache entry holds its outputs under fixed names; :func:`publish_renditions` gives them the
+author's names in an output folder (hard links where the file system allows, else copies).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from moocstudio.atomic import atomic_output
+from moocstudio.media.cache import CacheEntry, DerivedCache, cache_key
+from moocstudio.media.probe import probe
+from moocstudio.media.renditions import DEFAULT_PROFILE, plan_renditions
+from moocstudio.media.tools import find_ffmpeg
+from moocstudio.media.transcode import HLS_FOLDER_SUFFIX, transcode
+from moocstudio.model.media_info import MediaInfo
+from moocstudio.model.store import file_sha256
+from moocstudio.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+
+CACHE_STEM = "video"  # output names inside an entry; the author's names come at publishing
+
+
+@dataclass(frozen=True)
+class CachedRendition:
+    """One rendition inside a cache entry."""
+
+    label: str
+    file: str
+    width: int
+    height: int
+    bit_rate: int | None
+    has_audio: bool
+    remuxed: bool
+
+
+@dataclass(frozen=True)
+class CachedRenditions:
+    """The renditions of one source, found in the cache or just made."""
+
+    entry: CacheEntry
+    renditions: tuple[CachedRendition, ...]
+    hls_master: str | None
+    from_cache: bool
+    notes: tuple[str, ...] = ()
+
+
+def renditions_recipe(
+    info: MediaInfo, profile: str, *, loudness: bool, hls: bool
+) -> dict[str, Any]:
+    """Everything that decides the renditions' bytes: the whole plan, not just its name."""
+    plan = plan_renditions(info, profile, loudness=loudness, hls=hls)
+    return {"plan": asdict(plan)}
+
+
+def cached_renditions(
+    source: Path,
+    cache: DerivedCache,
+    *,
+    profile: str = DEFAULT_PROFILE,
+    loudness: bool = False,
+    hls: bool = False,
+    sha256: str | None = None,
+    info: MediaInfo | None = None,
+    on_progress: ProgressCallback = ignore_progress,
+    cancel: CancelToken | None = None,
+    threads: int | None = None,
+) -> CachedRenditions:
+    """The renditions of ``source``, from the cache when nothing changed, else made now.
+
+    Raises:
+        MediaDecodeError, EncodeFailed, Cancelled: as :func:`transcode`.
+    """
+    on_progress(Progress(0.0, "hash", message=source.name))
+    digest = sha256 or file_sha256(source)
+    info = info or probe(source)
+    recipe = renditions_recipe(info, profile, loudness=loudness, hls=hls)
+    key = cache_key(digest, "renditions", recipe, find_ffmpeg().version_text)
+    entry = cache.lookup(key)
+    if entry is not None:
+        on_progress(Progress(1.0, "cached", eta=0.0, message=source.name))
+        return _described(entry, from_cache=True)
+    with cache.fill(key) as pending:
+        result = transcode(
+            source,
+            pending.folder,
+            profile=profile,
+            loudness=loudness,
+            hls=hls,
+            on_progress=on_progress,
+            cancel=cancel,
+            threads=threads,
+            info=info,
+            stem=CACHE_STEM,
+        )
+        pending.meta["renditions"] = [
+            {
+                "label": r.label,
+                "file": r.path.name,
+                "width": r.width,
+                "height": r.height,
+                "bit_rate": r.bit_rate,
+                "has_audio": r.has_audio,
+                "remuxed": r.remuxed,
+            }
+            for r in result.renditions
+        ]
+        pending.meta["hls_master"] = (
+            result.hls_master.relative_to(pending.folder).as_posix() if result.hls_master else None
+        )
+        pending.meta["notes"] = list(result.plan.notes)
+    made = cache.lookup(key)
+    if made is None:
+        raise RuntimeError(f"cache entry {key} is missing right after it was made")
+    return _described(made, from_cache=False)
+
+
+def _described(entry: CacheEntry, *, from_cache: bool) -> CachedRenditions:
+    return CachedRenditions(
+        entry=entry,
+        renditions=tuple(CachedRendition(**item) for item in entry.meta["renditions"]),
+        hls_master=entry.meta.get("hls_master"),
+        from_cache=from_cache,
+        notes=tuple(entry.meta.get("notes", ())),
+    )
+
+
+def publish_renditions(cached: CachedRenditions, out_dir: Path, stem: str) -> list[Path]:
+    """Put the renditions in ``out_dir`` as ``<stem>-360p.mp4`` ... (and ``<stem>-hls/``).
+
+    Each file appears whole or not at all; an existing output is replaced.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    published = []
+    for rendition in cached.renditions:
+        target = out_dir / f"{stem}-{rendition.label}.mp4"
+        _link_or_copy(cached.entry.path(rendition.file), target)
+        published.append(target)
+    if cached.hls_master is not None:
+        hls_source = cached.entry.path(cached.hls_master).parent
+        target_dir = out_dir / f"{stem}{HLS_FOLDER_SUFFIX}"
+        target_dir.mkdir(exist_ok=True)
+        for made in sorted(hls_source.iterdir()):
+            _link_or_copy(made, target_dir / made.name)
+        published.append(target_dir / Path(cached.hls_master).name)
+    return published
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    with atomic_output(target) as temp:
+        temp.unlink()
+        try:
+            os.link(source, temp)  # same file system: instant, no extra space
+        except OSError:
+            shutil.copyfile(source, temp)
