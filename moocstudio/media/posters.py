@@ -44,8 +44,10 @@ THUMBNAIL_QUALITY = 80
 _SCORE_SIZE = (96, 54)
 DARK_MEAN = 20.0  # mean luma (0-255) below this is a black or nearly black frame
 UNIFORM_STDDEV = 6.0  # luma spread below this is a blank frame (one flat colour)
-# Forward decoding when every keyframe was blank stops after this many frames per candidate.
+# Decoding onwards when every keyframe was blank stops after this many frames (100 s at 30 fps).
 _MAX_FORWARD_FRAMES = 3000
+# After a seek, packets searched for a keyframe (MPEG-TS seeks land between keyframes).
+_KEYFRAME_SEARCH = 1000
 
 
 @dataclass(frozen=True)
@@ -178,28 +180,21 @@ def _open(source: Path) -> InputContainer:
 
 def _choose_frame(source: Path, duration: float, cancel: CancelToken | None) -> _Candidate:
     try:
-        with _open(source) as container:
-            stream = _video_stream(source, container)
-            keyframes = _keyframe_candidates(container, stream, duration, source, cancel)
+        keyframes = _keyframe_candidates(source, duration, cancel)
         best = _best(keyframes)
         if best is not None:
             return best
-        # A fresh decoder: threading is chosen before a codec opens, and forward decoding of
-        # many frames wants frame threads where single keyframes did not.
-        with _open(source) as container:
-            stream = _video_stream(source, container)
-            forward = _forward_candidate(container, stream, duration, source, cancel)
+        onwards = _decode_onwards(source, min(_times(duration)), cancel)
     except av.FFmpegError as exc:
         raise MediaDecodeError(
             source,
             f"its pictures cannot be decoded ({exc.strerror or exc}); check that it plays in a "
             "media player, or export it again as MP4 (H.264)",
         ) from exc
-    if forward is not None:
-        return forward
-    if not keyframes:
+    seen = keyframes + ([onwards] if onwards is not None else [])
+    if not seen:
         raise MediaDecodeError(source, "no picture could be decoded; the video may be damaged")
-    return _least_dark(keyframes)
+    return _best(seen) or _least_dark(seen)
 
 
 def _video_stream(source: Path, container: InputContainer) -> VideoStream:
@@ -222,17 +217,19 @@ def _pts(stream: VideoStream, seconds: float) -> int:
     return start + int(seconds / time_base)
 
 
-def _frame_time(stream: VideoStream, frame: VideoFrame) -> float:
-    time_base = stream.time_base or Fraction(1, 1_000_000)
+def _frame_time(stream: VideoStream, frame: VideoFrame, index: int = 0) -> float:
+    """Seconds from the stream's start; raw streams (.h264) have no timestamps: index / rate."""
     if frame.pts is None:
-        return 0.0
+        rate = stream.average_rate or stream.guessed_rate
+        return float(index / rate) if rate else 0.0
+    time_base = stream.time_base or Fraction(1, 1_000_000)
     return float((frame.pts - (stream.start_time or 0)) * time_base)
 
 
-def _scored(stream: VideoStream, frame: VideoFrame) -> _Candidate:
+def _scored(stream: VideoStream, frame: VideoFrame, seconds: float) -> _Candidate:
     small = rgb_image(frame, _SCORE_SIZE, "AREA")
     aspect = stream.sample_aspect_ratio or stream.codec_context.sample_aspect_ratio
-    return _Candidate(frame, _frame_time(stream, frame), score_image(small), aspect)
+    return _Candidate(frame, seconds, score_image(small), aspect)
 
 
 def _frames(container: InputContainer, stream: VideoStream) -> Iterator[VideoFrame]:
@@ -240,65 +237,99 @@ def _frames(container: InputContainer, stream: VideoStream) -> Iterator[VideoFra
         yield from stream.decode(packet)
 
 
-def _keyframe_candidates(
-    container: InputContainer,
-    stream: VideoStream,
-    duration: float,
-    source: Path,
-    cancel: CancelToken | None,
-) -> list[_Candidate]:
-    """The keyframe at or before each candidate time: one decoded picture each."""
-    context = stream.codec_context
-    # Keyframes only, decoded one at a time: frame threading would hold frames back.
-    context.skip_frame = "NONKEY"
-    context.thread_type = "SLICE"
-    found: dict[int | None, _Candidate] = {}
-    for seconds in _times(duration):
-        _check(cancel, source)
+def _seek(container: InputContainer, stream: VideoStream, seconds: float) -> bool:
+    """Seek to the keyframe at or before ``seconds``; False when the file cannot seek.
+
+    Raw streams (a bare .h264) and some damaged files refuse to seek. Seeking only saves
+    decoding time here, so such files are read from the start instead.
+    """
+    try:
         container.seek(_pts(stream, seconds), stream=stream, backward=True)
-        frame = _keyframe(container, stream)
-        if frame is not None and frame.pts not in found:
-            found[frame.pts] = _scored(stream, frame)
+    except av.FFmpegError:
+        return False
+    return True
+
+
+def _keyframe_candidates(
+    source: Path, duration: float, cancel: CancelToken | None
+) -> list[_Candidate]:
+    """The keyframe at or before each candidate time (one decoded picture each), deduplicated."""
+    found: dict[int | None, _Candidate] = {}
+    with _open(source) as container:
+        stream = _video_stream(source, container)
+        context = stream.codec_context
+        # Keyframes only, decoded one at a time: frame threading would hold frames back.
+        context.skip_frame = "NONKEY"
+        context.thread_type = "SLICE"
+        for seconds in _times(duration):
+            _check(cancel, source)
+            if not _seek(container, stream, seconds):
+                break
+            frame = _keyframe(container, stream)
+            if frame is not None and frame.pts not in found:
+                found[frame.pts] = _scored(stream, frame, _frame_time(stream, frame))
     return list(found.values())
 
 
 def _keyframe(container: InputContainer, stream: VideoStream) -> VideoFrame | None:
-    """Decode the first keyframe after a seek.
+    """Decode the first keyframe after a seek, looking at most _KEYFRAME_SEARCH packets on.
 
     A decoder that reorders frames (B-frames) holds the keyframe back until later frames
     arrive, and with non-key frames skipped that means the next keyframe, seconds of packets
     away: draining it right after the keyframe's packet gives the picture at once. The next
     seek resets the drained decoder.
     """
-    for packet in container.demux(stream):
+    for count, packet in enumerate(container.demux(stream)):
+        if count >= _KEYFRAME_SEARCH:
+            break
         if packet.is_keyframe and packet.size:
             frames = [*stream.decode(packet), *stream.decode(None)]
             return frames[0] if frames else None
     return None
 
 
-def _forward_candidate(
+def _decode_onwards(source: Path, earliest: float, cancel: CancelToken | None) -> _Candidate | None:
+    """Decode every frame from ``earliest`` on: the first usable one, else the least dark seen.
+
+    Starts from the keyframe before ``earliest``; when the file cannot seek, or the seek lands
+    where nothing decodes (an MPEG-TS whose only keyframe is earlier), from the file's start.
+    A fresh decoder each time: threading is chosen before a codec opens, and decoding many
+    frames wants frame threads where single keyframes did not.
+    """
+    for from_start in (False, True):
+        with _open(source) as container:
+            stream = _video_stream(source, container)
+            stream.codec_context.thread_type = "AUTO"
+            if not from_start and not _seek(container, stream, earliest):
+                continue
+            found = _scan(container, stream, earliest, source, cancel)
+        if found is not None:
+            return found
+    return None
+
+
+def _scan(
     container: InputContainer,
     stream: VideoStream,
-    duration: float,
+    earliest: float,
     source: Path,
     cancel: CancelToken | None,
 ) -> _Candidate | None:
-    """The first usable frame decoding forward from the earliest candidate time, if any."""
-    stream.codec_context.thread_type = "AUTO"
-    earliest = min(_times(duration))
-    container.seek(_pts(stream, earliest), stream=stream, backward=True)
+    darkest_best: _Candidate | None = None
     for count, frame in enumerate(_frames(container, stream)):
         if count % 25 == 0:
             _check(cancel, source)
         if count >= _MAX_FORWARD_FRAMES:
-            return None
-        if _frame_time(stream, frame) < earliest:
+            break
+        seconds = _frame_time(stream, frame, count)
+        if seconds < earliest:
             continue
-        candidate = _scored(stream, frame)
+        candidate = _scored(stream, frame, seconds)
         if candidate.score.usable:
             return candidate
-    return None
+        if darkest_best is None or _least_dark([darkest_best, candidate]) is candidate:
+            darkest_best = candidate  # only one frame kept: a 1080p frame is 3 MB
+    return darkest_best
 
 
 def _rotation(frame: VideoFrame) -> int:

@@ -34,13 +34,13 @@ def black_then_pattern(run_ffmpeg, out: Path, *keyframes: str) -> Path:
 def forward_calls(monkeypatch) -> list[Path]:
     """Records when the slow path (decoding onwards from a keyframe) runs."""
     calls: list[Path] = []
-    real = posters._forward_candidate
+    real = posters._decode_onwards
 
-    def spy(container, stream, duration, source, cancel):
+    def spy(source, earliest, cancel):
         calls.append(source)
-        return real(container, stream, duration, source, cancel)
+        return real(source, earliest, cancel)
 
-    monkeypatch.setattr(posters, "_forward_candidate", spy)
+    monkeypatch.setattr(posters, "_decode_onwards", spy)
     return calls
 
 
@@ -59,6 +59,23 @@ def test_black_start_with_a_single_keyframe_decodes_forward(run_ffmpeg, tmp_path
     files = make_poster(clip, tmp_path / "out", stem="one")
     assert forward_calls == [clip]
     assert files.time >= 1.0
+    assert mean_luma(files.jpeg) > 60
+
+
+@pytest.mark.parametrize(
+    ("name", "options"),
+    [
+        ("clip.ts", ("-c", "copy")),  # seeks land after the only keyframe
+        ("clip.h264", ("-c", "copy", "-bsf:v", "h264_mp4toannexb", "-f", "h264")),  # no seeking
+        ("clip.mkv", ("-c", "copy")),
+    ],
+)
+def test_other_containers_with_a_single_keyframe(run_ffmpeg, tmp_path, name, options):
+    mp4 = black_then_pattern(run_ffmpeg, tmp_path / "one.mp4", "-g", "1000", "-sc_threshold", "0")
+    clip = tmp_path / name
+    run_ffmpeg("-i", mp4, *options, clip)
+    files = make_poster(clip, tmp_path / "out", stem="clip")
+    assert files.time == pytest.approx(1.0, abs=0.05)
     assert mean_luma(files.jpeg) > 60
 
 

@@ -295,7 +295,7 @@ segment_lists = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     segments=segment_lists,
     duration=st.floats(0, 130, allow_nan=False),
@@ -433,7 +433,7 @@ sentences = st.builds(
 )
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     text=st.lists(sentences, min_size=1, max_size=10).map(" ".join),
     segments=segment_lists,
