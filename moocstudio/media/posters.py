@@ -27,7 +27,7 @@ from av.video.stream import VideoStream
 from PIL import Image, ImageStat
 
 from moocstudio.atomic import atomic_outputs
-from moocstudio.errors import Cancelled, MediaDecodeError
+from moocstudio.errors import MediaDecodeError
 from moocstudio.media.probe import probe
 from moocstudio.model.media_info import MediaInfo
 from moocstudio.progress import CancelToken
@@ -169,8 +169,8 @@ def make_poster(
 
 
 def _check(cancel: CancelToken | None, source: Path) -> None:
-    if cancel is not None and cancel.cancelled:
-        raise Cancelled(str(source))
+    if cancel is not None:
+        cancel.raise_if_cancelled(str(source))
 
 
 def _open(source: Path) -> InputContainer:

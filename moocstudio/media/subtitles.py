@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from moocstudio.atomic import atomic_output, atomic_outputs
-from moocstudio.errors import Cancelled, ImportFailed, MediaDecodeError
+from moocstudio.errors import ImportFailed, MediaDecodeError
 from moocstudio.media.ffmpeg_cli import run_ffmpeg
 from moocstudio.media.probe import probe
 from moocstudio.model.media_info import MediaInfo
@@ -188,8 +188,9 @@ def silence_args(
 ) -> list[str]:
     """The ffmpeg arguments that write the pauses of ``source``'s first audio track to ``marks``.
 
-    The input-side ``-vn -sn -dn`` make the demuxer skip the other streams' packets instead of
-    reading and dropping them (a 1080p MP4 is mostly video bytes).
+    Only that track is decoded: ``-vn -sn -dn`` before the input discard the other streams at
+    the demuxer and ``-map`` picks the track. Downmixing or resampling before the filter was
+    measured and saves nothing: decoding the audio is the cost.
     """
     detect = f"silencedetect=noise={noise_db:g}dB:d={min_silence:g}"
     write = f"ametadata=mode=print:file={filter_escape(marks.absolute().as_posix())}"
@@ -982,8 +983,8 @@ def make_subtitle_placeholders(
     else:
         cues = make_cues(segments, duration=info.duration, language=language)
         note = _localized(_NOTE_PLACEHOLDERS, language)
-    if cancel is not None and cancel.cancelled:
-        raise Cancelled(str(source))
+    if cancel is not None:
+        cancel.raise_if_cancelled(str(source))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     vtt, srt = out_dir / f"{stem}.vtt", out_dir / f"{stem}.srt"
