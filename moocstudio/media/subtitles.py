@@ -818,6 +818,7 @@ def write_srt(cues: Iterable[Cue], path: Path) -> Path:
 
 _TIMESTAMP = r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})"
 _TIMING = re.compile(rf"^\s*{_TIMESTAMP}\s*-->\s*{_TIMESTAMP}(?:\s+.*)?$")
+_LOOKS_TIMED = re.compile(r"^\s*(?:\d+:)?\d{1,2}:\d{1,2}[.,]\d+\s*-")
 _KEPT_TAGS = re.compile(r"</?([ibu])(?:\.[^>\s]*)?>")  # SRT knows <i> <b> <u>; drop classes
 _ANY_TAG = re.compile(r"<[^>]*>")
 
@@ -894,7 +895,11 @@ def _read_block(path: Path, first_line: int, block: list[str]) -> Cue | None:
         return None
     timing_at = next((i for i, line in enumerate(block[:2]) if "-->" in line), None)
     if timing_at is None:
-        return None  # not a cue: the format says skip it
+        # The format says skip a block without "-->"; but one that starts like a timing is an
+        # author's typo ("->"), and skipping it would drop a subtitle without a word.
+        timing_at = next((i for i, line in enumerate(block[:2]) if _LOOKS_TIMED.match(line)), None)
+        if timing_at is None:
+            return None
     match = _TIMING.match(block[timing_at])
     if match is None:
         raise ImportFailed(

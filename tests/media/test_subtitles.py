@@ -512,12 +512,26 @@ def test_vtt_to_srt_handles_what_authors_and_tools_write(tmp_path):
     assert events[1].text == "Bonjour & {\\i1}bienvenue{\\i0}"
 
 
-def test_vtt_with_a_bad_timing_names_the_line(tmp_path):
+@pytest.mark.parametrize(
+    ("bad_block", "line"),
+    [
+        ("00:xx --> 00:02.000\nbad", "line 7: '00:xx --> 00:02.000'"),
+        ("2\n00:04.000 -> 00:05.000\ntypo in the arrow", "line 8: '00:04.000 -> 00:05.000'"),
+        ("00:04.000 --> soon\nno end", "line 7: '00:04.000 --> soon'"),
+    ],
+)
+def test_vtt_with_a_bad_timing_names_the_line(tmp_path, bad_block, line):
     vtt = tmp_path / "bad.vtt"
-    vtt.write_text("WEBVTT\n\n1\n00:01.5 -> 00:03.000\nok\n\n00:xx --> 00:02.000\nbad\n")
-    with pytest.raises(ImportFailed, match=r"line 7: '00:xx --> 00:02.000' is not a cue timing"):
+    vtt.write_text(f"WEBVTT\n\n1\n00:01.5 --> 00:03.000\nok\n\n{bad_block}\n")
+    with pytest.raises(ImportFailed, match=f"{line} is not a cue timing"):
         vtt_to_srt(vtt, tmp_path / "bad.srt")
     assert not (tmp_path / "bad.srt").exists()
+
+
+def test_text_block_without_timing_is_skipped(tmp_path):
+    vtt = tmp_path / "odd.vtt"
+    vtt.write_text("WEBVTT\n\nstray words\nnot a cue\n\n00:01.000 --> 00:02.000\nok\n")
+    assert read_webvtt(vtt) == [Cue(1.0, 2.0, "ok")]
 
 
 def test_not_a_vtt(tmp_path):
