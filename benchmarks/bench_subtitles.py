@@ -16,6 +16,7 @@ hits both sides alike; medians are reported.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -135,9 +136,13 @@ def main() -> int:
     if not args.corpus.is_dir():
         print(f"{args.corpus}: no such folder; make it with shared/media/make_corpus.sh")
         return 2
+    # Other work on the machine slows both sides; a load well above the core count makes the
+    # absolute x-realtime figures meaningless (the interleaved ratios still hold).
+    print(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory(prefix="bench-subtitles-") as scratch:
         bench_silences(args.corpus, Path(scratch))
         bench_posters(args.corpus, Path(scratch))
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
     return 0
 
 
