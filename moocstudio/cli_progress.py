@@ -40,14 +40,18 @@ class BatchBars:
             self.bars.update(
                 task, completed=progress.fraction * 100, stage=progress.stage or "working"
             )
-            done = sum(t.completed for t in self.bars.tasks if t.id != self.overall)
-            self.bars.update(self.overall, completed=done / max(1, len(self.tasks)))
+            self._update_overall()
 
         return report
 
     def finish(self, name: str, outcome: str) -> None:
         """Mark a job done (or failed, or cancelled) with a word for the user."""
         self.bars.update(self.tasks[name], completed=100, stage=outcome)
+        self._update_overall()
+
+    def _update_overall(self) -> None:
+        done = sum(t.completed for t in self.bars.tasks if t.id != self.overall)
+        self.bars.update(self.overall, completed=done / max(1, len(self.tasks)))
 
 
 @contextmanager

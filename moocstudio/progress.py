@@ -64,6 +64,21 @@ class CancelToken:
         return self._event.wait(timeout)
 
 
+@dataclass(frozen=True)
+class JobContext:
+    """What a running job receives: where to report, what to watch, how many threads to use.
+
+    Attributes:
+        on_progress: Progress reports go here.
+        cancel: Checked often; the job stops and cleans up once it is set.
+        threads: Threads the job may use; 0 lets the tool (ffmpeg) decide.
+    """
+
+    on_progress: ProgressCallback
+    cancel: CancelToken
+    threads: int = 0
+
+
 class EtaEstimator:
     """Estimates seconds left from the fraction done and the time since start."""
 

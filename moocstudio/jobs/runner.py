@@ -17,7 +17,13 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from moocstudio.errors import MoocstudioError
-from moocstudio.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+from moocstudio.progress import (
+    CancelToken,
+    JobContext,
+    Progress,
+    ProgressCallback,
+    ignore_progress,
+)
 
 T = TypeVar("T")
 
@@ -44,13 +50,12 @@ def choose_concurrency(jobs: int, cpu_count: int | None = None) -> Concurrency:
     return Concurrency(workers=workers, threads_per_job=threads)
 
 
-@dataclass(frozen=True)
-class JobContext:
-    """What a running job receives."""
-
-    on_progress: ProgressCallback
-    cancel: CancelToken
-    threads: int = 0
+def manual_concurrency(workers: int, cpu_count: int | None = None) -> Concurrency:
+    """Concurrency for a number of jobs the user chose (``--jobs N``): cores shared evenly."""
+    cores = cpu_count or os.cpu_count() or 1
+    return Concurrency(
+        workers=workers, threads_per_job=0 if workers == 1 else max(1, cores // workers)
+    )
 
 
 Job = Callable[[JobContext], T]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,13 @@ from moocstudio.media.tools import find_ffmpeg
 from moocstudio.media.transcode import HLS_FOLDER_SUFFIX, transcode
 from moocstudio.model.media_info import MediaInfo
 from moocstudio.model.store import file_sha256
-from moocstudio.progress import CancelToken, Progress, ProgressCallback, ignore_progress
+from moocstudio.progress import (
+    CancelToken,
+    JobContext,
+    Progress,
+    ProgressCallback,
+    ignore_progress,
+)
 
 CACHE_STEM = "video"  # output names inside an entry; the author's names come at publishing
 
@@ -157,3 +164,45 @@ def _link_or_copy(source: Path, target: Path) -> None:
             os.link(source, temp)  # same file system: instant, no extra space
         except OSError:
             shutil.copyfile(source, temp)
+
+
+def unique_stems(files: Sequence[Path]) -> dict[Path, str]:
+    """Output name stems, made unique when two sources share a name (a/intro.mp4, b/intro.mp4)."""
+    stems: dict[Path, str] = {}
+    used: set[str] = set()
+    for source in files:
+        stem, number = source.stem, 1
+        while stem.casefold() in used:
+            number += 1
+            stem = f"{source.stem}-{number}"
+        used.add(stem.casefold())
+        stems[source] = stem
+    return stems
+
+
+def transcode_job(
+    source: Path,
+    out_dir: Path,
+    stem: str,
+    cache: DerivedCache,
+    *,
+    profile: str = DEFAULT_PROFILE,
+    loudness: bool = False,
+    hls: bool = False,
+) -> Callable[[JobContext], list[Path]]:
+    """A job (for a jobs Runner) that makes and publishes the renditions of one file."""
+
+    def job(context: JobContext) -> list[Path]:
+        made = cached_renditions(
+            source,
+            cache,
+            profile=profile,
+            loudness=loudness,
+            hls=hls,
+            on_progress=context.on_progress,
+            cancel=context.cancel,
+            threads=context.threads or None,
+        )
+        return publish_renditions(made, out_dir, stem)
+
+    return job

@@ -10,11 +10,10 @@ from moocstudio.errors import Cancelled
 from moocstudio.jobs.runner import (
     Concurrency,
     JobConflict,
-    JobContext,
     Runner,
     choose_concurrency,
 )
-from moocstudio.progress import Progress
+from moocstudio.progress import JobContext, Progress
 
 
 @pytest.mark.parametrize(
