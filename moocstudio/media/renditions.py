@@ -238,6 +238,8 @@ class RenditionPlan:
     Attributes:
         profile: The profile's name.
         renditions: The outputs, smallest first; empty when there is nothing to render.
+        video_index: The source's video stream, by absolute index: ``v:0`` could be cover art.
+        audio_index: The source's audio stream, by absolute index, or None.
         frame_rate: Output frame rate (constant) of the encoded rungs.
         gop_frames: Keyframe interval in frames (``GOP_SECONDS`` at ``frame_rate``).
         gop_seconds: Keyframe interval in seconds; also the HLS segment length.
@@ -252,6 +254,8 @@ class RenditionPlan:
 
     profile: str
     renditions: tuple[PlannedRendition, ...]
+    video_index: int
+    audio_index: int | None
     frame_rate: Fraction
     gop_frames: int
     gop_seconds: int
@@ -312,6 +316,8 @@ def plan_renditions(
     empty = RenditionPlan(
         profile=chosen.name,
         renditions=(),
+        video_index=video.index if video is not None else 0,
+        audio_index=audio.index if audio is not None else None,
         frame_rate=frame_rate,
         gop_frames=_gop_frames(frame_rate, gop_seconds),
         gop_seconds=gop_seconds,
@@ -603,11 +609,13 @@ def ladder_args(
     source_input = ffmpeg.input(str(source), **thread_options)
     # Frame rate first, once: every rung then gets the same frames, so keyframes line up.
     pictures = _split(
-        source_input["v:0"].filter("fps", fps=str(plan.frame_rate)), "split", len(encoded)
+        source_input[str(plan.video_index)].filter("fps", fps=str(plan.frame_rate)),
+        "split",
+        len(encoded),
     )
     sounds: list[Any] = []
     if plan.has_audio:
-        sound = source_input["a:0"]
+        sound = source_input[str(plan.audio_index)]
         if plan.loudness:
             sound = sound.filter("loudnorm", **LOUDNESS_TARGET)
         sound = sound.filter(
@@ -644,9 +652,9 @@ def remux_args(plan: RenditionPlan, source: Path, output: Path) -> list[str]:
     if not plan.remuxed:
         raise ValueError("the plan has no rendition to copy")
     source_input = ffmpeg.input(str(source))
-    streams = [source_input["v:0"]]
+    streams = [source_input[str(plan.video_index)]]
     if plan.has_audio:
-        streams.append(source_input["a:0"])
+        streams.append(source_input[str(plan.audio_index)])
     options = {"c": "copy", "movflags": "+faststart", **_metadata_options(plan)}
     return list(ffmpeg.output(*streams, str(output), **options).get_args())
 

@@ -212,7 +212,7 @@ def test_variable_frame_rate_becomes_constant_at_the_nominal_rate():
     plan = plan_renditions(media(1280, 720, rate=22.61, vfr=True))
     assert plan.frame_rate == 30
     assert plan.notes == ("variable frame rate made constant at 30 frames per second",)
-    assert graph(ladder_args(plan, SOURCE, outputs(3))).startswith("[0:v:0]fps=fps=30[s0];")
+    assert graph(ladder_args(plan, SOURCE, outputs(3))).startswith("[0:0]fps=fps=30[s0];")
 
 
 def test_video_only_source_gives_video_only_renditions():
@@ -220,7 +220,7 @@ def test_video_only_source_gives_video_only_renditions():
     assert not plan.has_audio
     assert all(r.audio_bitrate is None for r in plan.renditions)
     args = ladder_args(plan, SOURCE, outputs(3))
-    assert "asplit" not in graph(args) and "0:a" not in graph(args)
+    assert "asplit" not in graph(args) and "[0:1]" not in graph(args)
     first = section(args, outputs(3)[0])
     assert first[:2] == ["-map", first[1]] and first.count("-map") == 1
     assert "-c:a" not in args and "-b:a" not in args
@@ -268,8 +268,8 @@ def test_ladder_args_one_decode_split_to_three_encoders():
     assert args[:2] == ["-i", str(SOURCE)]
     assert args.count("-i") == 1
     assert graph(args) == (
-        "[0:v:0]fps=fps=30[s0];[s0]split=3[s1][s2][s3];[s1]scale=640:360[s4];"
-        "[s4]format=yuv420p[s5];[0:a:0]aformat=channel_layouts=stereo:sample_fmts=fltp:"
+        "[0:0]fps=fps=30[s0];[s0]split=3[s1][s2][s3];[s1]scale=640:360[s4];"
+        "[s4]format=yuv420p[s5];[0:1]aformat=channel_layouts=stereo:sample_fmts=fltp:"
         "sample_rates=48000[s6];[s6]asplit=3[s7][s8][s9];[s2]scale=960:540[s10];"
         "[s10]format=yuv420p[s11];[s3]scale=1280:720[s12];[s12]format=yuv420p[s13]"
     )
@@ -315,7 +315,7 @@ def test_ladder_args_loudness_is_measured_once_before_the_split():
     assert plan.loudness
     audio_chain = graph(ladder_args(plan, SOURCE, outputs(3))).split(";")
     assert audio_chain[4:7] == [
-        "[0:a:0]loudnorm=I=-16:LRA=11:TP=-1.5[s6]",
+        "[0:1]loudnorm=I=-16:LRA=11:TP=-1.5[s6]",
         "[s6]aformat=channel_layouts=stereo:sample_fmts=fltp:sample_rates=48000[s7]",
         "[s7]asplit=3[s8][s9][s10]",
     ]
@@ -329,8 +329,8 @@ def test_single_rung_needs_no_split():
     plan = plan_renditions(media(640, 360, profile="High 4:4:4 Predictive"))
     args = ladder_args(plan, SOURCE, outputs(1))
     assert graph(args) == (
-        "[0:v:0]fps=fps=30[s0];[s0]scale=640:360[s1];[s1]format=yuv420p[s2];"
-        "[0:a:0]aformat=channel_layouts=stereo:sample_fmts=fltp:sample_rates=48000[s3]"
+        "[0:0]fps=fps=30[s0];[s0]scale=640:360[s1];[s1]format=yuv420p[s2];"
+        "[0:1]aformat=channel_layouts=stereo:sample_fmts=fltp:sample_rates=48000[s3]"
     )
     assert args[args.index("-filter_complex") + 2 :][:4] == ["-map", "[s2]", "-map", "[s3]"]
 
@@ -364,7 +364,7 @@ def test_conforming_source_is_copied_for_its_own_rung_and_encoded_below():
 
     assert remux_args(plan, SOURCE, Path("/out/720p.mp4")) == [
         "-i", str(SOURCE),
-        "-map", "0:v:0", "-map", "0:a:0",
+        "-map", "0:0", "-map", "0:1",
         "-c", "copy",
         "-map_chapters", "-1",
         "-map_metadata", "-1",
@@ -377,7 +377,7 @@ def test_conforming_video_only_source_copies_video_only():
     plan = plan_renditions(conforming(640, 360, audio=False, video_bit_rate=500_000))
     assert [(r.label, r.remux) for r in plan.renditions] == [("360p", True)]
     assert plan.encoded == ()
-    assert remux_args(plan, SOURCE, Path("/o.mp4"))[2:5] == ["-map", "0:v:0", "-c"]
+    assert remux_args(plan, SOURCE, Path("/o.mp4"))[2:5] == ["-map", "0:0", "-c"]
 
 
 @pytest.mark.parametrize(
@@ -465,3 +465,22 @@ def test_a_foreign_ffmpeg_module_is_refused_with_the_fix(monkeypatch):
     copy = importlib.util.module_from_spec(spec)
     with pytest.raises(ImportError, match="pip uninstall python-ffmpeg"):
         spec.loader.exec_module(copy)
+
+
+def test_streams_are_picked_by_index_so_cover_art_is_never_the_picture():
+    # An .m4v from a podcast tool: audio first, cover art (a one-picture video stream), video.
+    info = media()
+    video, audio = info.streams
+    info = info.model_copy(
+        update={
+            "streams": [
+                audio.model_copy(update={"index": 0}),
+                StreamInfo(index=1, kind="attachment", codec="mjpeg", width=600, height=600),
+                video.model_copy(update={"index": 2}),
+            ]
+        }
+    )
+    plan = plan_renditions(info)
+    assert (plan.video_index, plan.audio_index) == (2, 0)
+    chain = graph(ladder_args(plan, SOURCE, outputs(3)))
+    assert chain.startswith("[0:2]fps=fps=30[s0];") and "[0:0]aformat=" in chain
