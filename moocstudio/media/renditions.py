@@ -9,8 +9,9 @@ with ffmpeg-python; they never run anything. Running a plan is ``media.transcode
 Decisions, with the measurements behind them in ``shared/PERFORMANCE.md``:
 
 * **One decode.** All encoded rungs come from one ffmpeg: ``fps`` (once) → ``split=N`` → one
-  ``scale`` + ``format=yuv420p`` per rung → one libx264 per rung. One decode is 1.25-1.35x
-  faster than one ffmpeg per rung, and the 720p output is bit-identical to a stand-alone encode.
+  ``scale`` + ``format=yuv420p`` per rung → one libx264 per rung → one faststart MP4 per rung.
+  One decode is 1.25-1.35x faster than one ffmpeg per rung (PERFORMANCE.md §3), and the 720p
+  output is bit-identical to a stand-alone encode.
 * **x264 ``veryfast``** at CRF 26/24/23 for 360p/540p/720p: ``medium`` costs 2.3x the time for
   +1.8 VMAF on camera footage and nothing visible on slides.
 * **Sizes** are set on the *short* side (a portrait phone clip's 720p rung is 720x1280), from
@@ -25,9 +26,11 @@ Decisions, with the measurements behind them in ``shared/PERFORMANCE.md``:
   rungs start together; x264 may still add keyframes at scene cuts (slide changes) for quality.
 * **Audio** is converted once before the split (stereo, 44.1/48 kHz kept, anything else
   resampled to 48 kHz), optionally loudness-normalised once (single-pass ``loudnorm``, EBU R128
-  measurement, -16 LUFS streaming target), and encoded per rung with ffmpeg's native AAC-LC. The
-  ffmpeg command line cannot share one encoder between output files, and an AAC encode at
-  96-128 kbit/s is a small part of the work.
+  measurement, -16 LUFS streaming target), and encoded once per distinct bit rate with ffmpeg's
+  native AAC-LC (96k shared by 360p and 540p, 128k for 720p). The command line cannot share an
+  encoder between output files, so the rungs go through the ``tee`` muxer: on 20 s of the slides
+  screencast, three AAC encodes cost about as much CPU as the 360p video, and the shared encode
+  made the ladder ~20 % faster (lecture: ~6 %).
 * **Metadata** is dropped (``-map_metadata -1 -map_chapters -1``): recorders write names,
   places (phone GPS) and software versions. The title is dropped too; the course model, not the
   file, holds the title shown to learners. Stream languages are kept.
@@ -91,6 +94,7 @@ _COMMON_RATES = tuple(
 MOBILE_H264_PROFILES = frozenset({"Constrained Baseline", "Baseline", "Main", "High"})
 MOBILE_AAC_PROFILES = frozenset({"LC"})
 
+TEE_SPECIAL = frozenset("\\'|")  # escaped in the tee muxer's list of outputs
 HlsSegments = Literal["fmp4", "ts"]
 HLS_MASTER_NAME = "master.m3u8"
 
@@ -541,32 +545,65 @@ def _split(stream: Any, name: str, count: int) -> list[Any]:
     return [node.stream(index) for index in range(count)]
 
 
-def _metadata_options(plan: RenditionPlan) -> dict[str, object]:
+def _metadata_options(plan: RenditionPlan, audio_streams: int = 1) -> dict[str, object]:
     options: dict[str, object] = {"map_metadata": -1, "map_chapters": -1}
     if plan.has_audio and plan.audio_language:
-        options["metadata:s:a:0"] = f"language={plan.audio_language}"
+        for index in range(audio_streams):
+            options[f"metadata:s:a:{index}"] = f"language={plan.audio_language}"
     return options
 
 
-def _encode_options(
-    plan: RenditionPlan, rendition: PlannedRendition, threads: int | None
-) -> dict[str, object]:
+def audio_encodes(plan: RenditionPlan) -> tuple[int, ...]:
+    """The AAC bit rates to encode once each, shared by the encoded renditions that use them.
+
+    Three rungs at 96k, 96k and 128k need two AAC encodes, not three: the native AAC encoder
+    takes about 1 CPU-second per 20 s of stereo, as much as the whole 360p video encode of a
+    slides screencast (bench_media.py).
+    """
+    rates = (r.audio_bitrate for r in plan.encoded if r.audio_bitrate is not None)
+    return tuple(dict.fromkeys(rates))
+
+
+def _tee_escape(path: Path) -> str:
+    # The tee muxer splits its slaves with av_get_token: backslash, quote and '|' are special.
+    return "".join(f"\\{char}" if char in TEE_SPECIAL else char for char in str(path))
+
+
+def _tee_slaves(plan: RenditionPlan, outputs: Sequence[Path]) -> str:
+    """The tee muxer's output list: one faststart MP4 per rung, each with its audio encode."""
+    audio = audio_encodes(plan)
+    slaves = []
+    for index, (rendition, output) in enumerate(zip(plan.encoded, outputs, strict=True)):
+        streams = f"v:{index}"
+        if rendition.audio_bitrate is not None:
+            streams += f",a:{audio.index(rendition.audio_bitrate)}"
+        # Quoted because ':' and ',' separate tee options; the quotes are escaped once more for
+        # the slave list itself.
+        options = f"select=\\'{streams}\\':f=mp4:movflags=+faststart"
+        slaves.append(f"[{options}]{_tee_escape(output)}")
+    return "|".join(slaves)
+
+
+def _encode_options(plan: RenditionPlan, threads: int | None) -> dict[str, object]:
     options: dict[str, object] = {
+        "format": "tee",
         "c:v": VIDEO_CODEC,
         "preset:v": X264_PRESET,
-        "crf:v": rendition.crf,
-        "maxrate:v": _kbits(rendition.maxrate),
-        "bufsize:v": _kbits(rendition.bufsize),
         "profile:v": H264_PROFILE,
-        "level:v": rendition.level,
         "g:v": plan.gop_frames,
         "force_key_frames:v": f"expr:gte(t,n_forced*{plan.gop_seconds})",
-        "movflags": "+faststart",
-        **_metadata_options(plan),
     }
-    if rendition.audio_bitrate is not None:
+    for index, rendition in enumerate(plan.encoded):
+        options[f"crf:v:{index}"] = rendition.crf
+        options[f"maxrate:v:{index}"] = _kbits(rendition.maxrate)
+        options[f"bufsize:v:{index}"] = _kbits(rendition.bufsize)
+        options[f"level:v:{index}"] = rendition.level
+    audio = audio_encodes(plan)
+    if audio:
         options["c:a"] = AUDIO_CODEC
-        options["b:a"] = _kbits(rendition.audio_bitrate)
+        for index, bitrate in enumerate(audio):
+            options[f"b:a:{index}"] = _kbits(bitrate)
+    options.update(_metadata_options(plan, len(audio)))
     if threads is not None:
         options["threads"] = threads
     return options
@@ -588,6 +625,11 @@ def ladder_args(
 ) -> list[str]:
     """Build the ffmpeg arguments that encode every non-copied rendition from one decode.
 
+    One decode, ``split`` to one scaler and one x264 per rung, and one AAC encode per distinct
+    audio bit rate (:func:`audio_encodes`). The encoded streams go to ffmpeg's ``tee`` muxer,
+    which writes each rung's faststart MP4 with the audio encode it shares with other rungs:
+    the ffmpeg command line cannot share an encoder between separate output files.
+
     Args:
         plan: The plan; its :attr:`RenditionPlan.encoded` renditions are made.
         source: The source file (absolute, so a name like ``a:b.mp4`` is not read as a URL).
@@ -608,13 +650,17 @@ def ladder_args(
     thread_options = {} if threads is None else {"threads": threads}
     source_input = ffmpeg.input(str(source), **thread_options)
     # Frame rate first, once: every rung then gets the same frames, so keyframes line up.
-    pictures = _split(
+    branches = _split(
         source_input[str(plan.video_index)].filter("fps", fps=str(plan.frame_rate)),
         "split",
         len(encoded),
     )
-    sounds: list[Any] = []
-    if plan.has_audio:
+    streams = [
+        branch.filter("scale", rendition.width, rendition.height).filter("format", PIXEL_FORMAT)
+        for branch, rendition in zip(branches, encoded, strict=True)
+    ]
+    audio = audio_encodes(plan)
+    if audio:
         sound = source_input[str(plan.audio_index)]
         if plan.loudness:
             sound = sound.filter("loudnorm", **LOUDNESS_TARGET)
@@ -624,18 +670,9 @@ def ladder_args(
             sample_rates=plan.audio_rate,
             channel_layouts="stereo",
         )
-        sounds = _split(sound, "asplit", len(encoded))
-    outs = []
-    for index, (rendition, output) in enumerate(zip(encoded, outputs, strict=True)):
-        picture = (
-            pictures[index]
-            .filter("scale", rendition.width, rendition.height)
-            .filter("format", PIXEL_FORMAT)
-        )
-        streams = [picture, sounds[index]] if sounds else [picture]
-        options = _encode_options(plan, rendition, threads)
-        outs.append(ffmpeg.output(*streams, str(output), **options))
-    return _with_globals(ffmpeg.merge_outputs(*outs).get_args(), threads)
+        streams += _split(sound, "asplit", len(audio))
+    output = ffmpeg.output(*streams, _tee_slaves(plan, outputs), **_encode_options(plan, threads))
+    return _with_globals(output.get_args(), threads)
 
 
 def remux_args(plan: RenditionPlan, source: Path, output: Path) -> list[str]:

@@ -255,7 +255,8 @@ class _Stages:
 
 
 def _checked_stem(stem: str) -> str:
-    if not stem or stem in (".", "..") or any(sep in stem for sep in ("/", "\\", os.sep)):
+    separators = {"/", os.sep, *([os.altsep] if os.altsep else [])}
+    if not stem or stem in (".", "..") or any(sep in stem for sep in separators):
         raise ValueError(f"output stem {stem!r} is not a plain file name")
     return stem
 

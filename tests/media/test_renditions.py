@@ -14,6 +14,7 @@ from moocstudio.media import renditions
 from moocstudio.media.renditions import (
     PROFILES,
     RenditionPlan,
+    audio_encodes,
     h264_level,
     hls_args,
     ladder_args,
@@ -99,17 +100,6 @@ def sizes(plan: RenditionPlan) -> list[tuple[str, int, int]]:
 
 def outputs(count: int) -> list[Path]:
     return [Path(f"/out/o{index}.mp4") for index in range(count)]
-
-
-def section(args: list[str], output: Path) -> list[str]:
-    """The options of one output: from after the previous output (or the graph) to its path."""
-    end = args.index(str(output))
-    start = end
-    while start > 0 and not (
-        args[start - 1].endswith(".mp4") or args[start - 2] == "-filter_complex"
-    ):
-        start -= 1
-    return args[start : end + 1]
 
 
 def option(args: list[str], name: str) -> str:
@@ -219,11 +209,16 @@ def test_video_only_source_gives_video_only_renditions():
     plan = plan_renditions(media(audio=False))
     assert not plan.has_audio
     assert all(r.audio_bitrate is None for r in plan.renditions)
+    assert audio_encodes(plan) == ()
     args = ladder_args(plan, SOURCE, outputs(3))
     assert "asplit" not in graph(args) and "[0:1]" not in graph(args)
-    first = section(args, outputs(3)[0])
-    assert first[:2] == ["-map", first[1]] and first.count("-map") == 1
-    assert "-c:a" not in args and "-b:a" not in args
+    assert args.count("-map") == 3
+    assert "-c:a" not in args and "-b:a:0" not in args
+    assert args[-1] == (
+        "[select=\\'v:0\\':f=mp4:movflags=+faststart]/out/o0.mp4|"
+        "[select=\\'v:1\\':f=mp4:movflags=+faststart]/out/o1.mp4|"
+        "[select=\\'v:2\\':f=mp4:movflags=+faststart]/out/o2.mp4"
+    )
 
 
 def test_audio_only_source_gives_an_empty_plan_with_a_reason():
@@ -260,64 +255,63 @@ def test_h264_level_is_the_lowest_that_fits(size, rate, maxrate, level):
 # ---- the one-decode argv ---------------------------------------------------------------------
 
 
-def test_ladder_args_one_decode_split_to_three_encoders():
+def test_ladder_args_one_decode_split_to_three_encoders_two_audio_encodes():
     plan = plan_renditions(media())
-    paths = outputs(3)
-    args = ladder_args(plan, SOURCE, paths)
+    assert audio_encodes(plan) == (96_000, 128_000)  # 360p and 540p share the 96k encode
 
-    assert args[:2] == ["-i", str(SOURCE)]
-    assert args.count("-i") == 1
-    assert graph(args) == (
-        "[0:0]fps=fps=30[s0];[s0]split=3[s1][s2][s3];[s1]scale=640:360[s4];"
-        "[s4]format=yuv420p[s5];[0:1]aformat=channel_layouts=stereo:sample_fmts=fltp:"
-        "sample_rates=48000[s6];[s6]asplit=3[s7][s8][s9];[s2]scale=960:540[s10];"
-        "[s10]format=yuv420p[s11];[s3]scale=1280:720[s12];[s12]format=yuv420p[s13]"
-    )
-    assert section(args, paths[0]) == [
-        "-map", "[s5]", "-map", "[s7]",
-        "-b:a", "96k",
-        "-bufsize:v", "1600k",
+    assert ladder_args(plan, SOURCE, outputs(3)) == [
+        "-i", str(SOURCE),
+        "-filter_complex",
+        "[0:0]fps=fps=30[s0];[s0]split=3[s1][s2][s3];"
+        "[s1]scale=640:360[s4];[s4]format=yuv420p[s5];"
+        "[s2]scale=960:540[s6];[s6]format=yuv420p[s7];"
+        "[s3]scale=1280:720[s8];[s8]format=yuv420p[s9];"
+        "[0:1]aformat=channel_layouts=stereo:sample_fmts=fltp:sample_rates=48000[s10];"
+        "[s10]asplit=2[s11][s12]",
+        "-map", "[s5]", "-map", "[s7]", "-map", "[s9]", "-map", "[s11]", "-map", "[s12]",
+        "-f", "tee",
+        "-b:a:0", "96k", "-b:a:1", "128k",
+        "-bufsize:v:0", "1600k", "-bufsize:v:1", "3000k", "-bufsize:v:2", "5000k",
         "-c:a", "aac",
         "-c:v", "libx264",
-        "-crf:v", "26",
+        "-crf:v:0", "26", "-crf:v:1", "24", "-crf:v:2", "23",
+        # Keyframes forced at the same instants in every rung: HLS segments line up.
         "-force_key_frames:v", "expr:gte(t,n_forced*4)",
         "-g:v", "120",
-        "-level:v", "3.0",
+        "-level:v:0", "3.0", "-level:v:1", "3.1", "-level:v:2", "3.1",
         "-map_chapters", "-1",
         "-map_metadata", "-1",
-        "-maxrate:v", "800k",
-        "-movflags", "+faststart",
+        "-maxrate:v:0", "800k", "-maxrate:v:1", "1500k", "-maxrate:v:2", "2500k",
         "-preset:v", "veryfast",
         "-profile:v", "high",
-        str(paths[0]),
+        "[select=\\'v:0,a:0\\':f=mp4:movflags=+faststart]/out/o0.mp4|"
+        "[select=\\'v:1,a:0\\':f=mp4:movflags=+faststart]/out/o1.mp4|"
+        "[select=\\'v:2,a:1\\':f=mp4:movflags=+faststart]/out/o2.mp4",
     ]  # fmt: skip
-    for path, (crf, level, audio) in zip(
-        paths[1:], [("24", "3.1", "96k"), ("23", "3.1", "128k")], strict=True
-    ):
-        options = section(args, path)
-        assert [option(options, k) for k in ("-crf:v", "-level:v", "-b:a")] == [crf, level, audio]
-        # Keyframes forced at the same instants in every rung: HLS segments line up.
-        assert option(options, "-force_key_frames:v") == "expr:gte(t,n_forced*4)"
-        assert option(options, "-g:v") == "120"
-    assert args[-1] == str(paths[-1])
 
 
-def test_ladder_args_threads_reach_decoder_filters_and_every_encoder():
+def test_ladder_args_escape_what_the_tee_muxer_would_split_on():
+    plan = plan_renditions(media(640, 360))
+    args = ladder_args(plan, SOURCE, [Path("/out/it's a|b\\c [1].mp4")])
+    assert args[-1].endswith("]/out/it\\'s a\\|b\\\\c [1].mp4")
+
+
+def test_ladder_args_threads_reach_decoder_filters_and_encoders():
     plan = plan_renditions(media())
     args = ladder_args(plan, SOURCE, outputs(3), threads=1)
     assert args[:6] == ["-filter_complex_threads", "1", "-threads", "1", "-i", str(SOURCE)]
-    for path in outputs(3):
-        assert option(section(args, path), "-threads") == "1"
+    assert args.count("-threads") == 2  # the input's decoder, the output's encoders
+    assert args[-3:-1] == ["-threads", "1"]
 
 
 def test_ladder_args_loudness_is_measured_once_before_the_split():
     plan = plan_renditions(media(), loudness=True)
     assert plan.loudness
-    audio_chain = graph(ladder_args(plan, SOURCE, outputs(3))).split(";")
-    assert audio_chain[4:7] == [
-        "[0:1]loudnorm=I=-16:LRA=11:TP=-1.5[s6]",
-        "[s6]aformat=channel_layouts=stereo:sample_fmts=fltp:sample_rates=48000[s7]",
-        "[s7]asplit=3[s8][s9][s10]",
+    chain = graph(ladder_args(plan, SOURCE, outputs(3))).split(";")
+    assert chain[-3:] == [
+        "[0:1]loudnorm=I=-16:LRA=11:TP=-1.5[s10]",
+        "[s10]aformat=channel_layouts=stereo:sample_fmts=fltp:sample_rates=48000[s11]",
+        "[s11]asplit=2[s12][s13]",
     ]
 
 
@@ -335,12 +329,24 @@ def test_single_rung_needs_no_split():
     assert args[args.index("-filter_complex") + 2 :][:4] == ["-map", "[s2]", "-map", "[s3]"]
 
 
+def test_low_bandwidth_rungs_share_one_audio_encode():
+    plan = plan_renditions(media(), "low-bandwidth")
+    assert audio_encodes(plan) == (64_000,)
+    args = ladder_args(plan, SOURCE, outputs(2))
+    assert "asplit" not in graph(args)
+    assert args[-1] == (
+        "[select=\\'v:0,a:0\\':f=mp4:movflags=+faststart]/out/o0.mp4|"
+        "[select=\\'v:1,a:0\\':f=mp4:movflags=+faststart]/out/o1.mp4"
+    )
+
+
 def test_audio_language_is_kept_other_metadata_dropped():
     plan = plan_renditions(media(language="fra"))
-    options = section(ladder_args(plan, SOURCE, outputs(3)), outputs(3)[0])
-    assert option(options, "-metadata:s:a:0") == "language=fra"
-    assert option(options, "-map_metadata") == "-1"
-    assert option(options, "-map_chapters") == "-1"
+    args = ladder_args(plan, SOURCE, outputs(3))
+    assert option(args, "-metadata:s:a:0") == "language=fra"
+    assert option(args, "-metadata:s:a:1") == "language=fra"
+    assert option(args, "-map_metadata") == "-1"
+    assert option(args, "-map_chapters") == "-1"
 
 
 def test_output_count_must_match_the_encoded_renditions():
