@@ -43,13 +43,45 @@ def _temp_beside(target: Path) -> Path:
     return Path(name)
 
 
-def _commit(temp: Path, target: Path) -> None:
+def _prepare(temp: Path, target: Path) -> None:
     # mkstemp creates 0600 files; give the output the mode a plain open() would have.
     mode = target.stat().st_mode & 0o777 if target.exists() else 0o666 & ~_UMASK
     temp.chmod(mode)
     with temp.open("rb+") as written:
         os.fsync(written.fileno())
-    temp.replace(target)
+
+
+def _commit_all(temps: Sequence[Path], targets: Sequence[Path]) -> None:
+    """Rename every temp over its target, or, if one rename fails, put every target back."""
+    for temp, target in zip(temps, targets, strict=True):
+        _prepare(temp, target)
+    if len(targets) == 1:  # one rename is atomic by itself
+        temps[0].replace(targets[0])
+        return
+    # Several outputs: move the old targets aside first, so a failure can restore them all.
+    asides: list[tuple[Path, Path]] = []
+    done: list[Path] = []
+    try:
+        for target in targets:
+            if target.exists():
+                aside = _temp_beside(target)
+                try:
+                    target.replace(aside)
+                except OSError:
+                    aside.unlink(missing_ok=True)
+                    raise
+                asides.append((aside, target))
+        for temp, target in zip(temps, targets, strict=True):
+            temp.replace(target)
+            done.append(target)
+    except BaseException:
+        for target in done:
+            target.unlink(missing_ok=True)
+        for aside, target in asides:
+            aside.replace(target)
+        raise
+    for aside, _target in asides:
+        aside.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -57,16 +89,15 @@ def atomic_outputs(targets: Sequence[Path]) -> Iterator[list[Path]]:
     """Yield one temporary path per target; rename them all over their targets on success.
 
     The temporary files sit beside their targets and end in ``.part<ext>`` (the target's own
-    extension). On any exception (including KeyboardInterrupt and a cancel) every temporary
-    file is removed and the targets are left exactly as they were.
+    extension). On any exception (including KeyboardInterrupt and a cancel), even one while
+    renaming, every temporary file is removed and the targets are left exactly as they were.
     """
     temps: list[Path] = []
     try:
         for target in targets:
             temps.append(_temp_beside(Path(target)))
         yield temps
-        for temp, target in zip(temps, targets, strict=True):
-            _commit(temp, Path(target))
+        _commit_all(temps, [Path(t) for t in targets])
         for folder in {Path(t).parent for t in targets}:
             _fsync_dir(folder)
     except BaseException:

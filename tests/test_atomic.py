@@ -41,3 +41,16 @@ def test_atomic_write_bytes_replaces_content(tmp_path: Path) -> None:
     atomic_write_bytes(target, b"1")
     atomic_write_bytes(target, b"2")
     assert target.read_bytes() == b"2"
+
+
+def test_a_failed_rename_puts_every_old_target_back(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.vtt", tmp_path / "a.srt"
+    first.write_text("old vtt")
+    second.mkdir()  # a folder where a file should go: its rename fails
+    (second / "keep").write_text("x")
+    with pytest.raises(OSError), atomic_outputs([first, second]) as temps:
+        temps[0].write_text("new vtt")
+        temps[1].write_text("new srt")
+    assert first.read_text() == "old vtt"
+    assert (second / "keep").read_text() == "x"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.srt", "a.vtt"]

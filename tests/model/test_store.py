@@ -132,7 +132,7 @@ def test_interrupted_save_leaves_the_previous_course_intact(course_dir: Path) ->
         assert loaded.title in {"Cours", "Big"}
     leftovers = [p for p in course_dir.iterdir() if ".part" in p.name]
     # A killed process cannot clean up after itself; the stray temp is named to be ignored.
-    assert all(p.name.startswith(".course.") and p.name.endswith(".part.json") for p in leftovers)
+    assert all(p.name.startswith(".course.") for p in leftovers)
 
 
 def test_missing_course_json_names_the_file(tmp_path: Path) -> None:
