@@ -14,7 +14,7 @@ import hashlib
 import json
 import shutil
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -113,6 +113,24 @@ class DerivedCache:
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
+
+    def get_or_make(
+        self, key: str, produce: Callable[[PendingEntry], object]
+    ) -> tuple[CacheEntry, bool]:
+        """The entry for ``key``; when missing, ``produce`` fills a pending entry first.
+
+        Returns:
+            The entry, and True when it came from the cache (nothing was made).
+        """
+        entry = self.lookup(key)
+        if entry is not None:
+            return entry, True
+        with self.fill(key) as pending:
+            produce(pending)
+        made = self.lookup(key)
+        if made is None:
+            raise OSError(f"{self.entry_dir(key)}: cache entry missing right after it was made")
+        return made, False
 
     def _install(self, work: Path, final: Path, key: str) -> None:
         if self.lookup(key) is not None:

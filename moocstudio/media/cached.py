@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from moocstudio.atomic import atomic_output
-from moocstudio.media.cache import CacheEntry, DerivedCache, cache_key
+from moocstudio.media.cache import CacheEntry, DerivedCache, PendingEntry, cache_key
 from moocstudio.media.probe import probe
 from moocstudio.media.renditions import DEFAULT_PROFILE, plan_renditions
 from moocstudio.media.tools import find_ffmpeg
@@ -87,11 +87,8 @@ def cached_renditions(
     info = info or probe(source)
     recipe = renditions_recipe(info, profile, loudness=loudness, hls=hls)
     key = cache_key(digest, "renditions", recipe, find_ffmpeg().version_text)
-    entry = cache.lookup(key)
-    if entry is not None:
-        on_progress(Progress(1.0, "cached", eta=0.0, message=source.name))
-        return _described(entry, from_cache=True)
-    with cache.fill(key) as pending:
+
+    def produce(pending: PendingEntry) -> None:
         result = transcode(
             source,
             pending.folder,
@@ -116,14 +113,16 @@ def cached_renditions(
             }
             for r in result.renditions
         ]
+        master = result.hls_master
         pending.meta["hls_master"] = (
-            result.hls_master.relative_to(pending.folder).as_posix() if result.hls_master else None
+            master.relative_to(pending.folder).as_posix() if master is not None else None
         )
         pending.meta["notes"] = list(result.plan.notes)
-    made = cache.lookup(key)
-    if made is None:
-        raise RuntimeError(f"cache entry {key} is missing right after it was made")
-    return _described(made, from_cache=False)
+
+    entry, from_cache = cache.get_or_make(key, produce)
+    if from_cache:
+        on_progress(Progress(1.0, "cached", eta=0.0, message=source.name))
+    return _described(entry, from_cache=from_cache)
 
 
 def _described(entry: CacheEntry, *, from_cache: bool) -> CachedRenditions:
