@@ -20,6 +20,7 @@ from moocstudio.errors import ExitCode, MoocstudioError
 
 if TYPE_CHECKING:
     from moocstudio.jobs.runner import JobHandle
+    from moocstudio.media.course_media import MediaSettings, VideoMedia
     from moocstudio.model import Course, Item, LicenceId
 
 DEFAULT_DEMO_DIR = "moocstudio-demo"
@@ -138,16 +139,26 @@ def info(folder: Path) -> None:
 @cli.command()
 @click.argument("folder", type=_existing_dir, default=DEFAULT_DEMO_DIR)
 def demo(folder: Path) -> None:
-    """Build the bundled sample course in FOLDER (default: ./moocstudio-demo) and show it."""
+    """Build the bundled sample course in FOLDER (default: ./moocstudio-demo) and show it.
+
+    Its slides, pages and video are imported, and the video gets its renditions, poster and
+    subtitle draft (timed on the speech, text from the transcript).
+    """
     from moocstudio.sample import build_sample_course
 
     click.echo(f"Building the sample course in {folder} …", err=True)
+    from moocstudio.media.course_media import MediaSettings
+
     built = build_sample_course(
         folder, on_step=lambda name: click.echo(f"  import {name}", err=True)
     )
     for warning in built.warnings:
         click.echo(f"moocstudio: warning: {warning}", err=True)
+    click.echo("Making renditions, posters and subtitle drafts …", err=True)
+    failures = _make_course_media(folder, built.course, MediaSettings())
     click.echo(format_outline(built.course))
+    if failures:
+        sys.exit(ExitCode.USER_ERROR)
 
 
 PROFILE_NAMES = ("mobile", "low-bandwidth", "hd")  # checked against renditions.PROFILES in tests
@@ -234,6 +245,69 @@ def transcode(
         sys.exit(ExitCode.USER_ERROR)
 
 
+@cli.command()
+@click.argument("folder", type=_existing_dir)
+@click.option("--profile", type=click.Choice(PROFILE_NAMES), default="mobile", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Videos at once.")
+@click.option("--hls", is_flag=True, help="Also write HLS master playlists.")
+@click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
+@click.option("--no-subtitles", is_flag=True, help="Do not make subtitle placeholders.")
+def media(
+    folder: Path, profile: str, jobs: int | None, hls: bool, loudness: bool, no_subtitles: bool
+) -> None:
+    """Make what the course's videos need: renditions, posters, subtitle placeholders."""
+    from moocstudio.media.course_media import MediaSettings
+    from moocstudio.model.store import load_course
+
+    course = load_course(folder)
+    settings = MediaSettings(
+        profile=profile, hls=hls, loudness=loudness, subtitles=not no_subtitles
+    )
+    failures = _make_course_media(folder, course, settings, jobs)
+    click.echo(format_outline(course))
+    if failures:
+        sys.exit(ExitCode.USER_ERROR)
+
+
+def _make_course_media(
+    folder: Path, course: Course, settings: MediaSettings, jobs: int | None = None
+) -> int:
+    """Run the media jobs of every video with progress bars, save, and return the failures."""
+    from moocstudio.cli_progress import batch_bars
+    from moocstudio.jobs.batch import BatchItem, run_batch
+    from moocstudio.jobs.runner import Runner, choose_concurrency, manual_concurrency
+    from moocstudio.media.course_media import apply_media, video_media_job
+    from moocstudio.model import Video
+    from moocstudio.model.store import save_course
+
+    videos = [item for item in course.all_items() if isinstance(item, Video)]
+    if not videos:
+        click.echo("No videos in this course.", err=True)
+        return 0
+    items = [
+        BatchItem(
+            name=video.title, job=video_media_job(folder, course, video, settings), key=video.id
+        )
+        for video in videos
+    ]
+    concurrency = manual_concurrency(jobs) if jobs else choose_concurrency(len(items))
+    with batch_bars([item.name for item in items]) as bars:
+
+        def show(name: str, handle: JobHandle[VideoMedia], failure: str | None) -> None:
+            bars.finish(name, "failed" if failure else handle.progress.stage)
+
+        with Runner(concurrency=concurrency) as runner:
+            outcome = run_batch(runner, items, progress_for=bars.callback, on_done=show)
+    apply_media(course, list(outcome.results.values()))
+    save_course(folder, course)
+    for name, result in outcome.results.items():
+        for note in result.notes:
+            click.echo(f"  {name}: {note}", err=True)
+    for failure in outcome.failures.values():
+        click.echo(f"moocstudio: error: {failure}", err=True)
+    return len(outcome.failures)
+
+
 def _require_writable(folder: Path) -> None:
     """Fail early, in plain words, when renditions could not be written to ``folder``."""
     try:
@@ -276,6 +350,12 @@ def _describe(item: Item) -> str:
         parts.append(f"audio {probe.audio.codec}")
     else:
         parts.append("no audio")
+    if item.renditions:
+        parts.append("renditions " + "/".join(r.label for r in item.renditions))
+    if item.poster:
+        parts.append("poster")
+    for track in item.subtitles:
+        parts.append(f"subtitles {track.language} ({track.status})")
     kind = "video" if probe.video else "audio"
     return f"{kind} “{item.title}” ({', '.join(parts)})"
 
