@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -172,3 +174,93 @@ def test_demo_builds_the_sample_course(tmp_path: Path) -> None:
     again = run_cli("demo", cwd=tmp_path)
     assert again.returncode == 2
     assert "already exists" in again.stderr
+
+
+# --- transcode and media --------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep the user-level rendition cache inside the test's folder."""
+    cache = tmp_path / "user-cache"
+    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(cache))
+    return cache
+
+
+def test_transcode_makes_renditions_and_reports_bad_files(
+    tmp_path: Path, make_clip, cli_cache: Path
+) -> None:
+    clip = make_clip("cours « été » 'v1'.mp4", seconds=1.0, size="960x540")
+    fake = tmp_path / "notes.mp4"
+    fake.write_text("not a video", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run_cli("transcode", clip, fake, clip, "-o", out)
+    assert result.returncode == 2
+    assert f"{clip}: given twice; done once" in result.stderr
+    assert "notes.mp4" in result.stderr and "Traceback" not in result.stderr
+    assert "1 of 2 files transcoded" in result.stderr
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"cours « été » 'v1'-{label}.mp4" for label in ("360p", "540p")]
+
+
+def test_transcode_twice_uses_the_cache(tmp_path: Path, make_clip, cli_cache: Path) -> None:
+    clip = make_clip("lesson.mp4", seconds=1.0, size="640x360")
+    out = tmp_path / "out"
+    first = run_cli("transcode", clip, "-o", out)
+    assert first.returncode == 0, first.stderr
+    made = (out / "lesson-360p.mp4").stat()
+    second = run_cli("transcode", clip, "-o", out)
+    assert second.returncode == 0, second.stderr
+    assert "cached" in second.stderr
+    assert (out / "lesson-360p.mp4").stat().st_size == made.st_size
+
+
+def test_transcode_into_an_unwritable_place_fails_before_encoding(
+    tmp_path: Path, make_clip, cli_cache: Path
+) -> None:
+    clip = make_clip("lesson.mp4", seconds=1.0)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x", encoding="utf-8")
+    result = run_cli("transcode", clip, "-o", blocker / "out")
+    assert result.returncode == 2
+    assert "cannot write the renditions here" in result.stderr
+    assert not cli_cache.exists() or not any(cli_cache.rglob("*.mp4"))
+
+
+def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
+    tmp_path: Path, make_clip, cli_cache: Path
+) -> None:
+    clip = make_clip("long.mp4", seconds=8.0, size="1280x720", rate=30)
+    out = tmp_path / "out"
+    package_root = str(Path(moocstudio.__file__).resolve().parents[1])
+    child = subprocess.Popen(
+        [sys.executable, "-m", "moocstudio", "transcode", str(clip), "-o", str(out)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200"},
+    )
+    deadline = time.monotonic() + 60
+    while not any(cli_cache.rglob("*.part*")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until ffmpeg is writing
+    child.send_signal(signal.SIGINT)
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == 130, stderr
+    assert "cancelled" in stderr
+    assert not out.exists() or list(out.iterdir()) == []
+    assert not [p for p in cli_cache.rglob("*") if p.is_file()]
+
+
+def test_media_command_fills_in_the_course_videos(course: Path, make_clip, deck: Path) -> None:
+    clip = make_clip("talk.mp4", seconds=2.0, size="960x540")
+    assert run_cli("add", course, deck, clip).returncode == 0
+    result = run_cli("media", course)
+    assert result.returncode == 0, result.stderr
+    video = load_course(course).all_items()[1]
+    assert [r.label for r in video.renditions] == ["360p", "540p"]
+    assert video.poster is not None and video.thumbnail is not None
+    assert [(t.language, t.status) for t in video.subtitles] == [("fr", "draft")]
+    for asset in [*(r.file for r in video.renditions), video.poster, video.subtitles[0].vtt]:
+        assert (course / asset.path).is_file()
+    assert video.subtitles[0].vtt.path.startswith("media/")  # authored: not in the cache
+    assert "renditions 360p/540p, poster, subtitles fr (draft)" in result.stdout
