@@ -63,7 +63,8 @@ WHITE = (255, 255, 255)
 COURSE_TITLE_FR = "Introduction à l'accès ouvert"
 COURSE_TITLE_EN = "Introduction to Open Access"
 
-VIDEO_SIZE = (640, 360)
+VIDEO_SIZE = (1280, 720)  # 720p, so the demo shows the whole 360p/540p/720p ladder
+VIDEO_SCALE = VIDEO_SIZE[0] / 640  # the frame layout is drawn in 640-wide units
 FPS = 30
 LEAD_IN_S = 0.4
 GAP_S = 1.0
@@ -838,28 +839,34 @@ def draw_video_frame(path: Path, sentence: str, index: int, total: int, logo: Pa
         logo: Padlock PNG pasted in the header.
     """
     width, height = VIDEO_SIZE
+
+    def u(value: float) -> int:
+        return round(value * VIDEO_SCALE)
+
     img = Image.new("RGB", VIDEO_SIZE, CREAM)
     draw = ImageDraw.Draw(img)
-    draw.rectangle((0, 0, width, 64), fill=NAVY)
-    draw.text((24, 32), COURSE_TITLE_FR, font=load_font(26, bold=True), fill=WHITE, anchor="lm")
-    icon = Image.open(logo).convert("RGBA").resize((44, 44), Image.Resampling.LANCZOS)
-    img.paste(icon, (width - 64, 10), icon)
-    draw.text((24, 88), COURSE_TITLE_EN, font=load_font(18), fill=GREY, anchor="lm")
+    draw.rectangle((0, 0, width, u(64)), fill=NAVY)
+    title_font = load_font(u(26), bold=True)
+    draw.text((u(24), u(32)), COURSE_TITLE_FR, font=title_font, fill=WHITE, anchor="lm")
+    icon = Image.open(logo).convert("RGBA").resize((u(44), u(44)), Image.Resampling.LANCZOS)
+    img.paste(icon, (width - u(64), u(10)), icon)
+    draw.text((u(24), u(88)), COURSE_TITLE_EN, font=load_font(u(18)), fill=GREY, anchor="lm")
 
-    font = load_font(28, bold=True)
-    lines = wrap_text(draw, sentence, font, width - 96)
-    line_height = 40
-    top = 205 - line_height * len(lines) // 2
+    font = load_font(u(28), bold=True)
+    lines = wrap_text(draw, sentence, font, width - u(96))
+    line_height = u(40)
+    top = u(205) - line_height * len(lines) // 2
     for line_no, line in enumerate(lines):
         y = top + line_no * line_height + line_height // 2
         draw.text((width // 2, y), line, font=font, fill=NAVY, anchor="mm")
 
-    draw.rectangle((0, height - 36, width, height), fill=(236, 231, 222))
-    draw.rectangle((0, height - 40, round(width * (index + 1) / total), height - 36), fill=ORANGE)
-    small = load_font(15)
-    draw.text((24, height - 18), f"{index + 1} / {total}", font=small, fill=GREY, anchor="lm")
+    draw.rectangle((0, height - u(36), width, height), fill=(236, 231, 222))
+    progress = (0, height - u(40), round(width * (index + 1) / total), height - u(36))
+    draw.rectangle(progress, fill=ORANGE)
+    small = load_font(u(15))
+    draw.text((u(24), height - u(18)), f"{index + 1} / {total}", font=small, fill=GREY, anchor="lm")
     draw.text(
-        (width - 24, height - 18),
+        (width - u(24), height - u(18)),
         "Cours d'exemple · CC0-1.0",
         font=small,
         fill=GREY,
