@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import shutil
 import statistics
 import subprocess
@@ -67,6 +68,24 @@ def interleaved(runs: int, **actions: Callable[[], object]) -> dict[str, float]:
         for name, action in actions.items():
             times[name].append(timed(action))
     return {name: statistics.median(values) for name, values in times.items()}
+
+
+def cpu_split(action: Callable[[], object]) -> tuple[float, float]:
+    """CPU seconds of this Python process and of its children (ffmpeg) during ``action``.
+
+    Unlike wall time, CPU time barely moves when other work shares the machine, so the Python
+    side's share is a steadier measure of moocstudio's overhead than a ratio of wall times.
+    """
+    self_before = resource.getrusage(resource.RUSAGE_SELF)
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    action()
+    self_after = resource.getrusage(resource.RUSAGE_SELF)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+
+    def spent(after: resource.struct_rusage, before: resource.struct_rusage) -> float:
+        return after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+
+    return spent(self_after, self_before), spent(children_after, children_before)
 
 
 def raw_ffmpeg(ffmpeg: str, args: list[str]) -> None:
@@ -145,6 +164,8 @@ def ladder_rows(ffmpeg: str, corpus: Path, work: Path, runs: int) -> list[dict[s
             one_decode=lambda a=one_decode: raw_ffmpeg(ffmpeg, a),
             three=lambda steps=separate: [raw_ffmpeg(ffmpeg, a) for a in steps],
         )
+        python_cpu, ffmpeg_cpu = cpu_split(lambda s=source, d=ours_dir: transcode(s, d, stem="x"))
+        medians["python_cpu"], medians["ffmpeg_cpu"] = python_cpu, ffmpeg_cpu
         per_rung = []
         for rendition, output in zip(plan.renditions, rung_outputs, strict=True):
             ssim, vmaf = quality(ffmpeg, output, source, work)
@@ -239,6 +260,13 @@ def print_report(
         print(
             f"{row['clip']:18} {ours:10.2f} {raw:9.2f} {one:9.2f} {three:7.2f} "
             f"{ours / raw:9.3f} {one / three:8.3f}"
+        )
+    for row in ladders:
+        python_cpu, ffmpeg_cpu = float(row["python_cpu"]), float(row["ffmpeg_cpu"])  # type: ignore[arg-type]
+        print(
+            f"   {row['clip']}: moocstudio's own CPU (probe, checks, progress) "
+            f"{python_cpu * 1000:.0f} ms = {python_cpu / ffmpeg_cpu:.2%} of ffmpeg's "
+            f"{ffmpeg_cpu:.1f} CPU-s"
         )
     print("   raw same = ffmpeg run by hand with transcode()'s own arguments (copy + ladder);")
     print("   1 decode / 3 runs: every rung encoded on both sides.")

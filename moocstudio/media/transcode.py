@@ -177,6 +177,9 @@ def transcode(
         for rendition, temp, target in zip(plan.renditions, temps, targets, strict=True):
             produced.append(_verified(source, plan, rendition, temp, target))
             stages.done("verify", len(produced) / len(plan.renditions))
+        if cancel is not None:
+            # A cancel that came as ffmpeg finished still wins: nothing is published.
+            cancel.raise_if_cancelled(str(source))
         hls_master = None
         if hls:
             hls_folder = out_dir / f"{stem}{HLS_FOLDER_SUFFIX}"
