@@ -754,5 +754,8 @@ def hls_args(
         "map_metadata": -1,
     }
     if segments == "fmp4":
-        options["hls_fmp4_init_filename"] = "%v_init.mp4"
+        # ffmpeg 9 leaves "%v" unexpanded in the init segment's name when there is only one
+        # variant, and a literal '%' is not a valid URL in the playlist: name it outright.
+        single = plan.renditions[0].label if len(plan.renditions) == 1 else None
+        options["hls_fmp4_init_filename"] = f"{single or '%v'}_init.mp4"
     return list(ffmpeg.output(*streams, str(out_dir / "%v.m3u8"), **options).get_args())

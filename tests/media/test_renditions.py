@@ -453,6 +453,14 @@ def test_hls_args_transport_stream_segments_without_audio():
     assert "-hls_fmp4_init_filename" not in args
 
 
+def test_hls_args_name_a_single_variant_init_segment_outright():
+    # ffmpeg leaves %v unexpanded there with one variant: the playlist would point at
+    # "%v_init.mp4", which is not even a valid URL.
+    plan = plan_renditions(media(320, 240), hls=True)
+    args = hls_args(plan, outputs(1), Path("/h"))
+    assert option(args, "-hls_fmp4_init_filename") == "240p_init.mp4"
+
+
 def test_hls_args_refuse_a_folder_ffmpeg_would_read_as_a_pattern():
     plan = plan_renditions(media(960, 540), hls=True)
     with pytest.raises(ValueError, match="'%'"):

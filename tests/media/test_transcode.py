@@ -249,6 +249,21 @@ def test_hls_master_over_aligned_renditions(make_clip, tmp_path, folder):
     assert (hls.stat().st_mode & 0o077) == (out.stat().st_mode & 0o077)  # not a private dir
 
 
+def test_hls_again_replaces_the_whole_folder(make_clip, tmp_path):
+    source = make_clip("again.mp4", seconds=1.0, size="320x240")
+    out = tmp_path / "out"
+    transcode(source, out, hls=True)
+    (out / "again-hls" / "stale.m4s").write_bytes(b"from an older run")
+
+    result = transcode(source, out, hls=True)
+
+    assert files_in(out) == ["again-240p.mp4", "again-hls"]  # no temporary folder left
+    assert files_in(out / "again-hls") == [
+        "240p.m3u8", "240p_000.m4s", "240p_init.mp4", "master.m3u8",
+    ]  # fmt: skip
+    assert result.hls_master is not None and result.hls_master.exists()
+
+
 # Characters ffmpeg treats specially somewhere: quotes, brackets and '|' in the tee muxer's
 # output list, ':' in URLs, '%' in HLS patterns, plus spaces and accents. Windows forbids some.
 AWKWARD_NAME = (
