@@ -264,3 +264,35 @@ def test_media_command_fills_in_the_course_videos(course: Path, make_clip, deck:
         assert (course / asset.path).is_file()
     assert video.subtitles[0].vtt.path.startswith("media/")  # authored: not in the cache
     assert "renditions 360p/540p, poster, subtitles fr (draft)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("truncated", "incomplete"),
+        ("text", "text"),
+        ("empty", "empty"),
+        ("audio only", "audio only"),
+    ],
+)
+def test_transcode_bad_input_is_one_clear_line_and_no_output(
+    tmp_path: Path, make_clip, cli_cache: Path, kind: str, message: str
+) -> None:
+    bad = tmp_path / f"bad {kind}.mp4"
+    if kind == "truncated":
+        data = make_clip("whole.mp4", seconds=1.0).read_bytes()
+        bad.write_bytes(data[: len(data) // 2])  # moov is written last: cut off
+    elif kind == "text":
+        bad.write_text("Notes de cours, pas une vidéo.", encoding="utf-8")
+    elif kind == "empty":
+        bad.write_bytes(b"")
+    else:
+        make_clip("voice.m4a", seconds=1.0, video=False).rename(bad)
+    out = tmp_path / "out"
+    result = run_cli("transcode", bad, "-o", out)
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1, result.stderr
+    assert str(bad) in errors[0] and message in errors[0].lower(), errors[0]
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or list(out.iterdir()) == []

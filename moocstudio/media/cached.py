@@ -16,7 +16,12 @@ from typing import Any
 from moocstudio.atomic import atomic_output
 from moocstudio.media.cache import CacheEntry, DerivedCache, PendingEntry, cache_key
 from moocstudio.media.probe import probe
-from moocstudio.media.renditions import DEFAULT_PROFILE, plan_renditions
+from moocstudio.media.renditions import (
+    DEFAULT_PROFILE,
+    ladder_args,
+    plan_renditions,
+    remux_args,
+)
 from moocstudio.media.tools import find_ffmpeg
 from moocstudio.media.transcode import HLS_FOLDER_SUFFIX, transcode
 from moocstudio.model.media_info import MediaInfo
@@ -59,9 +64,19 @@ class CachedRenditions:
 def renditions_recipe(
     info: MediaInfo, profile: str, *, loudness: bool, hls: bool
 ) -> dict[str, Any]:
-    """Everything that decides the renditions' bytes: the whole plan, not just its name."""
+    """Everything that decides the renditions' bytes: the plan and the ffmpeg arguments.
+
+    The arguments are built with stand-in paths, so a change in how they are built (not only
+    in the plan) gives new cache entries.
+    """
     plan = plan_renditions(info, profile, loudness=loudness, hls=hls)
-    return {"plan": asdict(plan)}
+    source = Path("SOURCE")
+    encoded = [Path(f"OUT-{r.label}.mp4") for r in plan.encoded]
+    return {
+        "plan": asdict(plan),
+        "encode": ladder_args(plan, source, encoded) if encoded else [],
+        "remux": [remux_args(plan, source, Path(f"OUT-{r.label}.mp4")) for r in plan.remuxed],
+    }
 
 
 def cached_renditions(
