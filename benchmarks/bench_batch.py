@@ -84,11 +84,12 @@ def main() -> None:
         work = Path(tmp)
         files = excerpts(corpus, work)
         rule = choose_concurrency(len(files))
-        modes = {
-            f"runner rule ({rule.workers} job(s), threads {rule.threads_per_job or 'auto'})": rule,
-            "2 jobs at once, 1 thread each": Concurrency(2, 1),
-            "one after another, threads auto": Concurrency(1, 0),
-        }
+        serial_mode = Concurrency(1, 0)
+        modes = {"one after another, threads auto": serial_mode}
+        if rule != serial_mode:
+            modes[f"runner rule ({rule.workers} jobs, {rule.threads_per_job} threads each)"] = rule
+        modes["2 jobs at once, 1 thread each"] = Concurrency(2, 1)
+        print(f"runner rule here: {rule} (same as one after another: {rule == serial_mode})")
         times: dict[str, list[float]] = {name: [] for name in modes}
         for run in range(2):
             for index, (name, concurrency) in enumerate(modes.items()):

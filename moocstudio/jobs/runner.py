@@ -27,11 +27,13 @@ from moocstudio.progress import (
 
 T = TypeVar("T")
 
-# Measured on 2 vCPUs (PERFORMANCE.md section 4 and benchmarks/bench_media.py): one
-# auto-threaded x264 job keeps ~1.9 of 2 cores busy, so parallel jobs gain at most ~6 % there
-# and a ladder already runs three encoders in one process. One job per two cores, each with
-# the cores it is given, is the rule; small machines get one job with all cores.
-CORES_PER_JOB = 2
+# The rule, measured with benchmarks/bench_batch.py on 2 vCPUs (6 clips, mobile ladder): two
+# jobs at once with one encoder thread each took 0.87 of the time of one job at a time with
+# ffmpeg choosing its threads. A ladder's single decode and filter chain leave cores idle that
+# a second job fills. So: one job per core, up to MAX_PARALLEL_JOBS, and the cores shared
+# evenly among them; beyond that, more threads per job rather than more jobs (memory: each
+# 1080p ladder holds its own decoded frames).
+MAX_PARALLEL_JOBS = 4
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,7 @@ class Concurrency:
 def choose_concurrency(jobs: int, cpu_count: int | None = None) -> Concurrency:
     """The concurrency rule for ``jobs`` jobs on this machine."""
     cores = cpu_count or os.cpu_count() or 1
-    workers = max(1, min(jobs, cores // CORES_PER_JOB))
+    workers = max(1, min(jobs, cores, MAX_PARALLEL_JOBS))
     threads = 0 if workers == 1 else max(1, cores // workers)
     return Concurrency(workers=workers, threads_per_job=threads)
 

@@ -20,8 +20,9 @@ from moocstudio.progress import JobContext, Progress
     ("jobs", "cores", "expected"),
     [
         (6, 1, Concurrency(1, 0)),
-        (6, 2, Concurrency(1, 0)),
-        (6, 4, Concurrency(2, 2)),
+        (6, 2, Concurrency(2, 1)),
+        (1, 2, Concurrency(1, 0)),
+        (6, 4, Concurrency(4, 1)),
         (6, 8, Concurrency(4, 2)),
         (1, 8, Concurrency(1, 0)),
         (3, 16, Concurrency(3, 5)),
