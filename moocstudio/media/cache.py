@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST = "manifest.json"
-CACHE_FORMAT = 1  # bump when the entry layout changes: old entries are then simply missed
+CACHE_FORMAT = 2  # bump when the entry layout changes: old entries are then simply missed
 
 
 def cache_key(source_sha256: str, kind: str, recipe: Mapping[str, Any], tool_version: str) -> str:

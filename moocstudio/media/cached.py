@@ -23,7 +23,7 @@ from moocstudio.media.renditions import (
     remux_args,
 )
 from moocstudio.media.tools import find_ffmpeg
-from moocstudio.media.transcode import HLS_FOLDER_SUFFIX, transcode
+from moocstudio.media.transcode import HLS_FOLDER_SUFFIX, ProducedRendition, transcode
 from moocstudio.model.media_info import MediaInfo
 from moocstudio.model.store import file_sha256
 from moocstudio.progress import (
@@ -38,24 +38,11 @@ CACHE_STEM = "video"  # output names inside an entry; the author's names come at
 
 
 @dataclass(frozen=True)
-class CachedRendition:
-    """One rendition inside a cache entry."""
-
-    label: str
-    file: str
-    width: int
-    height: int
-    bit_rate: int | None
-    has_audio: bool
-    remuxed: bool
-
-
-@dataclass(frozen=True)
 class CachedRenditions:
     """The renditions of one source, found in the cache or just made."""
 
     entry: CacheEntry
-    renditions: tuple[CachedRendition, ...]
+    renditions: tuple[ProducedRendition, ...]
     hls_master: str | None
     from_cache: bool
     notes: tuple[str, ...] = ()
@@ -116,18 +103,7 @@ def cached_renditions(
             info=info,
             stem=CACHE_STEM,
         )
-        pending.meta["renditions"] = [
-            {
-                "label": r.label,
-                "file": r.path.name,
-                "width": r.width,
-                "height": r.height,
-                "bit_rate": r.bit_rate,
-                "has_audio": r.has_audio,
-                "remuxed": r.remuxed,
-            }
-            for r in result.renditions
-        ]
+        pending.meta["renditions"] = [{**asdict(r), "path": r.path.name} for r in result.renditions]
         master = result.hls_master
         pending.meta["hls_master"] = (
             master.relative_to(pending.folder).as_posix() if master is not None else None
@@ -143,7 +119,10 @@ def cached_renditions(
 def _described(entry: CacheEntry, *, from_cache: bool) -> CachedRenditions:
     return CachedRenditions(
         entry=entry,
-        renditions=tuple(CachedRendition(**item) for item in entry.meta["renditions"]),
+        renditions=tuple(
+            ProducedRendition(**{**item, "path": entry.path(item["path"])})
+            for item in entry.meta["renditions"]
+        ),
         hls_master=entry.meta.get("hls_master"),
         from_cache=from_cache,
         notes=tuple(entry.meta.get("notes", ())),
@@ -159,7 +138,7 @@ def publish_renditions(cached: CachedRenditions, out_dir: Path, stem: str) -> li
     published = []
     for rendition in cached.renditions:
         target = out_dir / f"{stem}-{rendition.label}.mp4"
-        _link_or_copy(cached.entry.path(rendition.file), target)
+        _link_or_copy(rendition.path, target)
         published.append(target)
     if cached.hls_master is not None:
         hls_source = cached.entry.path(cached.hls_master).parent

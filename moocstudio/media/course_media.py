@@ -115,7 +115,7 @@ def video_media_job(
                     bit_rate=r.bit_rate,
                     has_audio=r.has_audio,
                     remuxed=r.remuxed,
-                    file=_derived_asset(folder, made.entry.path(r.file), f"{r.label}.mp4"),
+                    file=_derived_asset(folder, r.path, f"{r.label}.mp4"),
                 )
                 for r in made.renditions
             ]
