@@ -26,15 +26,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from moocstudio.errors import MoocstudioError
+from moocstudio.media.cues import make_cues
 from moocstudio.media.ffmpeg_cli import COMMON_OPTIONS, PROGRESS_OPTIONS
 from moocstudio.media.posters import make_poster
 from moocstudio.media.probe import probe
-from moocstudio.media.subtitles import (
-    detect_speech,
-    make_cues,
-    parse_silences,
-    silence_args,
-)
+from moocstudio.media.speech import detect_speech, parse_silences, silence_args
 from moocstudio.media.tools import find_ffmpeg
 
 RUNS = 15

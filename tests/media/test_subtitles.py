@@ -14,26 +14,25 @@ from hypothesis import strategies as st
 
 from moocstudio.errors import Cancelled, ImportFailed, MediaDecodeError
 from moocstudio.media import subtitles
+from moocstudio.media.cues import Cue, cues_from_transcript, make_cues, split_sentences
 from moocstudio.media.probe import probe
-from moocstudio.media.subtitles import (
-    Cue,
+from moocstudio.media.speech import (
     Segment,
-    cues_from_transcript,
     detect_speech,
     filter_escape,
-    make_cues,
-    make_subtitle_placeholders,
     parse_silences,
+    silence_args,
+    speech_between,
+)
+from moocstudio.media.subtitle_files import (
     read_webvtt,
     render_srt,
     render_webvtt,
-    silence_args,
-    speech_between,
-    split_sentences,
     vtt_to_srt,
     write_srt,
     write_webvtt,
 )
+from moocstudio.media.subtitles import make_subtitle_placeholders
 from moocstudio.progress import CancelToken, Progress
 
 # The "speech": tone bursts at these times (seconds) over faint noise, in a 14 s recording.
