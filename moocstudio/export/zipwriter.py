@@ -1,0 +1,332 @@
+"""Deterministic, streaming archive writers for course packages, and a safe extractor.
+
+The same course must give a byte-identical package (issue 4, "All exports"), so nothing that
+depends on the machine or the moment reaches the archive: entries are sorted by name, every
+timestamp is the zip epoch (1980-01-01 00:00:00; 0 for tar), permissions are 0o644 for files
+(0o755 for tar folders), and the "made by" system is always Unix. Media are copied in chunks,
+so memory does not grow with their size, and already-compressed media are stored as they are.
+Every entry name is checked before anything is written, and the archive is written to a
+temporary file beside the target, so a failed export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import shutil
+import stat
+import sys
+import tarfile
+import unicodedata
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from moocstudio.atomic import atomic_output
+from moocstudio.errors import MoocstudioError
+
+ZipSource = tuple[str, Path | bytes]
+"""One archive entry: its name inside the archive, and a source file or the bytes themselves."""
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""Timestamp of every zip entry: the earliest a zip can hold, so it never depends on the clock."""
+
+FILE_MODE = 0o644
+DIR_MODE = 0o755
+DEFLATE_LEVEL = 6
+"""Fixed so that the same input gives the same bytes whatever zlib's default is."""
+
+ZIP64_THRESHOLD = 2**31
+"""Entries at least this big get zip64 headers up front (the writer cannot add them later)."""
+
+CHUNK = 1024 * 1024
+"""Bytes copied at a time: memory stays flat whatever the size of the media."""
+
+_UNIX = 3  # ZipInfo.create_system for Unix: makes external_attr hold a Unix mode
+
+# Already compressed: deflating them again costs time and gains nothing (issue 4: mp4 stored).
+STORED_SUFFIXES = frozenset(
+    {
+        ".mp4", ".m4v", ".m4a", ".mp3", ".aac", ".ogg", ".oga", ".ogv", ".opus", ".webm",
+        ".mkv", ".mov", ".m4s", ".ts", ".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif",
+        ".woff", ".woff2", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".imscc", ".pdf",
+        ".pptx", ".docx", ".xlsx", ".odp", ".odt", ".epub", ".h5p",
+    }
+)  # fmt: skip
+
+
+class UnsafeEntryName(MoocstudioError):
+    """An archive entry name could escape the package or is not portable."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        super().__init__(f"archive entry {name!r}: {problem}")
+        self.name = name
+        self.problem = problem
+
+
+class UnsafeArchive(MoocstudioError):
+    """A package to read back holds an entry that must not be extracted."""
+
+    def __init__(self, archive: Path, problem: str) -> None:
+        super().__init__(f"{archive}: {problem}; the package was not extracted")
+        self.archive = archive
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class ZipReport:
+    """What an archive writer wrote.
+
+    Attributes:
+        path: The archive written.
+        names: Entry names in the order written (sorted, normalised).
+        content_bytes: Total size of the entries before compression.
+        archive_bytes: Size of the archive file.
+    """
+
+    path: Path
+    names: tuple[str, ...]
+    content_bytes: int
+    archive_bytes: int
+
+
+def _is_drive(segment: str) -> bool:
+    return len(segment) >= 2 and segment[1] == ":" and segment[0].isascii() and segment[0].isalpha()
+
+
+def normalise_name(name: str) -> str:
+    """Return ``name`` NFC-normalised, or raise if it is not a safe relative POSIX path.
+
+    Raises:
+        UnsafeEntryName: The name is empty, absolute, has a drive letter, a backslash, a control
+            character, or an empty, ``.`` or ``..`` segment.
+    """
+    # NFC first: macOS file systems hand out NFD names, which would make the same course differ.
+    name = unicodedata.normalize("NFC", name)
+    if not name:
+        raise UnsafeEntryName(name, "the name is empty")
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise UnsafeEntryName(name, "the name holds a control character")
+    if "\\" in name:
+        raise UnsafeEntryName(name, "the name holds a backslash; use / between folders")
+    if name.startswith("/"):
+        raise UnsafeEntryName(name, "the name is an absolute path")
+    if _is_drive(name):
+        raise UnsafeEntryName(name, "the name starts with a drive letter")
+    for segment in name.split("/"):
+        if segment in ("", ".", ".."):
+            raise UnsafeEntryName(name, f"the name has an empty, '.' or '..' segment ({segment!r})")
+    return name
+
+
+def _plan(entries: Iterable[ZipSource]) -> list[tuple[str, Path | bytes]]:
+    """Check and normalise every name, refuse duplicates and file/folder clashes, sort by name."""
+    planned: dict[str, Path | bytes] = {}
+    for raw_name, source in entries:
+        name = normalise_name(raw_name)
+        if name in planned:
+            raise UnsafeEntryName(raw_name, "two entries have this name (after NFC normalisation)")
+        if isinstance(source, Path) and not source.is_file():
+            raise UnsafeEntryName(raw_name, f"its source {source} is not a regular file")
+        planned[name] = source
+    for name in planned:
+        for parent in PurePosixPath(name).parents:
+            if str(parent) in planned:
+                raise UnsafeEntryName(name, f"{parent!s} is both a file and a folder")
+    return sorted(planned.items())
+
+
+def _size(source: Path | bytes) -> int:
+    return len(source) if isinstance(source, bytes) else source.stat().st_size
+
+
+def _open_source(source: Path | bytes) -> BinaryIO:
+    return io.BytesIO(source) if isinstance(source, bytes) else source.open("rb")
+
+
+def _set_deflate_level(info: zipfile.ZipInfo) -> None:
+    # ZipFile.open(info, "w") ignores the archive's compresslevel and reads it from the info.
+    if sys.version_info >= (3, 13):
+        info.compress_level = DEFLATE_LEVEL
+    else:
+        info._compresslevel = DEFLATE_LEVEL  # type: ignore[attr-defined]
+
+
+def zip_info(name: str) -> zipfile.ZipInfo:
+    """Return the fixed header of entry ``name``: epoch time, Unix 0o644, stored or deflated."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_EPOCH)
+    info.create_system = _UNIX
+    info.external_attr = (stat.S_IFREG | FILE_MODE) << 16
+    if PurePosixPath(name).suffix.lower() in STORED_SUFFIXES:
+        info.compress_type = zipfile.ZIP_STORED
+    else:
+        info.compress_type = zipfile.ZIP_DEFLATED
+        _set_deflate_level(info)
+    return info
+
+
+def _write_zip_entry(
+    archive: zipfile.ZipFile, name: str, source: Path | bytes, zip64_threshold: int
+) -> int:
+    info = zip_info(name)
+    size = _size(source)
+    info.file_size = size
+    # zip64 must be decided before the data: the local header is written first.
+    with (
+        _open_source(source) as src,
+        archive.open(info, "w", force_zip64=size >= zip64_threshold) as dest,
+    ):
+        shutil.copyfileobj(src, dest, CHUNK)
+    return size
+
+
+def write_zip(
+    target: Path, entries: Iterable[ZipSource], *, zip64_threshold: int = ZIP64_THRESHOLD
+) -> ZipReport:
+    """Write a deterministic zip of ``entries`` to ``target``, atomically.
+
+    Args:
+        target: The zip to write; replaced only once the whole archive is written.
+        entries: (name inside the archive, source file or bytes) pairs, in any order.
+        zip64_threshold: Entries of at least this many bytes get zip64 headers.
+
+    Returns:
+        What was written.
+
+    Raises:
+        UnsafeEntryName: A name is unsafe or given twice, or a source is not a regular file;
+            nothing is written then.
+    """
+    planned = _plan(entries)
+    total = 0
+    with atomic_output(target) as temp:
+        with zipfile.ZipFile(temp, "w", allowZip64=True) as archive:
+            for name, source in planned:
+                total += _write_zip_entry(archive, name, source, zip64_threshold)
+        size = temp.stat().st_size
+    return ZipReport(Path(target), tuple(name for name, _ in planned), total, size)
+
+
+def _folders(names: Iterable[str]) -> set[str]:
+    return {str(parent) for name in names for parent in PurePosixPath(name).parents} - {"."}
+
+
+def _tar_info(name: str, size: int | None) -> tarfile.TarInfo:
+    """Return a fixed tar header: a file of ``size`` bytes, or a folder when ``size`` is None."""
+    info = tarfile.TarInfo(name)
+    info.mtime = 0
+    info.uid = info.gid = 0
+    info.uname = info.gname = ""
+    if size is None:
+        info.type = tarfile.DIRTYPE
+        info.mode = DIR_MODE
+    else:
+        info.size = size
+        info.mode = FILE_MODE
+    return info
+
+
+def write_tar_gz(target: Path, entries: Iterable[ZipSource]) -> ZipReport:
+    """Write a deterministic ``.tar.gz`` of ``entries`` (Open edX OLX) to ``target``, atomically.
+
+    Folders are added for every parent of an entry (Studio expects them), entries are sorted,
+    and the gzip header has no file name and mtime 0.
+
+    Args:
+        target: The archive to write; replaced only once it is complete.
+        entries: (name inside the archive, source file or bytes) pairs, in any order.
+
+    Returns:
+        What was written (``names`` lists files and folders in archive order).
+
+    Raises:
+        UnsafeEntryName: A name is unsafe or given twice; nothing is written then.
+    """
+    planned = dict(_plan(entries))
+    members: dict[str, Path | bytes | None] = {folder: None for folder in _folders(planned)}
+    members.update(planned)
+    total = 0
+    with atomic_output(target) as temp:
+        with (
+            temp.open("wb") as raw,
+            gzip.GzipFile(
+                filename="", mode="wb", fileobj=raw, compresslevel=DEFLATE_LEVEL, mtime=0
+            ) as compressed,
+            # Stream mode: each member is written once, in order, never seeked back to.
+            tarfile.open(fileobj=compressed, mode="w|", format=tarfile.PAX_FORMAT) as archive,
+        ):
+            for name in sorted(members):
+                source = members[name]
+                if source is None:
+                    archive.addfile(_tar_info(name, None))
+                    continue
+                size = _size(source)
+                with _open_source(source) as src:
+                    archive.addfile(_tar_info(name, size), src)
+                total += size
+        size = temp.stat().st_size
+    return ZipReport(Path(target), tuple(sorted(members)), total, size)
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    return info.create_system == _UNIX and stat.S_ISLNK(info.external_attr >> 16)
+
+
+def _extract_plan(
+    zip_path: Path, archive: zipfile.ZipFile, dest: Path
+) -> Iterator[tuple[zipfile.ZipInfo, Path, bool]]:
+    root = dest.resolve()
+    seen: set[str] = set()
+    for info in archive.infolist():
+        raw = info.filename
+        is_dir = raw.endswith("/")
+        try:
+            name = normalise_name(raw.removesuffix("/") if is_dir else raw)
+        except UnsafeEntryName as error:
+            raise UnsafeArchive(zip_path, error.user_message) from error
+        if _is_symlink(info):
+            raise UnsafeArchive(zip_path, f"entry {raw!r} is a symbolic link")
+        if name in seen and not is_dir:
+            raise UnsafeArchive(zip_path, f"entry {raw!r} appears twice")
+        seen.add(name)
+        path = root.joinpath(*name.split("/"))
+        # Belt and braces after the name check: a folder already in dest could be a symlink.
+        if not path.resolve().is_relative_to(root):
+            raise UnsafeArchive(zip_path, f"entry {raw!r} would be written outside {dest}")
+        yield info, path, is_dir
+
+
+def safe_extract(zip_path: Path, dest: Path) -> list[Path]:
+    """Extract the zip ``zip_path`` into ``dest``, refusing anything that could escape it.
+
+    Every name is checked first (same rules as the writers: no absolute paths, drive letters,
+    backslashes, ``..``), symbolic links are refused, and nothing is extracted unless every
+    entry passes.
+
+    Args:
+        zip_path: The package to read.
+        dest: The folder to extract into (created if missing).
+
+    Returns:
+        The files extracted, in archive order.
+
+    Raises:
+        UnsafeArchive: An entry is unsafe; nothing was written.
+    """
+    zip_path = Path(zip_path)
+    dest = Path(dest)
+    dest.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with zipfile.ZipFile(zip_path) as archive:
+        plan = list(_extract_plan(zip_path, archive, dest))
+        for info, path, is_dir in plan:
+            if is_dir:
+                path.mkdir(parents=True, exist_ok=True)
+                continue
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with archive.open(info) as src, path.open("wb") as out:
+                shutil.copyfileobj(src, out, CHUNK)
+            written.append(path)
+    return written
