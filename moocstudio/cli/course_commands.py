@@ -1,0 +1,143 @@
+"""Commands on a course: new, add, info, demo."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from moocstudio.cli.group import DEFAULT_DEMO_DIR, cli, existing_dir
+from moocstudio.cli.media_commands import make_course_media
+from moocstudio.cli.outline import describe, format_outline
+from moocstudio.errors import ExitCode, MoocstudioError
+
+if TYPE_CHECKING:
+    from moocstudio.model import LicenceId
+
+
+@cli.command()
+@click.argument("folder", type=existing_dir)
+@click.option("--title", "-t", required=True, help="Course title.")
+@click.option("--language", "-l", default="en", show_default=True, help="BCP 47 tag, e.g. fr.")
+@click.option(
+    "--licence",
+    "--license",
+    "licence",
+    default="CC-BY-4.0",
+    show_default=True,
+    help="SPDX id: CC-BY-4.0, CC-BY-SA-4.0, CC-BY-NC-4.0, CC-BY-NC-SA-4.0, CC-BY-ND-4.0, "
+    "CC-BY-NC-ND-4.0 or CC0-1.0.",
+)
+@click.option("--subtitle", default="", help="Course subtitle.")
+@click.option("--description", default="", help="Short description shown on the course home.")
+@click.option("--author", "authors", multiple=True, help="Author name (repeatable).")
+@click.option("--keyword", "keywords", multiple=True, help="Keyword (repeatable).")
+def new(
+    folder: Path,
+    title: str,
+    language: str,
+    licence: str,
+    subtitle: str,
+    description: str,
+    authors: tuple[str, ...],
+    keywords: tuple[str, ...],
+) -> None:
+    """Create a new, empty course in FOLDER."""
+    from pydantic import ValidationError
+
+    from moocstudio.model import Course, Person
+    from moocstudio.model.store import create_course
+
+    try:
+        course = Course(
+            title=title,
+            subtitle=subtitle,
+            description=description,
+            language=language,
+            licence=_parse_licence(licence),
+            authors=[Person(name=name) for name in authors],
+            keywords=list(keywords),
+        )
+    except ValidationError as exc:
+        field = ".".join(str(p) for p in exc.errors()[0]["loc"])
+        raise MoocstudioError(f"invalid {field}: {exc.errors()[0]['msg']}") from exc
+    create_course(folder, course)
+    click.echo(f"Created course “{course.title}” in {folder}")
+
+
+def _parse_licence(text: str) -> LicenceId:
+    from moocstudio.model import LicenceId
+
+    wanted = text.strip().upper().replace(" ", "-")
+    for licence in LicenceId:
+        if licence.value.upper() == wanted:
+            return licence
+    choices = ", ".join(licence.value for licence in LicenceId)
+    raise MoocstudioError(f"unknown licence {text!r}; use one of {choices}")
+
+
+@cli.command()
+@click.argument("folder", type=existing_dir)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--module", "-m", "module_title", help="Module to add to (created if needed).")
+def add(folder: Path, files: tuple[Path, ...], module_title: str | None) -> None:
+    """Import FILES (.pptx slides, markdown pages, videos) into the course in FOLDER.
+
+    The kind of each file is read from its content. Files that fail are reported; the others
+    are still added.
+    """
+    from moocstudio.importers.dispatch import import_file
+    from moocstudio.model.store import load_course, save_course
+
+    course = load_course(folder)
+    failures = 0
+    for source in files:
+        try:
+            result = import_file(folder, source)
+        except MoocstudioError as exc:
+            failures += 1
+            click.echo(f"moocstudio: error: {exc.user_message}", err=True)
+            continue
+        module = course.add_item(result.item, module_title)
+        for warning in result.warnings:
+            click.echo(f"moocstudio: warning: {warning}", err=True)
+        click.echo(f"Added {describe(result.item)} to “{module.title}”")
+    save_course(folder, course)
+    if failures:
+        sys.exit(ExitCode.USER_ERROR)
+
+
+@cli.command()
+@click.argument("folder", type=existing_dir)
+def info(folder: Path) -> None:
+    """Print the outline of the course in FOLDER: modules, items, durations, licences."""
+    from moocstudio.model.store import load_course
+
+    click.echo(format_outline(load_course(folder)))
+
+
+@cli.command()
+@click.argument("folder", type=existing_dir, default=DEFAULT_DEMO_DIR)
+def demo(folder: Path) -> None:
+    """Build the bundled sample course in FOLDER (default: ./moocstudio-demo) and show it.
+
+    Its slides, pages and video are imported, and the video gets its renditions, poster and
+    subtitle draft (timed on the speech, text from the transcript).
+    """
+    from moocstudio.sample import build_sample_course
+
+    click.echo(f"Building the sample course in {folder} …", err=True)
+    from moocstudio.media.course_media import MediaSettings
+
+    built = build_sample_course(
+        folder, on_step=lambda name: click.echo(f"  import {name}", err=True)
+    )
+    for warning in built.warnings:
+        click.echo(f"moocstudio: warning: {warning}", err=True)
+    click.echo("Making renditions, posters and subtitle drafts …", err=True)
+    failures = make_course_media(folder, built.course, MediaSettings())
+    click.echo(format_outline(built.course))
+    if failures:
+        sys.exit(ExitCode.USER_ERROR)

@@ -1,0 +1,176 @@
+"""Commands that make media: transcode (any files) and media (a course's videos)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from moocstudio.cli.group import PROFILE_NAMES, cli, existing_dir
+from moocstudio.cli.outline import format_outline
+from moocstudio.errors import ExitCode, MoocstudioError
+
+if TYPE_CHECKING:
+    from moocstudio.jobs.runner import JobHandle
+    from moocstudio.media.course_media import MediaSettings, VideoMedia
+    from moocstudio.model import Course
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the renditions (created if missing).",
+)
+@click.option(
+    "--profile",
+    type=click.Choice(PROFILE_NAMES),
+    default="mobile",
+    show_default=True,
+    help="mobile: 360p/540p/720p; low-bandwidth: 240p/360p; hd: up to 1080p.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Files transcoded at once (default: chosen for this machine).",
+)
+@click.option("--hls", is_flag=True, help="Also write an HLS master playlist over the rungs.")
+@click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
+def transcode(
+    paths: tuple[Path, ...],
+    out_dir: Path,
+    profile: str,
+    jobs: int | None,
+    hls: bool,
+    loudness: bool,
+) -> None:
+    """Make mobile-friendly renditions of videos (files or folders) in OUTPUT.
+
+    Unchanged work is never redone: results are cached by content and settings.
+    """
+    from moocstudio.cli_progress import batch_bars
+    from moocstudio.jobs.batch import BatchItem, run_batch
+    from moocstudio.jobs.runner import Runner, choose_concurrency, manual_concurrency
+    from moocstudio.media.cache import DerivedCache
+    from moocstudio.media.cached import transcode_job, unique_stems
+    from moocstudio.media.sources import collect_sources
+    from moocstudio.paths import user_cache_dir
+
+    batch = collect_sources(paths)
+    for skipped in batch.skipped:
+        click.echo(f"moocstudio: warning: {skipped}", err=True)
+    if not batch.files:
+        raise MoocstudioError("no video files to transcode")
+    _require_writable(out_dir)
+    cache = DerivedCache(user_cache_dir() / "renditions")
+    stems = unique_stems(batch.files)
+    items = [
+        BatchItem(
+            name=str(source),
+            job=transcode_job(
+                source, out_dir, stems[source], cache, profile=profile, loudness=loudness, hls=hls
+            ),
+            key=str(out_dir.resolve() / stems[source]),
+        )
+        for source in batch.files
+    ]
+    concurrency = manual_concurrency(jobs) if jobs else choose_concurrency(len(items))
+    with batch_bars([item.name for item in items]) as bars:
+
+        def show(name: str, handle: JobHandle[list[Path]], failure: str | None) -> None:
+            bars.finish(name, "failed" if failure else handle.progress.stage)
+            for output in [] if failure else handle.future.result():
+                bars.bars.console.print(f"  {output}", highlight=False, soft_wrap=True)
+
+        with Runner(concurrency=concurrency) as runner:
+            outcome = run_batch(runner, items, progress_for=bars.callback, on_done=show)
+    for failure in outcome.failures.values():
+        click.echo(f"moocstudio: error: {failure}", err=True)
+    click.echo(f"{len(outcome.results)} of {len(items)} files transcoded into {out_dir}", err=True)
+    if outcome.failures:
+        sys.exit(ExitCode.USER_ERROR)
+
+
+@cli.command()
+@click.argument("folder", type=existing_dir)
+@click.option("--profile", type=click.Choice(PROFILE_NAMES), default="mobile", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Videos at once.")
+@click.option("--hls", is_flag=True, help="Also write HLS master playlists.")
+@click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
+@click.option("--no-subtitles", is_flag=True, help="Do not make subtitle placeholders.")
+def media(
+    folder: Path, profile: str, jobs: int | None, hls: bool, loudness: bool, no_subtitles: bool
+) -> None:
+    """Make what the course's videos need: renditions, posters, subtitle placeholders."""
+    from moocstudio.media.course_media import MediaSettings
+    from moocstudio.model.store import load_course
+
+    course = load_course(folder)
+    settings = MediaSettings(
+        profile=profile, hls=hls, loudness=loudness, subtitles=not no_subtitles
+    )
+    failures = make_course_media(folder, course, settings, jobs)
+    click.echo(format_outline(course))
+    if failures:
+        sys.exit(ExitCode.USER_ERROR)
+
+
+def make_course_media(
+    folder: Path, course: Course, settings: MediaSettings, jobs: int | None = None
+) -> int:
+    """Run the media jobs of every video with progress bars, save, and return the failures."""
+    from moocstudio.cli_progress import batch_bars
+    from moocstudio.jobs.batch import BatchItem, run_batch
+    from moocstudio.jobs.runner import Runner, choose_concurrency, manual_concurrency
+    from moocstudio.media.course_media import apply_media, video_media_job
+    from moocstudio.model import Video
+    from moocstudio.model.store import save_course
+
+    videos = [item for item in course.all_items() if isinstance(item, Video)]
+    if not videos:
+        click.echo("No videos in this course.", err=True)
+        return 0
+    items = [
+        BatchItem(
+            name=video.title, job=video_media_job(folder, course, video, settings), key=video.id
+        )
+        for video in videos
+    ]
+    concurrency = manual_concurrency(jobs) if jobs else choose_concurrency(len(items))
+    with batch_bars([item.name for item in items]) as bars:
+
+        def show(name: str, handle: JobHandle[VideoMedia], failure: str | None) -> None:
+            bars.finish(name, "failed" if failure else handle.progress.stage)
+
+        with Runner(concurrency=concurrency) as runner:
+            outcome = run_batch(runner, items, progress_for=bars.callback, on_done=show)
+    apply_media(course, list(outcome.results.values()))
+    save_course(folder, course)
+    for name, result in outcome.results.items():
+        for note in result.notes:
+            click.echo(f"  {name}: {note}", err=True)
+    for failure in outcome.failures.values():
+        click.echo(f"moocstudio: error: {failure}", err=True)
+    return len(outcome.failures)
+
+
+def _require_writable(folder: Path) -> None:
+    """Fail early, in plain words, when renditions could not be written to ``folder``."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / f".moocstudio-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise MoocstudioError(
+            f"{folder}: cannot write the renditions here ({exc.strerror}); pick another folder"
+        ) from exc
