@@ -1,1 +1,7 @@
 """Builder: a course rendered into one static, mobile-first site."""
+
+from __future__ import annotations
+
+from moocstudio.build.site import SiteBuildError, SiteTree, build_site
+
+__all__ = ["SiteBuildError", "SiteTree", "build_site"]

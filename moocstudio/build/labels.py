@@ -1,0 +1,76 @@
+"""The few words the site itself says, in the course's language (English when unknown)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+_EN: dict[str, str] = {
+    "skip": "Skip to content",
+    "home": "Course home",
+    "breadcrumb": "Breadcrumb",
+    "outline": "Course outline",
+    "objectives": "Learning objectives",
+    "by": "By",
+    "licence": "Licence",
+    "licensed": "This content is licensed under",
+    "previous": "Previous",
+    "next": "Next",
+    "pager": "Previous and next items",
+    "page": "Page",
+    "slides": "Slides",
+    "video": "Video",
+    "n_slides": "{n} slides",
+    "reading": "{n} min read",
+    "slide_of": "Slide {n} of {total}",
+    "slide_nav": "Slide navigation",
+    "previous_slide": "Previous slide",
+    "next_slide": "Next slide",
+    "notes": "Speaker notes",
+    "transcript": "Transcript",
+    "quality": "Quality",
+    "auto": "Auto",
+    "download": "Download the video",
+    "captions": "Captions",
+    "no_video": "Your browser cannot play this video; download it below.",
+    "start": "Start the course",
+    "credit": "Credit:",
+}
+
+_FR: dict[str, str] = {
+    "skip": "Aller au contenu",
+    "home": "Accueil du cours",
+    "breadcrumb": "Fil d’Ariane",
+    "outline": "Plan du cours",
+    "objectives": "Objectifs d’apprentissage",
+    "by": "Par",
+    "licence": "Licence",
+    "licensed": "Ce contenu est placé sous",
+    "previous": "Précédent",
+    "next": "Suivant",
+    "pager": "Éléments précédent et suivant",
+    "page": "Page",
+    "slides": "Diaporama",
+    "video": "Vidéo",
+    "n_slides": "{n} diapositives",
+    "reading": "{n} min de lecture",
+    "slide_of": "Diapositive {n} sur {total}",
+    "slide_nav": "Navigation des diapositives",
+    "previous_slide": "Diapositive précédente",
+    "next_slide": "Diapositive suivante",
+    "notes": "Notes de l’orateur",
+    "transcript": "Transcription",
+    "quality": "Qualité",
+    "auto": "Auto",
+    "download": "Télécharger la vidéo",
+    "captions": "Sous-titres",
+    "no_video": "Votre navigateur ne peut pas lire cette vidéo ; téléchargez-la ci-dessous.",
+    "start": "Commencer le cours",
+    "credit": "Crédit :",
+}
+
+_BY_LANGUAGE: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}
+
+
+def labels_for(language: str) -> Mapping[str, str]:
+    """The site's words for a BCP 47 tag, by its primary language (``fr-CA`` reads ``fr``)."""
+    return _BY_LANGUAGE.get(language.split("-")[0].lower(), _EN)

@@ -1,0 +1,288 @@
+"""Render a course into one static, mobile-first site: ``index.html``, ``items/``, ``media/``.
+
+The site works from ``file://`` and from any web server, with no network access: every link is
+relative, every script and style ships in ``assets/``, and media files are linked or copied in.
+The whole tree is written into a temporary folder beside the target and swapped in at the end,
+so a failed build leaves the previous site (or nothing) in place. Output is deterministic: the
+same course gives byte-identical files (no dates, sorted everything).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from markupsafe import Markup
+
+from moocstudio.build.labels import labels_for
+from moocstudio.build.media_files import MEDIA_DIR, link_or_copy, site_name
+from moocstudio.build.templates import site_environment
+from moocstudio.errors import MoocstudioError
+from moocstudio.model import Asset, Course, Item, LicenceInfo, Module, Page, SlideDeck, Video
+from moocstudio.resources import resource_path, template_path
+
+LAUNCH = "index.html"
+ITEMS_DIR = "items"
+ASSETS_DIR = "assets"
+STATIC_FILES = ("site.css", "slides.js", "video.js")
+WORDS_PER_MINUTE = 200  # a common silent-reading estimate for the "min read" hint
+_TAG = re.compile(r"<[^>]+>")
+
+
+class SiteBuildError(MoocstudioError):
+    """The site could not be built (a media file is missing, the target cannot be written)."""
+
+
+@dataclass(frozen=True)
+class SiteTree:
+    """A built site.
+
+    Attributes:
+        root: The folder holding the site.
+        files: Every file written, as sorted POSIX paths relative to ``root``.
+        launch: The home page, relative to ``root``.
+        pages: The page of each item, by item id, relative to ``root``.
+    """
+
+    root: Path
+    files: tuple[str, ...]
+    launch: str
+    pages: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One item with its place in the course, as the templates show it."""
+
+    item: Item
+    module: Module
+    module_number: int
+    number: str
+    path: str
+    kind: str
+    length: str
+
+
+class _Writer:
+    """Collects the files of one build inside its temporary folder."""
+
+    def __init__(self, folder: Path, course_folder: Path) -> None:
+        self.folder = folder
+        self.course_folder = course_folder
+        self.written: set[str] = set()
+
+    def text(self, relative: str, content: str) -> None:
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # newline="\n": the same bytes on Windows, for deterministic exports.
+        target.write_text(content, encoding="utf-8", newline="\n")
+        self.written.add(relative)
+
+    def file(self, relative: str, source: Path) -> None:
+        if relative in self.written:
+            return
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            link_or_copy(source, target)
+        except OSError as exc:
+            raise SiteBuildError(
+                f"Cannot put {source} into the site ({exc.strerror or exc}). Check that the "
+                "file exists (re-import it or remake the course media) and try again."
+            ) from exc
+        self.written.add(relative)
+
+    def media(self, asset: Asset) -> str:
+        """Copy ``asset`` into ``media/`` and return its path relative to the site root."""
+        relative = f"{MEDIA_DIR}/{site_name(asset)}"
+        self.file(relative, self.course_folder / asset.path)
+        return relative
+
+
+def build_site(folder: Path, course: Course, out_dir: Path) -> SiteTree:
+    """Render ``course`` (stored in ``folder``) into a static site in ``out_dir``.
+
+    Args:
+        folder: The course folder (media paths in the course are relative to it).
+        course: The course to render.
+        out_dir: Where the site goes; replaced as a whole if it exists.
+
+    Returns:
+        What was written.
+
+    Raises:
+        SiteBuildError: a media file is missing or the site cannot be written.
+    """
+    out_dir = Path(out_dir).absolute()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".part", dir=out_dir.parent))
+    try:
+        # mkdtemp makes a private 0700 folder; a site is for sharing, so give it a plain mode.
+        temp.chmod(0o755)
+        writer = _Writer(temp, Path(folder))
+        pages = _write_site(writer, course)
+        _swap_in(temp, out_dir)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+    return SiteTree(
+        root=out_dir,
+        files=tuple(sorted(writer.written)),
+        launch=LAUNCH,
+        pages=MappingProxyType(pages),
+    )
+
+
+def _swap_in(temp: Path, out_dir: Path) -> None:
+    # Move the old site aside first so that it can be put back if the rename fails.
+    aside: Path | None = None
+    parent = out_dir.parent
+    if out_dir.exists():
+        # A fresh unique name (made, then freed) so two builds never pick the same one.
+        aside = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".old", dir=parent))
+        aside.rmdir()
+        out_dir.rename(aside)
+    try:
+        temp.rename(out_dir)
+    except OSError:
+        if aside is not None:
+            aside.rename(out_dir)
+        raise
+    if aside is not None:
+        shutil.rmtree(aside, ignore_errors=True)
+
+
+def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
+    for name in STATIC_FILES:
+        writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name))
+    entries = list(_entries(course))
+    env = site_environment()
+    labels = labels_for(course.language)
+    common: dict[str, Any] = {"course": course, "t": labels, "lang": course.language}
+    home_licence = course.effective_licence()
+    writer.text(
+        LAUNCH,
+        env.get_template("home.html").render(
+            common,
+            root="",
+            entries=entries,
+            modules=list(enumerate(course.modules, start=1)),
+            first=entries[0] if entries else None,
+            **_licence_context(writer, home_licence, None),
+        ),
+    )
+    for index, entry in enumerate(entries):
+        previous = entries[index - 1] if index > 0 else None
+        following = entries[index + 1] if index + 1 < len(entries) else None
+        licence = course.effective_licence(entry.item)
+        context = {
+            **common,
+            "root": "../",
+            "entry": entry,
+            "previous": previous,
+            "next": following,
+            **_licence_context(writer, licence, entry.item),
+            **_item_context(writer, course, entry.item),
+        }
+        writer.text(entry.path, env.get_template(f"{entry.kind}.html").render(context))
+    return {entry.item.id: entry.path for entry in entries}
+
+
+def _entries(course: Course) -> Iterator[_Entry]:
+    labels = labels_for(course.language)
+    for module_number, module in enumerate(course.modules, start=1):
+        for item_number, item in enumerate(module.items, start=1):
+            yield _Entry(
+                item=item,
+                module=module,
+                module_number=module_number,
+                number=f"{module_number}.{item_number}",
+                path=f"{ITEMS_DIR}/{item.id}.html",
+                kind=item.kind,
+                length=_length(item, labels),
+            )
+
+
+def _length(item: Item, labels: Mapping[str, str]) -> str:
+    """How long an item takes: the video's duration, the deck's size, a page's reading time."""
+    if isinstance(item, Video):
+        return format_duration(item.duration)
+    if isinstance(item, SlideDeck):
+        return labels["n_slides"].format(n=len(item.visible_slides))
+    words = len(_TAG.sub(" ", item.html).split())
+    return labels["reading"].format(n=max(1, round(words / WORDS_PER_MINUTE)))
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from one hour on."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _licence_context(writer: _Writer, licence: LicenceInfo, item: Item | None) -> dict[str, Any]:
+    badge = f"{ASSETS_DIR}/{licence.badge}"
+    writer.file(badge, resource_path("licences", licence.badge))
+    credit = None
+    if item is not None and item.attribution is not None:
+        credit = item.attribution.credit_line(licence)
+    return {"licence": licence, "badge": badge, "credit": credit}
+
+
+def _item_context(writer: _Writer, course: Course, item: Item) -> dict[str, Any]:
+    if isinstance(item, Page):
+        return {"page_html": _page_html(writer, item)}
+    if isinstance(item, SlideDeck):
+        slides = [
+            {"slide": slide, "image": writer.media(slide.image) if slide.image else None}
+            for slide in item.visible_slides
+        ]
+        return {"slides": slides}
+    return _video_context(writer, course, item)
+
+
+def _page_html(writer: _Writer, page: Page) -> Markup:
+    html = page.html
+    for image in page.images:
+        # The importer links images as "media/<name>" from the course folder; item pages sit
+        # one level down in items/, so the link gains "../" and the site's file name.
+        site_path = writer.media(image)
+        html = html.replace(f'"{image.path}"', f'"../{site_path}"')
+    # Safe on purpose: the importer sanitized this HTML with nh3 (an allow-list of tags and
+    # attributes, no scripts, no event handlers) when the markdown was imported.
+    return Markup(html)  # noqa: S704
+
+
+def _video_context(writer: _Writer, course: Course, video: Video) -> dict[str, Any]:
+    # Smallest first: a browser without our script plays the first source, and the cheapest
+    # rung is the safe guess on an unknown connection.
+    renditions = sorted(video.renditions, key=lambda r: (r.height, r.width, r.label))
+    sources = [
+        {"rendition": r, "src": writer.media(r.file), "width": r.width, "height": r.height}
+        for r in renditions
+    ]
+    tracks = [
+        {
+            "language": track.language,
+            "src": writer.media(track.vtt),
+            "default": track.language == course.language,
+        }
+        for track in video.subtitles
+    ]
+    if tracks and not any(t["default"] for t in tracks):
+        tracks[0]["default"] = True
+    return {
+        "video": video,
+        "sources": sources,
+        "tracks": tracks,
+        "poster": writer.media(video.poster) if video.poster else None,
+        "source_fallback": None if sources else writer.media(video.source),
+        "transcript": [line for line in (video.transcript or "").splitlines() if line.strip()],
+    }

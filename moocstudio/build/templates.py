@@ -1,0 +1,29 @@
+"""The Jinja2 environment over ``templates/site`` (autoescape on for every template)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+
+from moocstudio.resources import template_path
+
+SITE_TEMPLATES = "site"
+
+
+@cache
+def site_environment() -> jinja2.Environment:
+    """The environment that renders the site's pages.
+
+    Autoescape is on for every template (not only ``.html``), so any text from course.json is
+    escaped unless a template marks it safe on purpose. ``StrictUndefined`` turns a typo in a
+    template into an error instead of an empty string on a learner's page.
+    """
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_path(SITE_TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
