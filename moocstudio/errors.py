@@ -32,22 +32,21 @@ class MoocstudioError(Exception):
             self.exit_code = exit_code
 
 
-class CourseFileError(MoocstudioError):
+class FileProblem(MoocstudioError):
+    """Something is wrong with one file: the message is ``<path>: <problem>``."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class CourseFileError(FileProblem):
     """course.json is missing, unreadable, invalid or from a newer moocstudio."""
 
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
-
-class ImportFailed(MoocstudioError):
+class ImportFailed(FileProblem):
     """A source file cannot be imported (corrupt, encrypted, wrong kind)."""
-
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
 
 
 class MediaDecodeError(ImportFailed):
@@ -94,11 +93,9 @@ class FfmpegTooOld(MoocstudioError):
     """The ffmpeg found is older than moocstudio needs, or lacks an encoder or filter."""
 
 
-class EncodeFailed(MoocstudioError):
+class EncodeFailed(FileProblem):
     """ffmpeg ran but could not produce the output."""
 
     def __init__(self, path: Path, problem: str, stderr_tail: str = "") -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = path
-        self.problem = problem
+        super().__init__(path, problem)
         self.stderr_tail = stderr_tail
