@@ -248,3 +248,41 @@ def test_normalise_name_keeps_safe_names() -> None:
         == "web_resources/m\u00f3dulo 1/index.html"
     )
     assert zipwriter.ZIP_EPOCH == (1980, 1, 1, 0, 0, 0)
+
+
+def test_error_while_copying_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.mp4").write_bytes(b"x" * 10)
+    (tmp_path / "b.mp4").write_bytes(b"y" * 10)
+    real_open = zipwriter._open_source
+    calls = []
+
+    def failing_open(source: Path | bytes) -> object:
+        calls.append(source)
+        if len(calls) == 2:
+            raise OSError("disk unplugged")
+        return real_open(source)
+
+    monkeypatch.setattr(zipwriter, "_open_source", failing_open)
+    entries = [("a.mp4", tmp_path / "a.mp4"), ("b.mp4", tmp_path / "b.mp4")]
+    for writer, target in ((write_zip, "out.zip"), (write_tar_gz, "out.tar.gz")):
+        calls.clear()
+        with pytest.raises(OSError, match="disk unplugged"):
+            writer(tmp_path / target, entries)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4", "b.mp4"]
+
+
+def test_tar_gz_streams_big_media_with_flat_memory(tmp_path: Path) -> None:
+    big = tmp_path / "lecture.mp4"
+    with big.open("wb") as out:
+        out.truncate(32 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        write_tar_gz(tmp_path / "out.tar.gz", [("course/static/lecture.mp4", big)])
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 1024 * 1024
+    with tarfile.open(tmp_path / "out.tar.gz") as archive:
+        assert archive.getmember("course/static/lecture.mp4").size == 32 * 1024 * 1024
