@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import threading
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -68,6 +69,9 @@ ROOT_IMPORTS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 _CP_NS = {"scorm12": SCORM12_CP, "scorm2004": SCORM2004_CP, "cc13": CC13_CP}
+
+
+_VALIDATE_LOCK = threading.Lock()
 
 
 class SchemasNotFound(MoocstudioError):
@@ -177,13 +181,15 @@ def _strip_imsmd(tree: etree._ElementTree) -> etree._ElementTree:
 def _schema_problems(tree: etree._ElementTree, kind: str, schema: etree.XMLSchema) -> list[str]:
     if kind == "scorm12":
         tree = _strip_imsmd(tree)
-    try:
-        if schema.validate(tree):
-            return []
-    except etree.XMLSchemaValidateError as error:
-        # libxml2 gives up on nodes it cannot type (an unexpanded entity reference, say).
-        return [f"line 1: the schema validator could not check the manifest: {error}"]
-    return [f"line {entry.line}: {entry.message}" for entry in schema.error_log]
+    # One cached schema object is shared by every export; its error log is per object.
+    with _VALIDATE_LOCK:
+        try:
+            if schema.validate(tree):
+                return []
+        except etree.XMLSchemaValidateError as error:
+            # libxml2 gives up on nodes it cannot type (an unexpanded entity reference, say).
+            return [f"line 1: the schema validator could not check the manifest: {error}"]
+        return [f"line {entry.line}: {entry.message}" for entry in schema.error_log]
 
 
 def _line(element: etree._Element) -> str:
