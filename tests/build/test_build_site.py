@@ -1,0 +1,229 @@
+"""The built site, from the real sample course (slides, pages and a video with its media)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from moocstudio.build import SiteBuildError, SiteTree, build_site
+from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
+from moocstudio.model import Course, SlideDeck, Video
+from moocstudio.progress import CancelToken, JobContext
+from moocstudio.sample import build_sample_course
+
+PAGE_BUDGET = 50_000  # bytes of HTML + CSS + JS per page (issue 4)
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Course]:
+    """The sample course with its renditions, poster and French subtitles (a few seconds)."""
+    folder = tmp_path_factory.mktemp("course") / "sample"
+    course = build_sample_course(folder).course
+    context = JobContext(on_progress=lambda _progress: None, cancel=CancelToken())
+    results = [
+        video_media_job(folder, course, item, MediaSettings())(context)
+        for item in course.all_items()
+        if isinstance(item, Video)
+    ]
+    apply_media(course, results)
+    return folder, course
+
+
+@pytest.fixture(scope="module")
+def site(sample: tuple[Path, Course], tmp_path_factory: pytest.TempPathFactory) -> SiteTree:
+    """The sample course built once for the read-only tests."""
+    folder, course = sample
+    return build_site(folder, course, tmp_path_factory.mktemp("out") / "site")
+
+
+class _Links(HTMLParser):
+    """Collects every href/src/poster, the <html lang>, scripts and landmarks of a page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.tags.append((tag, values))
+        for name in ("href", "src", "poster"):
+            value = values.get(name)
+            if value is not None:
+                self.links.append((tag, name, value))
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _html_files(tree: SiteTree) -> Iterator[Path]:
+    return (tree.root / name for name in tree.files if name.endswith(".html"))
+
+
+def test_files_listed_are_exactly_the_files_written(site: SiteTree) -> None:
+    on_disk = sorted(
+        p.relative_to(site.root).as_posix() for p in site.root.rglob("*") if p.is_file()
+    )
+    assert list(site.files) == on_disk
+    assert site.launch == "index.html" in site.files
+    assert set(site.pages.values()) <= set(site.files)
+    assert not [p for p in site.root.parent.iterdir() if p.name.startswith(".")]
+
+
+def test_every_link_is_relative_and_resolves(site: SiteTree) -> None:
+    licence_urls = set()
+    for page in _html_files(site):
+        for tag, attribute, value in _parse(page).links:
+            parts = urlsplit(value)
+            if parts.scheme:
+                # The only absolute link is the licence's legal code, as a plain <a>.
+                assert parts.scheme == "https" and tag == "a", (page, value)
+                licence_urls.add(value)
+                continue
+            assert not value.startswith("/"), (page, value)
+            if not parts.path:
+                continue  # a fragment of the same page
+            target = PurePosixPath(
+                page.relative_to(site.root).parent.as_posix(), unquote(parts.path)
+            )
+            resolved = (site.root / target).resolve()
+            assert resolved.is_file(), (page, attribute, value)
+            assert resolved.is_relative_to(site.root.resolve())
+    assert licence_urls == {"https://creativecommons.org/publicdomain/zero/1.0/"}
+
+
+def test_every_page_has_lang_skip_link_landmarks_and_licence(site: SiteTree) -> None:
+    for page in _html_files(site):
+        parsed = _parse(page)
+        tags = {tag for tag, _ in parsed.tags}
+        assert {"header", "nav", "main", "footer"} <= tags, page
+        html_tag = next(attrs for tag, attrs in parsed.tags if tag == "html")
+        assert html_tag["lang"] == "fr"
+        assert ("a", "href", "#main") in parsed.links, page
+        text = page.read_text(encoding="utf-8")
+        assert "CC0 1.0 Universal (Public Domain Dedication)" in text, page
+        assert any(tag == "img" and attrs.get("alt") == "CC0 1.0" for tag, attrs in parsed.tags)
+        for tag, attrs in parsed.tags:
+            if tag == "img":
+                assert attrs.get("alt"), (page, attrs)
+            if tag == "script":
+                assert not urlsplit(attrs.get("src") or "").scheme, (page, attrs)
+
+
+def test_home_shows_the_outline(site: SiteTree, sample: tuple[Path, Course]) -> None:
+    _, course = sample
+    home = (site.root / "index.html").read_text(encoding="utf-8")
+    assert "Introduction to Open Access" in home  # subtitle
+    assert "moocstudio sample authors" in home
+    for module in course.modules:
+        for objective in module.objectives:
+            assert objective.replace("'", "&#39;") in home
+    assert "0:28" in home  # the video's duration
+    assert "assets/cc-zero.svg" in site.files
+
+
+def test_video_page_offers_every_rendition_captions_and_transcript(
+    site: SiteTree, sample: tuple[Path, Course]
+) -> None:
+    _, course = sample
+    video = next(item for item in course.all_items() if isinstance(item, Video))
+    parsed = _parse(site.root / site.pages[video.id])
+    sources = [attrs for tag, attrs in parsed.tags if tag == "source"]
+    assert [s["data-label"] for s in sources] == ["360p", "540p", "720p"]
+    player = next(attrs for tag, attrs in parsed.tags if tag == "video")
+    assert "controls" in player and player["preload"] == "metadata" and player["poster"]
+    track = next(attrs for tag, attrs in parsed.tags if tag == "track")
+    assert track["kind"] == "captions" and track["srclang"] == "fr" and "default" in track
+    assert str(track["src"]).endswith(".vtt")
+    text = (site.root / site.pages[video.id]).read_text(encoding="utf-8")
+    assert "voie verte" in text  # the transcript
+    assert 'class="download"' in text
+
+
+def test_slides_show_visible_slides_with_alt_and_notes(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    deck = next(item for item in course.all_items() if isinstance(item, SlideDeck))
+    hidden = deck.slides[1]
+    hidden.hidden = True
+    tree = build_site(folder, course, tmp_path / "site")
+    page = (tree.root / tree.pages[deck.id]).read_text(encoding="utf-8")
+    assert hidden.image is not None and hidden.image.sha256[:12] not in page
+    assert page.count('class="slide"') == len(deck.visible_slides)
+    first = deck.slides[0]
+    assert first.image is not None and first.image.sha256[:12] in page
+    assert first.notes.splitlines()[0].replace("'", "&#39;") in page
+    assert "../assets/slides.js" in page
+
+
+def test_hostile_titles_are_escaped(sample: tuple[Path, Course], tmp_path: Path) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    course.title = "<script>alert(1)</script>"
+    course.modules[0].items[0].title = '"><img src=x onerror=alert(1)>'
+    tree = build_site(folder, course, tmp_path / "site")
+    for page in _html_files(tree):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<img src=x" not in text, page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in (tree.root / "index.html").read_text()
+
+
+def _digest(tree: SiteTree) -> dict[str, str]:
+    return {
+        name: hashlib.sha256((tree.root / name).read_bytes()).hexdigest() for name in tree.files
+    }
+
+
+def test_building_twice_gives_identical_files(
+    sample: tuple[Path, Course], site: SiteTree, tmp_path: Path
+) -> None:
+    folder, course = sample
+    again = build_site(folder, course, tmp_path / "again")
+    assert again.files == site.files
+    assert _digest(again) == _digest(site)
+
+
+def test_rebuild_replaces_the_old_site(sample: tuple[Path, Course], tmp_path: Path) -> None:
+    folder, course = sample
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "stale.html").write_text("old")
+    tree = build_site(folder, course, out)
+    assert not (out / "stale.html").exists()
+    assert (out / tree.launch).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_failed_build_leaves_the_old_site_and_no_temp(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    video = next(item for item in course.all_items() if isinstance(item, Video))
+    video.renditions[0].file = video.renditions[0].file.model_copy(
+        update={"path": "media/missing.mp4"}
+    )
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("previous site")
+    with pytest.raises(SiteBuildError, match=r"missing\.mp4"):
+        build_site(folder, course, out)
+    assert (out / "index.html").read_text() == "previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_each_page_stays_small(site: SiteTree) -> None:
+    code = sum((site.root / n).stat().st_size for n in site.files if n.startswith("assets/"))
+    code -= sum((site.root / n).stat().st_size for n in site.files if n.endswith(".svg"))
+    for page in _html_files(site):
+        assert page.stat().st_size + code < PAGE_BUDGET, page
