@@ -12,7 +12,7 @@ import pytest
 
 from moocstudio.build import SiteBuildError, SiteTree, build_site
 from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
-from moocstudio.model import Course, SlideDeck, Video
+from moocstudio.model import Attribution, Course, LicenceId, SlideDeck, Video
 from moocstudio.progress import CancelToken, JobContext
 from moocstudio.sample import build_sample_course
 
@@ -227,3 +227,18 @@ def test_each_page_stays_small(site: SiteTree) -> None:
     code -= sum((site.root / n).stat().st_size for n in site.files if n.endswith(".svg"))
     for page in _html_files(site):
         assert page.stat().st_size + code < PAGE_BUDGET, page
+
+
+def test_item_licence_and_attribution_show_in_its_footer(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    item = course.modules[1].items[0]
+    item.licence = LicenceId.CC_BY_SA_4_0
+    item.attribution = Attribution(title="Spectre", author="A. Auteur <b>")
+    tree = build_site(folder, course, tmp_path / "site")
+    page = (tree.root / tree.pages[item.id]).read_text(encoding="utf-8")
+    assert "“Spectre”, A. Auteur &lt;b&gt;, CC BY-SA 4.0" in page
+    assert "../assets/cc-by-sa.svg" in page and "assets/cc-by-sa.svg" in tree.files
+    assert "https://creativecommons.org/licenses/by-sa/4.0/" in page
