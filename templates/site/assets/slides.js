@@ -58,4 +58,6 @@
   deck.className += " js";
   nav.hidden = false;
   show(fromHash(), true);
+  // The browser scrolled to the slide's anchor before the others were hidden: scroll again.
+  if (fromHash() > 0) { deck.scrollIntoView(); }
 }());
