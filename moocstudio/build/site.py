@@ -273,6 +273,9 @@ def _video_context(writer: _Writer, course: Course, video: Video) -> dict[str, A
             "language": track.language,
             "src": writer.media(track.vtt),
             "default": track.language == course.language,
+            # Also inlined in the page: browsers refuse a <track> file from file:// (each file
+            # is its own origin), so video.js hands them this text as a blob there instead.
+            "text": _read_text(writer.course_folder / track.vtt.path),
         }
         for track in video.subtitles
     ]
@@ -286,3 +289,12 @@ def _video_context(writer: _Writer, course: Course, video: Video) -> dict[str, A
         "source_fallback": None if sources else writer.media(video.source),
         "transcript": [line for line in (video.transcript or "").splitlines() if line.strip()],
     }
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise SiteBuildError(
+            f"Cannot read {path} ({exc.strerror or exc}). Remake the course media and try again."
+        ) from exc

@@ -146,6 +146,8 @@ def test_video_page_offers_every_rendition_captions_and_transcript(
     text = (site.root / site.pages[video.id]).read_text(encoding="utf-8")
     assert "voie verte" in text  # the transcript
     assert 'class="download"' in text
+    # The WebVTT text is inlined too, for file:// where browsers refuse the <track> file.
+    assert '<template class="vtt" data-track="track-1">WEBVTT' in text
 
 
 def test_slides_show_visible_slides_with_alt_and_notes(

@@ -4,6 +4,7 @@
   "use strict";
   var video = document.querySelector(".player video");
   if (!video) { return; }
+  inlineCaptions();
   var sources = Array.prototype.slice.call(video.querySelectorAll("source[data-label]"));
   var menu = document.querySelector(".quality");
   if (sources.length < 2 || !menu) { return; }
@@ -11,6 +12,19 @@
   var download = document.querySelector(".download");
   var downloadLabel = document.querySelector(".download-label");
   var KEY = "moocstudio.quality";
+
+  // From file:// every file is its own origin and browsers refuse the <track> file; the page
+  // carries the same WebVTT text in a <template>, handed to the track as a same-origin blob.
+  function inlineCaptions() {
+    if (location.protocol !== "file:" || !window.Blob || !window.URL) { return; }
+    var copies = document.querySelectorAll("template.vtt");
+    for (var i = 0; i < copies.length; i++) {
+      var track = document.getElementById(copies[i].getAttribute("data-track"));
+      if (!track) { continue; }
+      var text = copies[i].content.textContent;
+      track.src = URL.createObjectURL(new Blob([text], { type: "text/vtt" }));
+    }
+  }
 
   function remembered() {
     try { return localStorage.getItem(KEY) || "auto"; } catch (e) { return "auto"; }
