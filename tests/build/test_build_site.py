@@ -244,3 +244,18 @@ def test_item_licence_and_attribution_show_in_its_footer(
     assert "“Spectre”, A. Auteur &lt;b&gt;, CC BY-SA 4.0" in page
     assert "../assets/cc-by-sa.svg" in page and "assets/cc-by-sa.svg" in tree.files
     assert "https://creativecommons.org/licenses/by-sa/4.0/" in page
+
+
+def test_video_without_derived_media_plays_its_source(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    video = next(item for item in course.all_items() if isinstance(item, Video))
+    video.renditions, video.subtitles, video.poster = [], [], None
+    tree = build_site(folder, course, tmp_path / "site")
+    parsed = _parse(tree.root / tree.pages[video.id])
+    sources = [attrs["src"] for tag, attrs in parsed.tags if tag == "source"]
+    assert sources == [f"../media/{PurePosixPath(video.source.path).name}"]
+    assert not [tag for tag, _ in parsed.tags if tag in {"track", "select"}]
+    assert f"media/{PurePosixPath(video.source.path).name}" in tree.files
