@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
@@ -33,6 +33,8 @@ ASSETS_DIR = "assets"
 STATIC_FILES = ("site.css", "slides.js", "video.js")
 WORDS_PER_MINUTE = 200  # a common silent-reading estimate for the "min read" hint
 _TAG = re.compile(r"<[^>]+>")
+# A link from one markdown page to another, as the importer kept it: href="other.md#part".
+_MARKDOWN_LINK = re.compile(r'href="(?:\./)?([^"#/]+\.md)(#[^"]*)?"')
 
 
 class SiteBuildError(MoocstudioError):
@@ -162,6 +164,12 @@ def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
     for name in STATIC_FILES:
         writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name))
     entries = list(_entries(course))
+    # Page items by the markdown file the author wrote, so links between pages keep working.
+    page_links = {
+        PurePosixPath(entry.item.source.original_name).name: PurePosixPath(entry.path).name
+        for entry in entries
+        if isinstance(entry.item, Page)
+    }
     env = site_environment()
     labels = labels_for(course.language)
     common: dict[str, Any] = {"course": course, "t": labels, "lang": course.language}
@@ -188,7 +196,7 @@ def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
             "previous": previous,
             "next": following,
             **_licence_context(writer, licence, entry.item),
-            **_item_context(writer, course, entry.item),
+            **_item_context(writer, course, entry.item, page_links),
         }
         writer.text(entry.path, env.get_template(f"{entry.kind}.html").render(context))
     return {entry.item.id: entry.path for entry in entries}
@@ -236,9 +244,11 @@ def _licence_context(writer: _Writer, licence: LicenceInfo, item: Item | None) -
     return {"licence": licence, "badge": badge, "credit": credit}
 
 
-def _item_context(writer: _Writer, course: Course, item: Item) -> dict[str, Any]:
+def _item_context(
+    writer: _Writer, course: Course, item: Item, page_links: Mapping[str, str]
+) -> dict[str, Any]:
     if isinstance(item, Page):
-        return {"page_html": _page_html(writer, item)}
+        return {"page_html": _page_html(writer, item, page_links)}
     if isinstance(item, SlideDeck):
         slides = [
             {"slide": slide, "image": writer.media(slide.image) if slide.image else None}
@@ -248,8 +258,11 @@ def _item_context(writer: _Writer, course: Course, item: Item) -> dict[str, Any]
     return _video_context(writer, course, item)
 
 
-def _page_html(writer: _Writer, page: Page) -> Markup:
-    html = page.html
+def _page_html(writer: _Writer, page: Page, page_links: Mapping[str, str]) -> Markup:
+    html = _MARKDOWN_LINK.sub(
+        lambda m: f'href="{page_links[m[1]]}{m[2] or ""}"' if m[1] in page_links else m[0],
+        page.html,
+    )
     for image in page.images:
         # The importer links images as "media/<name>" from the course folder; item pages sit
         # one level down in items/, so the link gains "../" and the site's file name.

@@ -12,7 +12,7 @@ import pytest
 
 from moocstudio.build import SiteBuildError, SiteTree, build_site
 from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
-from moocstudio.model import Attribution, Course, LicenceId, SlideDeck, Video
+from moocstudio.model import Attribution, Course, LicenceId, Page, SlideDeck, Video
 from moocstudio.progress import CancelToken, JobContext
 from moocstudio.sample import build_sample_course
 
@@ -259,3 +259,17 @@ def test_video_without_derived_media_plays_its_source(
     assert sources == [f"../media/{PurePosixPath(video.source.path).name}"]
     assert not [tag for tag, _ in parsed.tags if tag in {"track", "select"}]
     assert f"media/{PurePosixPath(video.source.path).name}" in tree.files
+
+
+def test_links_between_markdown_pages_point_at_their_site_pages(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    first, second = (item for item in course.all_items() if isinstance(item, Page))
+    target = second.source.original_name
+    first.html += f'<p><a href="{target}#part">next</a> <a href="unknown.md">other</a></p>'
+    tree = build_site(folder, course, tmp_path / "site")
+    page = (tree.root / tree.pages[first.id]).read_text(encoding="utf-8")
+    assert f'href="{second.id}.html#part"' in page
+    assert 'href="unknown.md"' in page  # not a page of this course: left as the author wrote it
