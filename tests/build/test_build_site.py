@@ -248,3 +248,18 @@ def test_links_between_markdown_pages_point_at_their_site_pages(
     page = (tree.root / tree.pages[first.id]).read_text(encoding="utf-8")
     assert f'href="{second.id}.html#part"' in page
     assert 'href="unknown.md"' in page  # not a page of this course: left as the author wrote it
+
+
+def test_an_empty_course_builds_a_home_page_in_its_language(tmp_path: Path) -> None:
+    course = Course(title="Empty", language="en-GB")
+    tree = build_site(tmp_path / "course", course, tmp_path / "site")
+    assert tree.files == (
+        "assets/cc-by.svg",
+        "assets/site.css",
+        "assets/slides.js",
+        "assets/video.js",
+        "index.html",
+    )
+    assert dict(tree.pages) == {}
+    home = (tree.root / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en-GB">' in home and "Skip to content" in home
