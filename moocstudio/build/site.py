@@ -86,13 +86,16 @@ class _Writer:
         target.write_text(content, encoding="utf-8", newline="\n")
         self.written.add(relative)
 
-    def file(self, relative: str, source: Path) -> None:
+    def file(self, relative: str, source: Path, *, link: bool = True) -> None:
         if relative in self.written:
             return
         target = self.folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            link_or_copy(source, target)
+            if link:
+                link_or_copy(source, target)
+            else:
+                shutil.copyfile(source, target)
         except OSError as exc:
             raise SiteBuildError(
                 f"Cannot put {source} into the site ({exc.strerror or exc}). Check that the "
@@ -122,14 +125,22 @@ def build_site(folder: Path, course: Course, out_dir: Path) -> SiteTree:
         SiteBuildError: a media file is missing or the site cannot be written.
     """
     out_dir = Path(out_dir).absolute()
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    temp = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".part", dir=out_dir.parent))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(
+            tempfile.mkdtemp(prefix=f".{out_dir.name}.", suffix=".part", dir=out_dir.parent)
+        )
+    except OSError as exc:
+        raise _cannot_write(out_dir, exc) from exc
     try:
         # mkdtemp makes a private 0700 folder; a site is for sharing, so give it a plain mode.
         temp.chmod(0o755)
         writer = _Writer(temp, Path(folder))
         pages = _write_site(writer, course)
         _swap_in(temp, out_dir)
+    except OSError as exc:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise _cannot_write(out_dir, exc) from exc
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
@@ -138,6 +149,13 @@ def build_site(folder: Path, course: Course, out_dir: Path) -> SiteTree:
         files=tuple(sorted(writer.written)),
         launch=LAUNCH,
         pages=MappingProxyType(pages),
+    )
+
+
+def _cannot_write(out_dir: Path, exc: OSError) -> SiteBuildError:
+    return SiteBuildError(
+        f"Cannot write the site in {out_dir} ({exc.strerror or exc}). Check the free space and "
+        "that the folder is writable, then try again."
     )
 
 
@@ -162,7 +180,8 @@ def _swap_in(temp: Path, out_dir: Path) -> None:
 
 def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
     for name in STATIC_FILES:
-        writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name))
+        # Copied, never linked: editing a built site must not edit moocstudio's own files.
+        writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
     entries = list(_entries(course))
     # Page items by the markdown file the author wrote, so links between pages keep working.
     page_links = {
@@ -237,7 +256,7 @@ def format_duration(seconds: float) -> str:
 
 def _licence_context(writer: _Writer, licence: LicenceInfo, item: Item | None) -> dict[str, Any]:
     badge = f"{ASSETS_DIR}/{licence.badge}"
-    writer.file(badge, resource_path("licences", licence.badge))
+    writer.file(badge, resource_path("licences", licence.badge), link=False)
     credit = None
     if item is not None and item.attribution is not None:
         credit = item.attribution.credit_line(licence)

@@ -263,3 +263,16 @@ def test_an_empty_course_builds_a_home_page_in_its_language(tmp_path: Path) -> N
     assert dict(tree.pages) == {}
     home = (tree.root / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en-GB">' in home and "Skip to content" in home
+
+
+def test_an_unwritable_target_is_a_site_build_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(SiteBuildError, match="Cannot write the site"):
+        build_site(tmp_path / "course", Course(title="T"), blocker / "site")
+
+
+def test_site_assets_are_copies_not_links(site: SiteTree) -> None:
+    for name in site.files:
+        if name.startswith("assets/"):
+            assert (site.root / name).stat().st_nlink == 1, name
