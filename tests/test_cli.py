@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,14 @@ def test_transcode_bad_input_is_one_clear_line_and_no_output(
     assert str(bad) in errors[0] and message in errors[0].lower(), errors[0]
     assert "Traceback" not in result.stderr
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_export_writes_an_offline_site_zip(course: Path, deck: Path, tmp_path: Path) -> None:
+    assert run_cli("add", course, deck).returncode == 0
+    out = tmp_path / "packages"
+    result = run_cli("export", course, "--format", "site", "-o", out)
+    assert result.returncode == 0, result.stderr
+    package = out / "science-ouverte-site.zip"
+    assert str(package) in result.stdout
+    with zipfile.ZipFile(package) as archive:
+        assert {"index.html", "LICENSE.txt", "ATTRIBUTIONS.txt"} <= set(archive.namelist())

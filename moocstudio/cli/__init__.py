@@ -14,7 +14,7 @@ from typing import NoReturn
 import click
 
 # Importing the command modules registers their commands on the group.
-from moocstudio.cli import course_commands, media_commands  # noqa: F401
+from moocstudio.cli import course_commands, export_commands, media_commands  # noqa: F401
 from moocstudio.cli.group import cli
 from moocstudio.errors import ExitCode, MoocstudioError
 

@@ -1,0 +1,50 @@
+"""Commands that package a course: export."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+import click
+
+from moocstudio.cli.group import cli, existing_dir
+
+EXPORT_FORMATS = ("site",)  # SCORM, IMS CC and OLX join as their packagers land (issue #4)
+
+
+def package_name(title: str, fmt: str) -> str:
+    """A portable file name for a package: ``introduction-a-l-acces-ouvert-site.zip``."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60] or "course"
+    return f"{slug}-{fmt}.zip"
+
+
+@cli.command()
+@click.argument("folder", type=existing_dir)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="site",
+    show_default=True,
+    help="site: an offline HTML5 site (Kolibri, any web server).",
+)
+@click.option(
+    "--output",
+    "-o",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the package (created if missing).",
+)
+def export(folder: Path, fmt: str, out_dir: Path) -> None:
+    """Package the course in FOLDER for a platform."""
+    from moocstudio.export.site_zip import export_site_zip
+    from moocstudio.model.store import load_course
+
+    course = load_course(folder)
+    target = out_dir / package_name(course.title, fmt)
+    report = export_site_zip(folder, course, target)
+    megabytes = report.archive_bytes / 1_000_000
+    click.echo(f"{target} ({len(report.names)} files, {megabytes:.1f} MB)")
