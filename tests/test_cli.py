@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -308,3 +309,25 @@ def test_export_writes_an_offline_site_zip(course: Path, deck: Path, tmp_path: P
     assert str(package) in result.stdout
     with zipfile.ZipFile(package) as archive:
         assert {"index.html", "LICENSE.txt", "ATTRIBUTIONS.txt"} <= set(archive.namelist())
+
+
+def test_validate_reports_a_good_and_a_broken_package(
+    course: Path, deck: Path, tmp_path: Path
+) -> None:
+    assert run_cli("add", course, deck).returncode == 0
+    out = tmp_path / "packages"
+    assert run_cli("export", course, "-o", out).returncode == 0
+    package = out / "science-ouverte-site.zip"
+    good = run_cli("validate", package)
+    assert good.returncode == 0, good.stdout
+    assert re.fullmatch(
+        rf"{re.escape(str(package))}: site package, \d+ files: valid", good.stdout.strip()
+    )
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(tmp_path / "bad.zip", "w") as bad:
+        for name in source.namelist():
+            if name != "LICENSE.txt":
+                bad.writestr(name, source.read(name))
+    broken = run_cli("validate", tmp_path / "bad.zip")
+    assert broken.returncode == 1
+    assert "no LICENSE.txt at the root" in broken.stdout
+    assert "INVALID (1 problems)" in broken.stdout

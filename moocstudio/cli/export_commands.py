@@ -1,14 +1,16 @@
-"""Commands that package a course: export."""
+"""Commands that package a course and check packages: export, validate."""
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
 import click
 
 from moocstudio.cli.group import cli, existing_dir
+from moocstudio.errors import ExitCode
 
 EXPORT_FORMATS = ("site",)  # SCORM, IMS CC and OLX join as their packagers land (issue #4)
 
@@ -48,3 +50,21 @@ def export(folder: Path, fmt: str, out_dir: Path) -> None:
     report = export_site_zip(folder, course, target)
     megabytes = report.archive_bytes / 1_000_000
     click.echo(f"{target} ({len(report.names)} files, {megabytes:.1f} MB)")
+
+
+@cli.command()
+@click.argument("package", type=click.Path(dir_okay=False, path_type=Path))
+def validate(package: Path) -> None:
+    """Check PACKAGE as a platform would: launch page, every linked file, licence, manifest.
+
+    Exits with 1 when the package has problems.
+    """
+    from moocstudio.export.package_check import check_package
+
+    report = check_package(package)
+    for problem in report.problems:
+        click.echo(f"  {problem}")
+    verdict = "valid" if report.valid else f"INVALID ({len(report.problems)} problems)"
+    click.echo(f"{package}: {report.kind} package, {report.files} files: {verdict}")
+    if not report.valid:
+        sys.exit(ExitCode.INTERNAL)  # 1: the issue's exit code for an invalid package

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from lxml import etree  # type: ignore[import-untyped]  # lxml ships no types; no lxml-stubs pinned
+from lxml import etree
 
 from moocstudio.errors import MoocstudioError
 

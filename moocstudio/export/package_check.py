@@ -1,0 +1,124 @@
+"""Check a package the way a platform would before importing it.
+
+Reads the archive without extracting it: the launch page is at the root, every file a page or
+the manifest points to is in the package, nothing is fetched from the network, the licence
+ships with it, and an ``imsmanifest.xml`` validates against its official schemas.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree
+
+from moocstudio.errors import FileProblem
+from moocstudio.export.validate import ManifestKind, validate_manifest
+
+LAUNCH_PAGE = "index.html"
+LICENCE_NAMES = ("LICENSE.txt", "LICENSE")
+MANIFEST = "imsmanifest.xml"
+_MANIFEST_KINDS: dict[str, ManifestKind] = {
+    "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "scorm12",
+    "http://www.imsglobal.org/xsd/imscp_v1p1": "scorm2004",
+    "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1": "cc13",
+}
+# Attributes whose URL the browser fetches by itself: these must stay inside the package.
+_FETCHED = {("img", "src"), ("script", "src"), ("link", "href"), ("source", "src"),
+            ("track", "src"), ("video", "poster"), ("audio", "src"), ("video", "src"),
+            ("iframe", "src")}  # fmt: skip
+
+
+@dataclass
+class PackageReport:
+    """What a check found: the package's kind and its problems (none means valid)."""
+
+    path: Path
+    kind: str
+    files: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        """True when no problem was found."""
+        return not self.problems
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value and name in ("href", "src", "poster"):
+                self.links.append((tag, name, value))
+
+
+def check_package(path: Path) -> PackageReport:
+    """Check a .zip or .imscc package.
+
+    Raises:
+        FileProblem: The file is missing or not a zip archive.
+    """
+    path = Path(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise FileProblem(path, f"cannot be read as a zip package ({exc})") from exc
+    with archive:
+        names = set(archive.namelist())
+        report = PackageReport(path=path, kind="site", files=len(names))
+        if MANIFEST in names:
+            _check_manifest(archive, names, report)
+        elif LAUNCH_PAGE not in names:
+            report.problems.append(f"no {LAUNCH_PAGE} at the root: platforms cannot launch it")
+        if not any(name in names for name in LICENCE_NAMES):
+            report.problems.append("no LICENSE.txt at the root: the licence must ship with it")
+        for name in sorted(n for n in names if n.endswith((".html", ".htm"))):
+            _check_page(name, archive.read(name).decode("utf-8", "replace"), names, report)
+    return report
+
+
+def _check_page(page: str, text: str, names: set[str], report: PackageReport) -> None:
+    parser = _Links()
+    parser.feed(text)
+    for tag, attribute, url in parser.links:
+        parts = urlsplit(url)
+        if parts.scheme in ("http", "https") or url.startswith("//"):
+            if (tag, attribute) in _FETCHED:
+                report.problems.append(f"{page}: <{tag} {attribute}> loads {url} from the network")
+            continue
+        if parts.scheme or not parts.path:  # mailto:, data:, javascript: are not files; #frag
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        if target.startswith("../") or target not in names:
+            report.problems.append(f"{page}: {url} points to a file that is not in the package")
+
+
+def _check_manifest(archive: zipfile.ZipFile, names: set[str], report: PackageReport) -> None:
+    data = archive.read(MANIFEST)
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError as exc:
+        report.problems.append(f"{MANIFEST}: not well-formed XML ({exc})")
+        return
+    namespace = etree.QName(root).namespace or ""
+    kind = _MANIFEST_KINDS.get(namespace)
+    if kind is None:
+        report.kind = "unknown"
+        report.problems.append(f"{MANIFEST}: unknown manifest namespace {namespace!r}")
+        return
+    report.kind = kind
+    report.problems += [f"{MANIFEST}: {p}" for p in validate_manifest(data, kind)]
+    listed = {
+        unquote(element.get("href", ""))
+        for element in root.iter(f"{{{namespace}}}file")
+        if element.get("href")
+    }
+    for missing in sorted(listed - names):
+        report.problems.append(f"{MANIFEST} lists {missing}, which is not in the package")

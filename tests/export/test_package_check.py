@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from moocstudio.errors import FileProblem
+from moocstudio.export.package_check import check_package
+from moocstudio.export.zipwriter import write_zip
+
+GOOD_PAGE = (
+    b'<html><head><link rel="stylesheet" href="assets/site.css"></head><body>'
+    b'<a href="items/a.html#top">a</a> <a href="https://creativecommons.org/">licence</a>'
+    b'<img src="media/p%20q.png" alt="x"></body></html>'
+)
+
+
+def site(tmp_path: Path, **overrides: bytes | None) -> Path:
+    files: dict[str, bytes | None] = {
+        "index.html": GOOD_PAGE,
+        "assets/site.css": b"body{}",
+        "items/a.html": b'<a href="../index.html">home</a><a href="mailto:x@y.org">m</a>',
+        "media/p q.png": b"png",
+        "LICENSE.txt": b"CC BY 4.0",
+    }
+    files.update(overrides)
+    target = tmp_path / "site.zip"
+    write_zip(target, [(name, data) for name, data in files.items() if data is not None])
+    return target
+
+
+def test_a_good_site_package_is_valid(tmp_path: Path) -> None:
+    report = check_package(site(tmp_path))
+    assert (report.kind, report.files, report.problems) == ("site", 5, [])
+
+
+def test_missing_launch_page_licence_and_linked_file_are_reported(tmp_path: Path) -> None:
+    package = site(tmp_path, **{"index.html": None, "LICENSE.txt": None, "media/p q.png": None})
+    problems = check_package(package).problems
+    assert problems == [
+        "no index.html at the root: platforms cannot launch it",
+        "no LICENSE.txt at the root: the licence must ship with it",
+        "items/a.html: ../index.html points to a file that is not in the package",
+    ]
+    broken = site(tmp_path, **{"media/p q.png": None})
+    assert check_package(broken).problems == [
+        "index.html: media/p%20q.png points to a file that is not in the package"
+    ]
+
+
+def test_network_loads_and_escapes_are_reported(tmp_path: Path) -> None:
+    page = (
+        b'<script src="https://cdn.example/x.js"></script><img src="//cdn.example/a.png">'
+        b'<a href="../../etc/passwd">x</a>'
+    )
+    problems = check_package(site(tmp_path, **{"items/a.html": page})).problems
+    assert problems == [
+        "items/a.html: <script src> loads https://cdn.example/x.js from the network",
+        "items/a.html: <img src> loads //cdn.example/a.png from the network",
+        "items/a.html: ../../etc/passwd points to a file that is not in the package",
+    ]
+
+
+def test_not_a_zip_is_a_clear_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "course.zip"
+    bogus.write_text("hello", encoding="utf-8")
+    with pytest.raises(FileProblem, match="course.zip: cannot be read as a zip package"):
+        check_package(bogus)
+
+
+SCORM12_MANIFEST = b"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="M1" version="1" xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2">
+  <metadata><schema>ADL SCORM</schema><schemaversion>1.2</schemaversion></metadata>
+  <organizations default="ORG"><organization identifier="ORG"><title>T</title>
+    <item identifier="I1" identifierref="R1" isvisible="true"><title>T</title></item>
+  </organization></organizations>
+  <resources><resource identifier="R1" type="webcontent" adlcp:scormtype="sco" href="index.html">
+    <file href="index.html"/><file href="gone.js"/></resource></resources>
+</manifest>"""
+
+
+def test_a_manifest_is_validated_and_its_files_checked(tmp_path: Path) -> None:
+    pytest.importorskip("lxml")
+    shared = Path(__file__).resolve().parents[3] / "shared" / "conformance"
+    if not shared.is_dir():
+        pytest.skip("needs ../shared/conformance (the conformance schemas)")
+    report = check_package(site(tmp_path, **{"imsmanifest.xml": SCORM12_MANIFEST}))
+    assert report.kind == "scorm12"
+    assert report.problems == ["imsmanifest.xml lists gone.js, which is not in the package"]
