@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from moocstudio.cli.group import cli, existing_dir
+from moocstudio.cli.group import cli, existing_dir, output_dir_option
 from moocstudio.errors import ExitCode
 
 EXPORT_FORMATS = ("site",)  # SCORM, IMS CC and OLX join as their packagers land (issue #4)
@@ -32,14 +32,7 @@ def package_name(title: str, fmt: str) -> str:
     show_default=True,
     help="site: an offline HTML5 site (Kolibri, any web server).",
 )
-@click.option(
-    "--output",
-    "-o",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the package (created if missing).",
-)
+@output_dir_option("the package")
 def export(folder: Path, fmt: str, out_dir: Path) -> None:
     """Package the course in FOLDER for a platform."""
     from moocstudio.export.site_zip import export_site_zip

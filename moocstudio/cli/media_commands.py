@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from moocstudio.cli.group import PROFILE_NAMES, cli, existing_dir
+from moocstudio.cli.group import cli, existing_dir, jobs_option, output_dir_option, profile_option
 from moocstudio.cli.outline import format_outline
 from moocstudio.errors import ExitCode, MoocstudioError
 
@@ -21,28 +21,9 @@ if TYPE_CHECKING:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--output",
-    "-o",
-    "out_dir",
-    required=True,
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder for the renditions (created if missing).",
-)
-@click.option(
-    "--profile",
-    type=click.Choice(PROFILE_NAMES),
-    default="mobile",
-    show_default=True,
-    help="mobile: 360p/540p/720p; low-bandwidth: 240p/360p; hd: up to 1080p.",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Files transcoded at once (default: chosen for this machine).",
-)
+@output_dir_option("the renditions")
+@profile_option()
+@jobs_option("Files transcoded")
 @click.option("--hls", is_flag=True, help="Also write an HLS master playlist over the rungs.")
 @click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
 def transcode(
@@ -102,8 +83,8 @@ def transcode(
 
 @cli.command()
 @click.argument("folder", type=existing_dir)
-@click.option("--profile", type=click.Choice(PROFILE_NAMES), default="mobile", show_default=True)
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Videos at once.")
+@profile_option()
+@jobs_option("Videos")
 @click.option("--hls", is_flag=True, help="Also write HLS master playlists.")
 @click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
 @click.option("--no-subtitles", is_flag=True, help="Do not make subtitle placeholders.")
