@@ -232,7 +232,10 @@ def test_transcode_into_an_unwritable_place_fails_before_encoding(
 def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
     tmp_path: Path, make_clip, cli_cache: Path
 ) -> None:
-    clip = make_clip("long.mp4", seconds=8.0, size="1280x720", rate=30)
+    # Long enough that the interrupt always lands while ffmpeg encodes, even on a busy machine.
+    clip = make_clip(
+        "long.mp4", seconds=30.0, size="1280x720", rate=30, extra_args=("-preset", "ultrafast")
+    )
     out = tmp_path / "out"
     package_root = str(Path(moocstudio.__file__).resolve().parents[1])
     child = subprocess.Popen(
@@ -243,8 +246,8 @@ def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
         env={**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200"},
     )
     deadline = time.monotonic() + 60
-    while not any(cli_cache.rglob("*.part*")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # wait until ffmpeg is writing
+    while not any(cli_cache.rglob("*.part.mp4")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # wait until ffmpeg is writing the renditions
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr
