@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from moocstudio.build.site import SiteBuildError, SiteTree, build_site
+from moocstudio.build.site import SiteBuildError, SiteOptions, SiteTree, build_site
 
-__all__ = ["SiteBuildError", "SiteTree", "build_site"]
+__all__ = ["SiteBuildError", "SiteOptions", "SiteTree", "build_site"]

@@ -21,6 +21,7 @@ from typing import Any
 from markupsafe import Markup
 
 from moocstudio.build.labels import labels_for
+from moocstudio.build.links import fetched_files
 from moocstudio.build.media_files import MEDIA_DIR, link_or_copy, site_name
 from moocstudio.build.templates import site_environment
 from moocstudio.errors import MoocstudioError
@@ -56,6 +57,23 @@ class SiteTree:
     files: tuple[str, ...]
     launch: str
     pages: Mapping[str, str]
+    dependencies: Mapping[str, tuple[str, ...]]
+    """The files each page makes the browser load (styles, scripts, badge, media), by page."""
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What a package changes from the plain offline site (which uses the defaults).
+
+    Attributes:
+        scripts: Extra scripts from the site's ``assets/`` that every page loads; SCORM packages
+            add the one that tells their launch page what the learner viewed.
+        links_between_items: False for packages whose platform moves between items itself (one
+            SCO per item): item pages then have no previous/next or home links.
+    """
+
+    scripts: tuple[str, ...] = ()
+    links_between_items: bool = True
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,11 @@ class _Writer:
         self.folder = folder
         self.course_folder = course_folder
         self.written: set[str] = set()
+
+    def page(self, relative: str, html: str) -> tuple[str, ...]:
+        """Write one page; return the files it loads."""
+        self.text(relative, html)
+        return fetched_files(relative, html)
 
     def text(self, relative: str, content: str) -> None:
         target = self.folder / relative
@@ -110,13 +133,16 @@ class _Writer:
         return relative
 
 
-def build_site(folder: Path, course: Course, out_dir: Path) -> SiteTree:
+def build_site(
+    folder: Path, course: Course, out_dir: Path, options: SiteOptions | None = None
+) -> SiteTree:
     """Render ``course`` (stored in ``folder``) into a static site in ``out_dir``.
 
     Args:
         folder: The course folder (media paths in the course are relative to it).
         course: The course to render.
         out_dir: Where the site goes; replaced as a whole if it exists.
+        options: What the package changes from the plain offline site.
 
     Returns:
         What was written.
@@ -136,7 +162,7 @@ def build_site(folder: Path, course: Course, out_dir: Path) -> SiteTree:
         # mkdtemp makes a private 0700 folder; a site is for sharing, so give it a plain mode.
         temp.chmod(0o755)
         writer = _Writer(temp, Path(folder))
-        pages = _write_site(writer, course)
+        dependencies = _write_site(writer, course, options or SiteOptions())
         _swap_in(temp, out_dir)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
@@ -148,7 +174,8 @@ def build_site(folder: Path, course: Course, out_dir: Path) -> SiteTree:
         root=out_dir,
         files=tuple(sorted(writer.written)),
         launch=LAUNCH,
-        pages=MappingProxyType(pages),
+        pages=MappingProxyType({entry.item.id: entry.path for entry in _entries(course)}),
+        dependencies=MappingProxyType(dependencies),
     )
 
 
@@ -178,8 +205,10 @@ def _swap_in(temp: Path, out_dir: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
-    for name in STATIC_FILES:
+def _write_site(
+    writer: _Writer, course: Course, options: SiteOptions
+) -> dict[str, tuple[str, ...]]:
+    for name in (*STATIC_FILES, *options.scripts):
         # Copied, never linked: editing a built site must not edit moocstudio's own files.
         writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
     entries = list(_entries(course))
@@ -191,9 +220,16 @@ def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
     }
     env = site_environment()
     labels = labels_for(course.language)
-    common: dict[str, Any] = {"course": course, "t": labels, "lang": course.language}
+    common: dict[str, Any] = {
+        "course": course,
+        "t": labels,
+        "lang": course.language,
+        "extra_scripts": [f"{ASSETS_DIR}/{name}" for name in options.scripts],
+        "links_between_items": options.links_between_items,
+    }
     home_licence = course.effective_licence()
-    writer.text(
+    dependencies = {}
+    dependencies[LAUNCH] = writer.page(
         LAUNCH,
         env.get_template("home.html").render(
             common,
@@ -204,9 +240,10 @@ def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
             **_licence_context(writer, home_licence, None),
         ),
     )
+    linked = options.links_between_items
     for index, entry in enumerate(entries):
-        previous = entries[index - 1] if index > 0 else None
-        following = entries[index + 1] if index + 1 < len(entries) else None
+        previous = entries[index - 1] if linked and index > 0 else None
+        following = entries[index + 1] if linked and index + 1 < len(entries) else None
         licence = course.effective_licence(entry.item)
         context = {
             **common,
@@ -217,8 +254,9 @@ def _write_site(writer: _Writer, course: Course) -> dict[str, str]:
             **_licence_context(writer, licence, entry.item),
             **_item_context(writer, course, entry.item, page_links),
         }
-        writer.text(entry.path, env.get_template(f"{entry.kind}.html").render(context))
-    return {entry.item.id: entry.path for entry in entries}
+        html = env.get_template(f"{entry.kind}.html").render(context)
+        dependencies[entry.path] = writer.page(entry.path, html)
+    return dependencies
 
 
 def _entries(course: Course) -> Iterator[_Entry]:

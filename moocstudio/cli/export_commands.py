@@ -2,47 +2,46 @@
 
 from __future__ import annotations
 
-import re
 import sys
-import unicodedata
 from pathlib import Path
 
 import click
 
 from moocstudio.cli.group import cli, existing_dir, output_dir_option
 from moocstudio.errors import ExitCode
-
-EXPORT_FORMATS = ("site",)  # SCORM, IMS CC and OLX join as their packagers land (issue #4)
-
-
-def package_name(title: str, fmt: str) -> str:
-    """A portable file name for a package: ``introduction-a-l-acces-ouvert-site.zip``."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60] or "course"
-    return f"{slug}-{fmt}.zip"
+from moocstudio.export.formats import FORMATS, SCO_STRUCTURES, ScoStructure
 
 
 @cli.command()
 @click.argument("folder", type=existing_dir)
 @click.option(
     "--format",
-    "fmt",
-    type=click.Choice(EXPORT_FORMATS),
-    default="site",
+    "formats",
+    type=click.Choice([*FORMATS, "all"]),
+    multiple=True,
+    default=["site"],
     show_default=True,
-    help="site: an offline HTML5 site (Kolibri, any web server).",
+    help="Package format; repeat it for several, or 'all'. "
+    + "; ".join(f"{fmt.name}: {fmt.summary}" for fmt in FORMATS.values()),
 )
-@output_dir_option("the package")
-def export(folder: Path, fmt: str, out_dir: Path) -> None:
+@click.option(
+    "--sco",
+    type=click.Choice(SCO_STRUCTURES),
+    default="single",
+    show_default=True,
+    help="SCORM: the whole course as one SCO, or one SCO per item.",
+)
+@output_dir_option("the packages")
+def export(folder: Path, formats: tuple[str, ...], sco: ScoStructure, out_dir: Path) -> None:
     """Package the course in FOLDER for a platform."""
-    from moocstudio.export.site_zip import export_site_zip
+    from moocstudio.export.formats import ExportOptions, export_course
     from moocstudio.model.store import load_course
 
     course = load_course(folder)
-    target = out_dir / package_name(course.title, fmt)
-    report = export_site_zip(folder, course, target)
-    megabytes = report.archive_bytes / 1_000_000
-    click.echo(f"{target} ({len(report.names)} files, {megabytes:.1f} MB)")
+    names = tuple(FORMATS) if "all" in formats else tuple(dict.fromkeys(formats))
+    for result in export_course(folder, course, out_dir, names, ExportOptions(sco=sco)):
+        megabytes = result.report.archive_bytes / 1_000_000
+        click.echo(f"{result.path} ({len(result.report.names)} files, {megabytes:.1f} MB)")
 
 
 @cli.command()

@@ -7,15 +7,14 @@ ships with it, and an ``imsmanifest.xml`` validates against its official schemas
 
 from __future__ import annotations
 
-import posixpath
 import zipfile
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from lxml import etree
 
+from moocstudio.build.links import FETCHED, is_network_url, local_target, page_links
 from moocstudio.errors import FileProblem
 from moocstudio.export.validate import ManifestKind, validate_manifest
 
@@ -27,10 +26,6 @@ _MANIFEST_KINDS: dict[str, ManifestKind] = {
     "http://www.imsglobal.org/xsd/imscp_v1p1": "scorm2004",
     "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1": "cc13",
 }
-# Attributes whose URL the browser fetches by itself: these must stay inside the package.
-_FETCHED = {("img", "src"), ("script", "src"), ("link", "href"), ("source", "src"),
-            ("track", "src"), ("video", "poster"), ("audio", "src"), ("video", "src"),
-            ("iframe", "src")}  # fmt: skip
 
 
 @dataclass
@@ -46,17 +41,6 @@ class PackageReport:
     def valid(self) -> bool:
         """True when no problem was found."""
         return not self.problems
-
-
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[tuple[str, str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and name in ("href", "src", "poster"):
-                self.links.append((tag, name, value))
 
 
 def check_package(path: Path) -> PackageReport:
@@ -85,17 +69,14 @@ def check_package(path: Path) -> PackageReport:
 
 
 def _check_page(page: str, text: str, names: set[str], report: PackageReport) -> None:
-    parser = _Links()
-    parser.feed(text)
-    for tag, attribute, url in parser.links:
-        parts = urlsplit(url)
-        if parts.scheme in ("http", "https") or url.startswith("//"):
-            if (tag, attribute) in _FETCHED:
+    for tag, attribute, url in page_links(text):
+        if is_network_url(url):
+            if (tag, attribute) in FETCHED:
                 report.problems.append(f"{page}: <{tag} {attribute}> loads {url} from the network")
             continue
-        if parts.scheme or not parts.path:  # mailto:, data:, javascript: are not files; #frag
+        target = local_target(page, url)
+        if target is None:
             continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
         if target.startswith("../") or target not in names:
             report.problems.append(f"{page}: {url} points to a file that is not in the package")
 

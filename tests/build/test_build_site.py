@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from moocstudio.build import SiteBuildError, SiteTree, build_site
+from moocstudio.build import SiteBuildError, SiteOptions, SiteTree, build_site
 from moocstudio.model import Attribution, Course, LicenceId, Page, SlideDeck, Video
 
 PAGE_BUDGET = 50_000  # bytes of HTML + CSS + JS per page (issue 4)
@@ -276,3 +276,35 @@ def test_site_assets_are_copies_not_links(site: SiteTree) -> None:
     for name in site.files:
         if name.startswith("assets/"):
             assert (site.root / name).stat().st_nlink == 1, name
+
+
+def test_each_page_lists_the_files_it_loads(site: SiteTree) -> None:
+    assert set(site.dependencies) == {site.launch, *site.pages.values()}
+    for page, files in site.dependencies.items():
+        assert "assets/site.css" in files, page
+        assert set(files) <= set(site.files), page
+    video_page = next(p for p in site.pages.values() if "video-" in p)
+    loaded = site.dependencies[video_page]
+    assert "assets/video.js" in loaded
+    assert any(name.endswith(".mp4") for name in loaded)
+    assert any(name.endswith(".vtt") for name in loaded)
+
+
+def test_package_options_add_scripts_and_drop_links_between_items(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    site = build_site(
+        folder,
+        course,
+        tmp_path / "site",
+        SiteOptions(scripts=("tracking.js",), links_between_items=False),
+    )
+    assert "assets/tracking.js" in site.files
+    for page, files in site.dependencies.items():
+        assert "assets/tracking.js" in files, page
+    for item_id, page in site.pages.items():
+        html = (site.root / page).read_text(encoding="utf-8")
+        assert f'data-item="{item_id}"' in html
+        assert 'class="pager"' not in html
+        assert "index.html" not in html

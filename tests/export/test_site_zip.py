@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from moocstudio.build import SiteBuildError
-from moocstudio.export.site_zip import ATTRIBUTIONS_FILE, LICENCE_FILE, export_site_zip
+from moocstudio.export.site_zip import export_site_zip
+from moocstudio.export.staging import ATTRIBUTIONS_FILE, LICENCE_FILE
 from moocstudio.importers.pages import import_page
 from moocstudio.model import Attribution, Course, LicenceId, Person
 from moocstudio.model.store import create_course
