@@ -56,6 +56,8 @@ def validate(package: Path) -> None:
     report = check_package(package)
     for problem in report.problems:
         click.echo(f"  {problem}")
+    for note in report.notes:
+        click.echo(f"  note: {note}")
     verdict = "valid" if report.valid else f"INVALID ({len(report.problems)} problems)"
     click.echo(f"{package}: {report.kind} package, {report.files} files: {verdict}")
     if not report.valid:

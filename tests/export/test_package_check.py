@@ -87,4 +87,31 @@ def test_a_manifest_is_validated_and_its_files_checked(tmp_path: Path) -> None:
         pytest.skip("needs ../shared/conformance (the conformance schemas)")
     report = check_package(site(tmp_path, **{"imsmanifest.xml": SCORM12_MANIFEST}))
     assert report.kind == "scorm12"
-    assert report.problems == ["imsmanifest.xml lists gone.js, which is not in the package"]
+    assert report.problems == [
+        "imsmanifest.xml lists gone.js, which is not in the package",
+        "LICENSE.txt is in the package but not in imsmanifest.xml",
+        "assets/site.css is in the package but not in imsmanifest.xml",
+        "items/a.html is in the package but not in imsmanifest.xml",
+        "media/p q.png is in the package but not in imsmanifest.xml",
+    ]
+
+
+CC11_MANIFEST = b"""<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="M1" xmlns="http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1">
+  <metadata><schema>IMS Common Cartridge</schema><schemaversion>1.1.0</schemaversion></metadata>
+  <organizations/>
+  <resources><resource identifier="R1" type="webcontent" href="index.html">
+    <file href="index.html"/><file href="LICENSE.txt"/><file href="assets/site.css"/>
+    <file href="items/a.html"/><file href="media/p%20q.png"/></resource></resources>
+</manifest>"""
+
+
+def test_a_cc11_manifest_has_its_files_checked_and_says_it_was_not_xsd_validated(
+    tmp_path: Path,
+) -> None:
+    report = check_package(site(tmp_path, **{"imsmanifest.xml": CC11_MANIFEST}))
+    assert (report.kind, report.problems) == ("cc11", [])
+    assert report.notes == [
+        "imsmanifest.xml not checked against an XSD: "
+        "IMS CC 1.1 schemas are not in the conformance folder"
+    ]
