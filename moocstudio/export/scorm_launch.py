@@ -1,0 +1,135 @@
+"""The SCORM runtime: launch pages that keep the LMS session while the learner reads the site.
+
+A SCO is one launch with one API session, but the site has many pages. So each launch page is a
+thin wrapper: it finds the LMS API, shows the site in a full-viewport iframe and records what
+the site's ``tracking.js`` reports (pages viewed, video watched) as SCORM progress. Single SCO:
+``scorm.html`` at the package root shows the whole course. One SCO per item:
+``sco/<item_id>.html`` shows that item's page. ``assets/scorm.js`` does the work for all of them;
+each launch page only embeds its course-specific configuration as JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import Any, Literal
+
+import jinja2
+
+from moocstudio.build import SiteOptions, SiteTree
+from moocstudio.export.formats import ScoStructure
+from moocstudio.export.zipwriter import ZipSource
+from moocstudio.model import Course, Item
+from moocstudio.resources import template_path
+
+ScormVersion = Literal["1.2", "2004"]
+
+SCORM_TEMPLATES = "scorm"
+TRACKING_SCRIPT = "tracking.js"
+RUNTIME_SCRIPT = "assets/scorm.js"
+SINGLE_LAUNCH = "scorm.html"
+PER_ITEM_DIR = "sco"
+
+
+def scorm_site_options(structure: ScoStructure) -> SiteOptions:
+    """How to build the site for a SCORM package of ``structure``.
+
+    Every page loads ``tracking.js`` to report progress to its launch page. With one SCO per
+    item the platform moves between items, so pages carry no links to one another.
+    """
+    return SiteOptions(scripts=(TRACKING_SCRIPT,), links_between_items=(structure == "single"))
+
+
+@dataclass(frozen=True)
+class LaunchFiles:
+    """The runtime files a SCORM package adds to the site.
+
+    Attributes:
+        entries: The launch page(s) and ``assets/scorm.js``, as archive entries.
+        launches: The launch page of each SCO: ``{None: "scorm.html"}`` for a single SCO,
+            ``{item_id: "sco/<item_id>.html"}`` for one SCO per item.
+        shared: The files every launch page loads (besides the site pages it shows).
+    """
+
+    entries: list[ZipSource]
+    launches: Mapping[str | None, str]
+    shared: tuple[str, ...]
+
+
+def launch_files(
+    course: Course, site: SiteTree, version: ScormVersion, structure: ScoStructure
+) -> LaunchFiles:
+    """The launch pages and runtime script of ``course``'s SCORM package.
+
+    Args:
+        course: The course the package holds.
+        site: Its site, built with ``scorm_site_options(structure)``.
+        version: ``"1.2"`` or ``"2004"``: which API the runtime talks to.
+        structure: ``"single"`` (one SCO, the whole course) or ``"per-item"`` (one SCO per item).
+
+    Returns:
+        The files to add at the package root, and which one launches each SCO.
+    """
+    runtime: ZipSource = (RUNTIME_SCRIPT, template_path(SCORM_TEMPLATES, "scorm.js"))
+    items = course.all_items()
+    if structure == "single":
+        config = _config(site, version, structure, items)
+        page = _render(course, course.title, SINGLE_LAUNCH, config)
+        return LaunchFiles(
+            entries=[(SINGLE_LAUNCH, page), runtime],
+            launches=MappingProxyType({None: SINGLE_LAUNCH}),
+            shared=(RUNTIME_SCRIPT,),
+        )
+    entries: list[ZipSource] = []
+    launches: dict[str | None, str] = {}
+    for item in items:
+        name = f"{PER_ITEM_DIR}/{item.id}.html"
+        config = _config(site, version, structure, [item])
+        entries.append((name, _render(course, item.title, name, config)))
+        launches[item.id] = name
+    entries.append(runtime)
+    return LaunchFiles(entries, MappingProxyType(launches), (RUNTIME_SCRIPT,))
+
+
+def _config(
+    site: SiteTree, version: ScormVersion, structure: ScoStructure, items: list[Item]
+) -> dict[str, Any]:
+    """What scorm.js needs to know: the only pages it may show, and what completes the SCO."""
+    return {
+        "version": version,
+        "structure": structure,
+        "home": site.launch if structure == "single" else None,
+        "items": [{"id": it.id, "kind": it.kind, "page": site.pages[it.id]} for it in items],
+    }
+
+
+def _render(course: Course, title: str, name: str, config: dict[str, Any]) -> bytes:
+    """One launch page; ``name`` is where it sits, so its links to the site stay relative."""
+    up = "../" * name.count("/")
+    html = (
+        _environment()
+        .get_template("launch.html")
+        .render(
+            title=title,
+            language=course.language,
+            site_root=up,
+            runtime=up + RUNTIME_SCRIPT,
+            config={**config, "root": up},
+        )
+    )
+    return html.encode("utf-8")
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    """Autoescape everywhere (titles come from course.json); a typo in a template fails loudly."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_path(SCORM_TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
