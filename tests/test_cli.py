@@ -14,6 +14,7 @@ import pytest
 from pptx import Presentation
 
 import moocstudio
+from moocstudio.export.formats import FORMATS
 from moocstudio.model.store import load_course
 
 CLIP_SECONDS = 1.0
@@ -173,6 +174,16 @@ def test_demo_builds_the_sample_course(tmp_path: Path) -> None:
     assert "licence CC0 1.0" in result.stdout
     data = json.loads((folder / "course.json").read_text(encoding="utf-8"))
     assert data["language"] == "fr"
+    packages = {
+        line.split()[0]: line
+        for line in result.stdout.splitlines()
+        if ".moocstudio" not in line and "/packages/" in line
+    }
+    assert set(packages) == set(FORMATS)
+    for name, line in packages.items():
+        assert line.endswith(": valid"), line
+        path = tmp_path / line.split()[1]  # relative to the folder demo ran in
+        assert path.parent == folder / "packages" and path.is_file(), name
     again = run_cli("demo", cwd=tmp_path)
     assert again.returncode == 2
     assert "already exists" in again.stderr
@@ -309,7 +320,7 @@ def test_export_writes_an_offline_site_zip(course: Path, deck: Path, tmp_path: P
     result = run_cli("export", course, "--format", "site", "-o", out)
     assert result.returncode == 0, result.stderr
     package = out / "science-ouverte-site.zip"
-    assert str(package) in result.stdout
+    assert f"{package} (" in result.stdout and result.stdout.rstrip().endswith(": valid")
     with zipfile.ZipFile(package) as archive:
         assert {"index.html", "LICENSE.txt", "ATTRIBUTIONS.txt"} <= set(archive.namelist())
 

@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING
 
 import click
 
+from moocstudio.cli.export_commands import export_and_check
 from moocstudio.cli.group import DEFAULT_DEMO_DIR, cli, existing_dir
 from moocstudio.cli.media_commands import make_course_media
 from moocstudio.cli.outline import describe, format_outline
 from moocstudio.errors import ExitCode, MoocstudioError
+from moocstudio.export.formats import FORMATS
 
 if TYPE_CHECKING:
     from moocstudio.model import LicenceId
@@ -118,13 +120,17 @@ def info(folder: Path) -> None:
     click.echo(format_outline(load_course(folder)))
 
 
+DEMO_PACKAGES = "packages"
+
+
 @cli.command()
 @click.argument("folder", type=existing_dir, default=DEFAULT_DEMO_DIR)
 def demo(folder: Path) -> None:
     """Build the bundled sample course in FOLDER (default: ./moocstudio-demo) and show it.
 
-    Its slides, pages and video are imported, and the video gets its renditions, poster and
-    subtitle draft (timed on the speech, text from the transcript).
+    Its slides, pages and video are imported, the video gets its renditions, poster and
+    subtitle draft (timed on the speech, text from the transcript), and the course is exported
+    in every package format into FOLDER/packages, each package checked as a platform would.
     """
     from moocstudio.sample import build_sample_course
 
@@ -139,5 +145,8 @@ def demo(folder: Path) -> None:
     click.echo("Making renditions, posters and subtitle drafts …", err=True)
     failures = make_course_media(folder, built.course, MediaSettings())
     click.echo(format_outline(built.course))
+    click.echo("Exporting every package format …", err=True)
+    if not export_and_check(folder, built.course, tuple(FORMATS), folder / DEMO_PACKAGES):
+        failures += 1
     if failures:
         sys.exit(ExitCode.USER_ERROR)

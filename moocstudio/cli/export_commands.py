@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from moocstudio.cli.group import cli, existing_dir, output_dir_option
 from moocstudio.errors import ExitCode
 from moocstudio.export.formats import FORMATS, SCO_STRUCTURES, ScoStructure
+
+if TYPE_CHECKING:
+    from moocstudio.export.formats import ExportOptions
+    from moocstudio.model import Course
 
 
 @cli.command()
@@ -33,15 +38,43 @@ from moocstudio.export.formats import FORMATS, SCO_STRUCTURES, ScoStructure
 )
 @output_dir_option("the packages")
 def export(folder: Path, formats: tuple[str, ...], sco: ScoStructure, out_dir: Path) -> None:
-    """Package the course in FOLDER for a platform."""
-    from moocstudio.export.formats import ExportOptions, export_course
+    """Package the course in FOLDER for a platform, and check each package.
+
+    Exits with 1 when a package fails its check (it is kept, for inspection).
+    """
+    from moocstudio.export.formats import ExportOptions
     from moocstudio.model.store import load_course
 
     course = load_course(folder)
     names = tuple(FORMATS) if "all" in formats else tuple(dict.fromkeys(formats))
-    for result in export_course(folder, course, out_dir, names, ExportOptions(sco=sco)):
+    if not export_and_check(folder, course, names, out_dir, ExportOptions(sco=sco)):
+        sys.exit(ExitCode.INTERNAL)  # 1, as for `validate`: a package is not valid
+
+
+def export_and_check(
+    folder: Path,
+    course: Course,
+    names: tuple[str, ...],
+    out_dir: Path,
+    options: ExportOptions | None = None,
+) -> bool:
+    """Write each package, check it as a platform would, print one line each; True if all valid."""
+    from moocstudio.export.formats import export_course
+    from moocstudio.export.package_check import check_package
+
+    all_valid = True
+    for result in export_course(folder, course, out_dir, names, options):
+        report = check_package(result.path)
         megabytes = result.report.archive_bytes / 1_000_000
-        click.echo(f"{result.path} ({len(result.report.names)} files, {megabytes:.1f} MB)")
+        verdict = "valid" if report.valid else f"INVALID ({len(report.problems)} problems)"
+        click.echo(
+            f"{result.format.name:<9} {result.path} "
+            f"({len(result.report.names)} files, {megabytes:.1f} MB): {verdict}"
+        )
+        for line in [*report.problems, *(f"note: {note}" for note in report.notes)]:
+            click.echo(f"  {line}")
+        all_valid = all_valid and report.valid
+    return all_valid
 
 
 @cli.command()
