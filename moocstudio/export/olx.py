@@ -1,0 +1,290 @@
+"""The course as an Open edX OLX course export (``.tar.gz``), the layout Studio imports.
+
+Everything sits under one ``course/`` folder::
+
+    course/course.xml                   <course url_name=RUN org=ORG course=NUMBER/>
+    course/course/RUN.xml               title, language, image, licence; one <chapter> per module
+    course/chapter/<module id>.xml      one <sequential> per module (a lesson)
+    course/sequential/<module id>-lesson.xml    one <vertical> (unit) per item
+    course/vertical/<item id>-unit.xml  the item's components
+    course/html/<item id>.xml + .html   pages and slide decks
+    course/video/<item id>.xml          videos: MP4 renditions and SRT transcripts in static/
+    course/static/                      every file a component links to, and nothing else
+    course/policies/RUN/policy.json, grading_policy.json, course/policies/assets.json
+    course/about/overview.html, short_description.html
+
+One sequential per module keeps Open edX's outline the same as the course's (module, then its
+items as the units of one lesson, walked with the sequence bar); a sequential per item would add
+an outline level that holds a single unit each time.
+
+The identity is derived from the course alone, so the same course always gives the same
+package: ORG is ``moocstudio``, NUMBER is an ASCII slug of the title, RUN is the course's stable
+id. Studio uses its own when an author imports into an existing course.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC
+from pathlib import Path, PurePosixPath
+
+from lxml import etree
+from lxml.html import builder as h
+
+from moocstudio.export.formats import ExportOptions
+from moocstudio.export.licence_files import attributions_text, licence_text
+from moocstudio.export.metadata import PackageMetadata, package_metadata
+from moocstudio.export.olx_components import (
+    StaticFiles,
+    credits_body,
+    html_text,
+    olx_licence,
+    page_body,
+    slides_body,
+    static_url,
+    video_element,
+)
+from moocstudio.export.staging import ATTRIBUTIONS_FILE, LICENCE_FILE
+from moocstudio.export.zipwriter import ZipReport, ZipSource, write_tar_gz
+from moocstudio.model import Course, Item, Module, Page, SlideDeck, Video
+
+TOP = "course/"
+ORG = "moocstudio"
+COURSE_END = "2100-01-01T00:00:00Z"
+"""olxcleaner requires an end date; a self-paced course by moocstudio has none, so it gets one
+far away, for the platform team to change in Studio's Schedule & Details."""
+
+# Nothing is graded, but a grading policy needs one grader whose weights sum to 1 and a cutoff
+# (olxcleaner's checks; also Open edX's own default shape). No subsection is marked graded, so
+# this grader never counts anything.
+GRADING_POLICY = {
+    "GRADER": [
+        {"type": "Homework", "short_label": "HW", "min_count": 1, "drop_count": 0, "weight": 1.0}
+    ],
+    "GRADE_CUTOFFS": {"Pass": 0.5},
+}
+COURSE_IMAGE_NAME = "course-image.png"
+COURSE_IMAGE_SIZE = (378, 225)  # the card size of Open edX's course catalogue
+COURSE_IMAGE_COLOUR = (31, 78, 121)
+
+
+@dataclass(frozen=True)
+class OlxIdentity:
+    """The course key parts Open edX reads from ``course.xml``."""
+
+    org: str
+    number: str
+    run: str
+
+
+def olx_identity(course: Course) -> OlxIdentity:
+    """ORG ``moocstudio``, NUMBER an ASCII slug of the title, RUN the course's stable id."""
+    ascii_title = unicodedata.normalize("NFKD", course.title).encode("ascii", "ignore").decode()
+    number = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:40].strip("-") or "course"
+    return OlxIdentity(org=ORG, number=number, run=course.id)
+
+
+def write_olx(folder: Path, course: Course, target: Path, options: ExportOptions) -> ZipReport:
+    """The ``olx`` format's writer (it has no options)."""
+    return export_olx(folder, course, target)
+
+
+def export_olx(folder: Path, course: Course, target: Path) -> ZipReport:
+    """Write ``course`` (stored in ``folder``) as an Open edX course export at ``target``.
+
+    Every file is checked before the archive is started, and the archive is written to a
+    temporary name and renamed, so a failed export leaves nothing at ``target``.
+
+    Raises:
+        OlxExportError: A media or subtitle file of the course is missing.
+        UnsafeEntryName: A name in the package is not safe in an archive.
+    """
+    entries = olx_entries(Path(folder), course)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    return write_tar_gz(target, entries)
+
+
+def olx_entries(folder: Path, course: Course) -> list[ZipSource]:
+    """Every file of the package, as ``(name under course/, source)`` pairs."""
+    static = StaticFiles(folder)
+    files = _OlxFiles()
+    identity = olx_identity(course)
+    _outline(files, course, static)
+    course_image = _course_image(course, static)
+    _course_files(files, course, identity, course_image)
+    _about_files(files, course, static)
+    # Studio lists the assets itself from static/ on import; this file only holds extra
+    # metadata (locked files and the like), and there is none.
+    files.json("policies/assets.json", {})
+    return [(TOP + name, source) for name, source in files.entries.items()] + [
+        (f"{TOP}static/{name}", source) for name, source in static.sources.items()
+    ]
+
+
+class _OlxFiles:
+    """The package's XML, HTML and JSON files, by name under ``course/``."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes] = {}
+
+    def xml(self, name: str, element: etree._Element) -> None:
+        self.entries[name] = etree.tostring(element, encoding="utf-8", pretty_print=True)
+
+    def json(self, name: str, value: object) -> None:
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        self.entries[name] = text.encode("utf-8")
+
+
+def _container(tag: str, display_name: str, child_tag: str, children: list[str]) -> etree._Element:
+    element = etree.Element(tag, display_name=display_name)
+    for url_name in children:
+        etree.SubElement(element, child_tag, url_name=url_name)
+    return element
+
+
+def _sequential_id(module: Module) -> str:
+    return f"{module.id}-lesson"
+
+
+def _unit_id(item: Item) -> str:
+    return f"{item.id}-unit"
+
+
+def _outline(files: _OlxFiles, course: Course, static: StaticFiles) -> None:
+    """Write the outline: chapter → sequential → vertical → components, one file each."""
+    unit_of_page = {
+        PurePosixPath(item.source.original_name).name: _unit_id(item)
+        for item in course.all_items()
+        if isinstance(item, Page)
+    }
+    for module in course.modules:
+        lesson = _sequential_id(module)
+        files.xml(
+            f"chapter/{module.id}.xml", _container("chapter", module.title, "sequential", [lesson])
+        )
+        units = [_unit_id(item) for item in module.items]
+        files.xml(
+            f"sequential/{lesson}.xml", _container("sequential", module.title, "vertical", units)
+        )
+        for item in module.items:
+            unit = etree.Element("vertical", display_name=item.title)
+            for tag, url_name in _components(files, course, item, static, unit_of_page):
+                etree.SubElement(unit, tag, url_name=url_name)
+            files.xml(f"vertical/{_unit_id(item)}.xml", unit)
+
+
+def _components(
+    files: _OlxFiles,
+    course: Course,
+    item: Item,
+    static: StaticFiles,
+    unit_of_page: dict[str, str],
+) -> Iterator[tuple[str, str]]:
+    """Write ``item``'s components; yield each one's (category, url_name) in unit order."""
+    if isinstance(item, Video):
+        files.xml(f"video/{item.id}.xml", video_element(course, item, static))
+        yield "video", item.id
+        if item.attribution is not None or item.licence is not None:
+            credits = f"{item.id}-credits"
+            _html_component(files, credits, item.title, html_text(credits_body(course, item)))
+            yield "html", credits
+        return
+    if isinstance(item, SlideDeck):
+        body = slides_body(course, item, static)
+    else:
+        body = page_body(course, item, static, unit_of_page)
+    _html_component(files, item.id, item.title, html_text(body))
+    yield "html", item.id
+
+
+def _html_component(files: _OlxFiles, url_name: str, title: str, body: bytes) -> None:
+    files.xml(f"html/{url_name}.xml", etree.Element("html", display_name=title, filename=url_name))
+    files.entries[f"html/{url_name}.html"] = body
+
+
+def _course_image(course: Course, static: StaticFiles) -> str:
+    """Pick the catalogue image, which olxcleaner requires.
+
+    The first video poster or slide picture in course order, else a plain card made here.
+    """
+    for item in course.all_items():
+        if isinstance(item, Video) and item.poster is not None:
+            return static.asset(item.poster)
+        if isinstance(item, SlideDeck):
+            image = next((s.image for s in item.visible_slides if s.image is not None), None)
+            if image is not None:
+                return static.asset(image)
+    return static.data(COURSE_IMAGE_NAME, _plain_card())
+
+
+def _plain_card() -> bytes:
+    # Imported here: Pillow is only needed for courses with no picture at all.
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", COURSE_IMAGE_SIZE, COURSE_IMAGE_COLOUR).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _course_start(course: Course) -> str:
+    # When the course was made: open at once; the platform team sets the real date in Studio.
+    return course.created.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
+
+
+def _course_files(
+    files: _OlxFiles, course: Course, identity: OlxIdentity, course_image: str
+) -> None:
+    """course.xml, course/RUN.xml and the two policies of the run."""
+    run = identity.run
+    pointer = etree.Element("course", url_name=run, org=identity.org, course=identity.number)
+    files.xml("course.xml", pointer)
+    outline = _container("course", course.title, "chapter", [m.id for m in course.modules])
+    outline.set("language", course.language)
+    outline.set("course_image", course_image)
+    licence = olx_licence(course.effective_licence())
+    if licence:
+        outline.set("license", licence)
+    files.xml(f"course/{run}.xml", outline)
+    # Schedule and pacing in the policy, everything else in the XML: a setting in both places
+    # would be an override (olxcleaner warns), and the schedule is what a platform team changes.
+    schedule = {"start": _course_start(course), "end": COURSE_END, "self_paced": True}
+    files.json(f"policies/{run}/policy.json", {f"course/{run}": schedule})
+    files.json(f"policies/{run}/grading_policy.json", GRADING_POLICY)
+
+
+def _about_files(files: _OlxFiles, course: Course, static: StaticFiles) -> None:
+    """The About page (description, authors, licence) and the catalogue's short description."""
+    meta = package_metadata(course)
+    licence_name = static.data(LICENCE_FILE, licence_text(course).encode("utf-8"))
+    credits_name = static.data(ATTRIBUTIONS_FILE, attributions_text(course).encode("utf-8"))
+    files.entries["about/overview.html"] = html_text(
+        _overview(meta, static_url(licence_name), static_url(credits_name))
+    )
+    short = course.subtitle or meta.description.split("\n")[0]
+    files.entries["about/short_description.html"] = html_text(h.P(short))
+
+
+def _overview(meta: PackageMetadata, licence_url: str, credits_url: str) -> etree._Element:
+    section = h.SECTION(
+        h.CLASS("about"),
+        h.H2(meta.title),
+        *(h.P(part) for part in meta.description.split("\n\n") if part.strip()),
+    )
+    if meta.authors:
+        section.append(h.P(", ".join(meta.authors)))
+    section.append(
+        h.P(
+            h.A(meta.licence.name, href=meta.licence.url, rel="license"),
+            f" ({meta.licence.id.value}). ",
+            h.A(LICENCE_FILE, href=licence_url),
+            " · ",
+            h.A(ATTRIBUTIONS_FILE, href=credits_url),
+        )
+    )
+    return section

@@ -1,0 +1,266 @@
+"""Check an Open edX OLX course export (``.tar.gz``) the way Studio's import would find it.
+
+The archive is read in place, never extracted: entry names are checked first (no absolute path,
+no ``..``, no link or device), then only the XML, HTML and JSON files are read, and media are
+known by name alone. What is reported: no ``course/course.xml``; a ``url_name`` that points to a
+missing file; a ``/static/`` link (HTML, video source, transcript, course image) with no file;
+a file in ``static/`` nothing links to; no LICENSE.
+"""
+
+from __future__ import annotations
+
+import json
+import tarfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from lxml import etree, html
+
+from moocstudio.export.zipwriter import UnsafeEntryName, normalise_name
+
+TOP = "course/"
+STATIC = "static/"
+STATIC_URL = "/static/"
+LICENCE_NAMES = ("static/LICENSE.txt", "LICENSE.txt", "static/LICENSE", "LICENSE")
+TEXT_SUFFIXES = (".xml", ".html", ".htm", ".json")
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+"""Larger XML or HTML is not read (an OLX file is a few kilobytes; this bounds memory)."""
+
+_XML_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+_LINK_ATTRIBUTES = ("src", "href", "poster", "data")
+
+
+@dataclass
+class _Package:
+    """The archive's files under ``course/``: every name, and the text of the small ones."""
+
+    names: set[str] = field(default_factory=set)
+    texts: dict[str, bytes] = field(default_factory=dict)
+
+
+class _Unsafe(Exception):
+    """An entry that must not be read: the check stops there."""
+
+
+def olx_problems(tar_path: Path) -> list[str]:
+    """Problems that would break or spoil an Open edX import of ``tar_path`` (none: it is fine).
+
+    Args:
+        tar_path: An OLX course export, as ``moocstudio export --format olx`` writes it.
+
+    Returns:
+        One sentence per problem, naming the file; an empty list when the package is sound.
+    """
+    try:
+        package = _read(Path(tar_path))
+    except _Unsafe as unsafe:
+        return [f"{unsafe}; the package was not read further"]
+    except (OSError, tarfile.TarError, EOFError) as exc:
+        return [f"{tar_path} cannot be read as a .tar.gz package ({exc})"]
+    problems: list[str] = []
+    if "course.xml" not in package.names:
+        problems.append("no course/course.xml: Studio finds nothing to import")
+    else:
+        problems += _outline_problems(package)
+    problems += _static_problems(package)
+    if not any(name in package.names for name in LICENCE_NAMES):
+        problems.append("no LICENSE.txt in course/static/: the licence must ship with the course")
+    return problems
+
+
+def _read(tar_path: Path) -> _Package:
+    package = _Package()
+    with tarfile.open(tar_path, mode="r:*") as archive:
+        for member in archive:
+            name = _member_name(member)
+            if member.isdir() or not name.startswith(TOP):
+                continue
+            relative = name.removeprefix(TOP)
+            package.names.add(relative)
+            if relative.endswith(TEXT_SUFFIXES) and member.size <= MAX_TEXT_BYTES:
+                data = archive.extractfile(member)
+                if data is not None:
+                    package.texts[relative] = data.read()
+    return package
+
+
+def _member_name(member: tarfile.TarInfo) -> str:
+    """The entry's checked name, or raise if it could escape a folder it were extracted to."""
+    if not (member.isfile() or member.isdir()):
+        raise _Unsafe(f"entry {member.name!r} is a link or a special file")
+    try:
+        return normalise_name(member.name.removesuffix("/"))
+    except UnsafeEntryName as error:
+        raise _Unsafe(f"entry {member.name!r}: {error.problem}") from error
+
+
+def _parse_xml(package: _Package, name: str) -> etree._Element | None:
+    try:
+        return etree.fromstring(package.texts[name], _XML_PARSER)
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _outline_problems(package: _Package) -> list[str]:
+    """Follow ``url_name`` pointers from course.xml; report each that leads to no file."""
+    problems: list[str] = []
+    root = _parse_xml(package, "course.xml")
+    if root is None:
+        return ["course/course.xml is not well-formed XML"]
+    seen: set[str] = set()
+    pending = [("course.xml", root)]
+    while pending:
+        origin, element = pending.pop()
+        for child in element:
+            if not isinstance(child.tag, str):
+                continue  # comments and processing instructions
+            target = _pointer_target(child)
+            if target is None:
+                pending.append((origin, child))  # inline content: look inside it
+                continue
+            if target in seen:
+                continue
+            seen.add(target)
+            if target not in package.texts:
+                url_name = child.get("url_name")
+                problems.append(
+                    f'course/{origin}: <{child.tag} url_name="{url_name}"> needs '
+                    f"course/{target}, which is missing"
+                )
+                continue
+            loaded = _parse_xml(package, target)
+            if loaded is None:
+                problems.append(f"course/{target} is not well-formed XML")
+                continue
+            problems += _html_file_problem(package, target, loaded)
+            pending.append((target, loaded))
+    if root.get("url_name") is not None:
+        problems += _policy_problems(package, root.get("url_name", ""))
+    return problems
+
+
+def _pointer_target(element: etree._Element) -> str | None:
+    """``chapter/<url_name>.xml`` for a pointer tag (a url_name and no content), else None."""
+    url_name = element.get("url_name")
+    if url_name is None or len(element) or (element.text or "").strip():
+        return None
+    return f"{element.tag}/{url_name.replace(':', '/')}.xml"
+
+
+def _html_file_problem(package: _Package, name: str, element: etree._Element) -> list[str]:
+    """An ``<html filename="X"/>`` component needs ``html/X.html``."""
+    filename = element.get("filename")
+    if element.tag != "html" or filename is None:
+        return []
+    body = f"html/{filename}.html"
+    if body in package.names:
+        return []
+    return [f"course/{name}: its body course/{body} is missing"]
+
+
+def _policy_problems(package: _Package, run: str) -> list[str]:
+    name = f"policies/{run}/policy.json"
+    if name not in package.texts:
+        return [f"no course/{name}: the course run has no settings"]
+    return []
+
+
+def _static_problems(package: _Package) -> list[str]:
+    """Links to ``/static/`` files that are missing, and static files nothing links to."""
+    problems: list[str] = []
+    referenced: set[str] = set()
+    for origin, link in sorted(set(_static_links(package))):
+        referenced.add(link)
+        if STATIC + link not in package.names:
+            problems.append(f"course/{origin} links to /static/{link}, which is not in the package")
+    licence_files = {name.removeprefix(STATIC) for name in LICENCE_NAMES}
+    for name in sorted(package.names):
+        if name.startswith(STATIC):
+            link = name.removeprefix(STATIC)
+            if link not in referenced and link not in licence_files:
+                problems.append(f"course/{name} is not used by any component: remove it")
+    return problems
+
+
+def _static_links(package: _Package) -> Iterator[tuple[str, str]]:
+    """(file, static name) for every static file a file of the package refers to."""
+    for name, text in package.texts.items():
+        if name.endswith((".html", ".htm")):
+            yield from ((name, link) for link in _html_links(text))
+        elif name.endswith(".xml"):
+            yield from ((name, link) for link in _xml_links(package, name))
+        elif name.endswith("policy.json"):
+            yield from ((name, link) for link in _policy_links(text))
+
+
+def _static_name(url: str) -> str | None:
+    """The file a ``/static/`` URL names (no query, no fragment, percent-decoded)."""
+    if not url.startswith(STATIC_URL):
+        return None
+    return unquote(urlsplit(url).path.removeprefix(STATIC_URL)) or None
+
+
+def _html_links(text: bytes) -> Iterator[str]:
+    if not text.strip():
+        return
+    try:
+        root = html.fromstring(text)
+    except (etree.ParserError, ValueError):
+        return
+    for element in root.iter():
+        for attribute in _LINK_ATTRIBUTES:
+            link = _static_name(element.get(attribute) or "")
+            if link:
+                yield link
+
+
+def _xml_links(package: _Package, name: str) -> Iterator[str]:
+    """Video sources and transcripts, and the course image of a course file."""
+    root = _parse_xml(package, name)
+    if root is None:
+        return
+    for element in root.iter("video", "source", "transcript", "course"):
+        if element.tag == "source":
+            yield from filter(None, [_static_name(element.get("src") or "")])
+        elif element.tag == "transcript" and element.get("src"):
+            # Transcripts name a file of static/ directly, without the /static/ prefix.
+            yield element.get("src", "")
+        elif element.tag == "video":
+            yield from _json_list_links(element.get("html5_sources"))
+            yield from _json_dict_links(element.get("transcripts"))
+        elif element.get("course_image"):
+            yield element.get("course_image", "")
+
+
+def _json_list_links(value: str | None) -> Iterator[str]:
+    try:
+        sources = json.loads(value) if value else []
+    except ValueError:
+        return
+    for source in sources if isinstance(sources, list) else []:
+        link = _static_name(source) if isinstance(source, str) else None
+        if link:
+            yield link
+
+
+def _json_dict_links(value: str | None) -> Iterator[str]:
+    try:
+        transcripts = json.loads(value) if value else {}
+    except ValueError:
+        return
+    for src in transcripts.values() if isinstance(transcripts, dict) else []:
+        if isinstance(src, str) and src:
+            yield src
+
+
+def _policy_links(text: bytes) -> Iterator[str]:
+    try:
+        policy = json.loads(text)
+    except ValueError:
+        return
+    for settings in policy.values() if isinstance(policy, dict) else []:
+        image = settings.get("course_image") if isinstance(settings, dict) else None
+        if isinstance(image, str) and image:
+            yield image.removeprefix(STATIC_URL)

@@ -1,0 +1,276 @@
+"""The leaves of an Open edX OLX course: its static files, HTML components and video components.
+
+Every piece of markup is built as an lxml tree, so titles, notes and credit lines reach the XML
+and the HTML escaped, whatever characters the author typed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+
+from lxml import etree, html
+from lxml.html import builder as h
+
+from moocstudio.build.labels import labels_for
+from moocstudio.build.media_files import site_name
+from moocstudio.errors import FileProblem
+from moocstudio.media.subtitle_files import read_webvtt, render_srt
+from moocstudio.model import (
+    Asset,
+    Course,
+    Item,
+    LicenceId,
+    LicenceInfo,
+    Page,
+    Rendition,
+    SlideDeck,
+    SubtitleTrack,
+    Video,
+)
+
+STATIC_URL = "/static/"
+PLAYABLE_SUFFIXES = (".mp4", ".webm", ".ogg", ".ogv")
+"""What Open edX's ``html5_sources`` accepts (the VideoBlock field's help text)."""
+
+PREFERRED_HEIGHT = 540
+"""The rendition Open edX plays: its player and its mobile app play the first source and never
+switch, and the first is also the download link. A 540p rung fits the unit column of a laptop
+screen and stays light on a phone; smaller and larger rungs follow for the download list."""
+
+_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+_MARKDOWN_LINK = re.compile(r"^(?:\./)?([^#/]+\.md)(#.*)?$")
+
+# Open edX writes a course or video licence as "creative-commons: ver=4.0 BY NC ND SA" (options
+# in that order, from Studio's license editor); it has no CC0 option, see olx_licence().
+_CC_OPTIONS: dict[LicenceId, str] = {
+    LicenceId.CC_BY_4_0: "BY",
+    LicenceId.CC_BY_SA_4_0: "BY SA",
+    LicenceId.CC_BY_NC_4_0: "BY NC",
+    LicenceId.CC_BY_NC_SA_4_0: "BY NC SA",
+    LicenceId.CC_BY_ND_4_0: "BY ND",
+    LicenceId.CC_BY_NC_ND_4_0: "BY NC ND",
+}
+
+
+class OlxExportError(FileProblem):
+    """A file the Open edX package needs is missing or cannot be read; nothing was written."""
+
+
+def olx_licence(licence: LicenceInfo) -> str | None:
+    """The ``license`` attribute Open edX shows under a course or a video, if it can say it.
+
+    CC0 has no Open edX form (Studio offers "all rights reserved" or CC 4.0 with BY always on),
+    so it gets no attribute at all: claiming BY would add a condition the author waived, and no
+    attribute is better than a wrong one. The CC0 dedication still reaches learners in the course
+    About page, under every text component, and in LICENSE.txt.
+    """
+    options = _CC_OPTIONS.get(licence.id)
+    return f"creative-commons: ver=4.0 {options}" if options else None
+
+
+def safe_static_name(name: str) -> str:
+    """``name`` as ASCII letters, digits, ``.``, ``_`` and ``-`` only: safe in a URL unescaped."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return _UNSAFE_NAME_CHARS.sub("-", ascii_name).strip("-.") or "file"
+
+
+class StaticFiles:
+    """The files of ``course/static/``: one safe name per file, each with its source.
+
+    Only files a component, the course or the About page refers to are added, so nothing
+    unreferenced ships.
+    """
+
+    def __init__(self, course_folder: Path) -> None:
+        self.course_folder = course_folder
+        self.sources: dict[str, Path | bytes] = {}
+
+    def asset(self, asset: Asset) -> str:
+        """Add a course media file; return its ``/static/`` name.
+
+        Raises:
+            OlxExportError: The file is not in the course folder.
+        """
+        name = safe_static_name(site_name(asset))
+        self.sources[name] = self.existing(asset)
+        return name
+
+    def data(self, name: str, content: bytes) -> str:
+        """Add a file made for the package (a transcript, the licence); return its name."""
+        self.sources[name] = content
+        return name
+
+    def existing(self, asset: Asset) -> Path:
+        """The course file of ``asset``, checked before anything is written.
+
+        Raises:
+            OlxExportError: The file is not in the course folder.
+        """
+        path = self.course_folder / asset.path
+        if not path.is_file():
+            raise OlxExportError(
+                path,
+                "is missing, so the Open edX package cannot be made; re-import the file or "
+                "make the course media again, then export again",
+            )
+        return path
+
+
+def static_url(name: str) -> str:
+    """The link Open edX rewrites to a course asset."""
+    return STATIC_URL + name
+
+
+def html_text(root: html.HtmlElement) -> bytes:
+    """Serialise an HTML component body (UTF-8, no XML declaration, ends with a newline)."""
+    serialised: bytes = html.tostring(root, encoding="utf-8", method="html")
+    return serialised + b"\n"
+
+
+def licence_note(course: Course, item: Item | None) -> html.HtmlElement:
+    """A paragraph with ``item``'s licence (linked) and its credit line, in the course language."""
+    labels = labels_for(course.language)
+    licence = course.effective_licence(item)
+    note = h.P(
+        h.CLASS("moocstudio-licence"),
+        f"{labels['licensed']} ",
+        h.A(licence.name, href=licence.url, rel="license"),
+        ".",
+    )
+    if item is not None and item.attribution is not None:
+        note.append(h.BR())
+        note[-1].tail = f"{labels['credit']} {item.attribution.credit_line(licence)}"
+    return note
+
+
+def page_body(
+    course: Course, page: Page, static: StaticFiles, unit_of_page: Mapping[str, str]
+) -> html.HtmlElement:
+    """A page's sanitized HTML with images served from ``/static/`` and page links kept.
+
+    The importer links images as ``media/<name>``; links to another markdown page of the course
+    become ``/jump_to_id/<unit>``, the link form Open edX resolves inside a course.
+    """
+    body = html.fragment_fromstring(page.html or "", create_parent="div")
+    images = {image.path: static_url(static.asset(image)) for image in page.images}
+    for element in body.iter("img"):
+        src = element.get("src")
+        if src in images:
+            element.set("src", images[src])
+    for element in body.iter("a"):
+        match = _MARKDOWN_LINK.match(element.get("href") or "")
+        if match and match[1] in unit_of_page:
+            element.set("href", f"/jump_to_id/{unit_of_page[match[1]]}")
+    body.append(licence_note(course, page))
+    return body
+
+
+def slides_body(course: Course, deck: SlideDeck, static: StaticFiles) -> html.HtmlElement:
+    """Each visible slide as its picture (alt text from the slide's text), then its notes."""
+    labels = labels_for(course.language)
+    body = h.DIV(h.CLASS("moocstudio-slides"))
+    slides = deck.visible_slides
+    for number, slide in enumerate(slides, start=1):
+        section = h.DIV(
+            h.CLASS("moocstudio-slide"),
+            h.H3(labels["slide_of"].format(n=number, total=len(slides))),
+        )
+        if slide.image is not None:
+            alt = slide.image_alt or slide.title
+            section.append(h.P(h.IMG(src=static_url(static.asset(slide.image)), alt=alt)))
+        else:
+            section.append(h.H4(slide.title))
+            section.extend(h.P(paragraph) for paragraph in slide.body)
+        notes = [line.strip() for line in slide.notes.splitlines() if line.strip()]
+        if notes:
+            section.append(h.H4(labels["notes"]))
+            section.extend(h.P(line) for line in notes)
+        body.append(section)
+    body.append(licence_note(course, deck))
+    return body
+
+
+def credits_body(course: Course, video: Video) -> html.HtmlElement:
+    """The licence and credit line shown under a video that has its own.
+
+    The player shows neither a credit line nor a CC0 dedication, so a text component does.
+    """
+    return h.DIV(licence_note(course, video))
+
+
+def played_first(renditions: list[Rendition]) -> list[Rendition]:
+    """Renditions in ``html5_sources`` order: the one to play first, then the others by size."""
+    by_size = sorted(renditions, key=lambda r: (r.height, r.width, r.label))
+    first = next((r for r in by_size if r.height >= PREFERRED_HEIGHT), by_size[-1])
+    return [first, *(r for r in by_size if r is not first)]
+
+
+def video_files(video: Video) -> list[Asset]:
+    """The files Open edX plays for ``video``, first one first.
+
+    Raises:
+        OlxExportError: The video has no rendition yet and its source is not a web format.
+    """
+    if video.renditions:
+        return [rendition.file for rendition in played_first(video.renditions)]
+    if PurePosixPath(video.source.path).suffix.lower() in PLAYABLE_SUFFIXES:
+        return [video.source]
+    raise OlxExportError(
+        Path(video.source.path),
+        f"video “{video.title}” has no MP4 rendition yet; make the course media "
+        "(moocstudio media) and export again",
+    )
+
+
+def transcript_srt(static: StaticFiles, track: SubtitleTrack) -> bytes:
+    """The SubRip text of ``track``: its SRT file when it has one, else converted from WebVTT.
+
+    Raises:
+        OlxExportError: The subtitle file is not in the course folder.
+    """
+    if track.srt is not None:
+        return static.existing(track.srt).read_bytes()
+    cues = read_webvtt(static.existing(track.vtt))
+    return render_srt(cues).encode("utf-8")
+
+
+def video_element(course: Course, video: Video, static: StaticFiles) -> etree._Element:
+    """The ``<video>`` component: HTML5 sources in ``static/``, SRT transcripts, its licence.
+
+    ``youtube_id_1_0=""`` is there on purpose: without it Open edX falls back to the VideoBlock's
+    default YouTube id and shows that video instead of ours.
+    """
+    sources = [static_url(static.asset(asset)) for asset in video_files(video)]
+    transcripts = {
+        track.language: static.data(
+            safe_static_name(f"{video.id}-{track.language}.srt"), transcript_srt(static, track)
+        )
+        for track in video.subtitles
+    }
+    element = etree.Element("video")
+    attributes = {
+        "url_name": video.id,
+        "display_name": video.title,
+        "youtube_id_1_0": "",
+        "edx_video_id": "",
+        "html5_sources": json.dumps(sources),
+        "download_video": "true",
+        "download_track": "true",
+        "show_captions": "true",
+    }
+    if transcripts:
+        attributes["transcripts"] = json.dumps(transcripts, sort_keys=True)
+    licence = olx_licence(course.effective_licence(video)) if video.licence else None
+    if licence:
+        attributes["license"] = licence
+    for key, value in attributes.items():
+        element.set(key, value)
+    for src in sources:
+        etree.SubElement(element, "source", src=src)
+    for language, name in sorted(transcripts.items()):
+        etree.SubElement(element, "transcript", language=language, src=name)
+    return element
