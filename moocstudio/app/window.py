@@ -1,0 +1,459 @@
+"""The main window: outline on the left, the item editor in the middle, properties on the right.
+
+It holds no course logic: imports, media and exports are the core's jobs, run through the
+JobCenter; every model edit is a command on the document's undo stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from copy import deepcopy
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from moocstudio import __version__
+from moocstudio.app.commands import (
+    AddModule,
+    InsertItems,
+    RemoveItem,
+    RemoveModule,
+    replace_item,
+)
+from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors import make_editor
+from moocstudio.app.jobs import JobCenter, JobConflict
+from moocstudio.app.outline import KIND_ROLE, OutlineModel, OutlineView
+from moocstudio.app.properties import PropertiesPanel
+from moocstudio.errors import MoocstudioError
+from moocstudio.model import Video
+
+RECENT_KEY = "recent_courses"
+RECENT_LIMIT = 8
+
+
+class MainWindow(QMainWindow):
+    """One window per open course (or an empty one inviting to open or create one).
+
+    Signals:
+        document_changed: Another course was opened in this window.
+    """
+
+    document_changed = Signal()
+
+    def __init__(self, jobs: JobCenter | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.jobs = jobs or JobCenter(parent=self)
+        self.document: CourseDocument | None = None
+        self.outline: OutlineView | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+        self.editors = QStackedWidget(self)
+        self.welcome = QLabel(self.tr("Open a course (File ▸ Open) or create one (File ▸ New)."))
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
+        self.editors.addWidget(self.welcome)
+        self.setCentralWidget(self.editors)
+        self.outline_dock = self._dock(
+            self.tr("Outline"), "outline", Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.properties_dock = self._dock(
+            self.tr("Properties"), "properties", Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self._make_actions()
+        self._make_menus()
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Ready"))
+
+    # --- building ----------------------------------------------------------------------------
+
+    def _dock(self, title: str, name: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{name}_dock")
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        *,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _make_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New Course…"), self.new_course, key.New)
+        self.open_action = self._action(self.tr("&Open Course…"), self.open_course_dialog, key.Open)
+        self.save_action = self._action(self.tr("&Save"), self.save, key.Save)
+        self.import_action = self._action(
+            self.tr("&Import Files…"), self.import_dialog, "Ctrl+I",
+            tip=self.tr("Add slides (.pptx), markdown pages or videos to the course"),
+        )  # fmt: skip
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, key.Delete)
+        self.rename_action = self._action(self.tr("&Rename"), self.rename_selected, "F2")
+        self.add_module_action = self._action(self.tr("Add &Module"), self.add_module)
+        self.renditions_action = self._action(
+            self.tr("Generate &Renditions"), lambda: self.make_media(subtitles=False),
+            tip=self.tr("Make the 360p/540p/720p MP4 ladder and posters for every video"),
+        )  # fmt: skip
+        self.subtitles_action = self._action(
+            self.tr("Generate &Subtitle Placeholders"), lambda: self.make_media(subtitles=True),
+            tip=self.tr("Make WebVTT/SRT cues timed on the speech, to be written or corrected"),
+        )  # fmt: skip
+        self.about_action = self._action(self.tr("&About moocstudio"), self.about)
+        self.guide_action = self._action(self.tr("User &Guide"), self.user_guide, key.HelpContents)
+        self.document_actions = [
+            self.save_action, self.import_action, self.delete_action, self.rename_action,
+            self.add_module_action, self.renditions_action, self.subtitles_action,
+        ]  # fmt: skip
+
+    def _make_menus(self) -> None:
+        menus = self.menuBar()
+        self.file_menu = menus.addMenu(self.tr("&File"))
+        self.file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addAction(self.save_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.import_action)
+        self.export_menu = self.file_menu.addMenu(self.tr("&Export"))
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = menus.addMenu(self.tr("&Edit"))
+        self.undo_placeholder = self.edit_menu.addSeparator()
+        self.edit_menu.addActions([self.rename_action, self.delete_action, self.add_module_action])
+        self.media_menu = menus.addMenu(self.tr("&Media"))
+        self.media_menu.addActions([self.renditions_action, self.subtitles_action])
+        self.view_menu = menus.addMenu(self.tr("&View"))
+        for dock in (self.outline_dock, self.properties_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.help_menu = menus.addMenu(self.tr("&Help"))
+        self.help_menu.addActions([self.guide_action, self.about_action])
+        self._enable_document_actions()
+
+    def _enable_document_actions(self) -> None:
+        for action in self.document_actions:
+            action.setEnabled(self.document is not None)
+
+    # --- the open course ---------------------------------------------------------------------
+
+    def set_document(self, document: CourseDocument) -> None:
+        """Show ``document`` in this window."""
+        self.document = document
+        stack = document.undo_stack
+        for action in getattr(self, "_undo_actions", []):
+            self.edit_menu.removeAction(action)
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        self.edit_menu.insertActions(self.undo_placeholder, [undo, redo])
+        self._undo_actions = [undo, redo]
+        model = OutlineModel(document)
+        model.files_dropped.connect(self.import_files)
+        self.outline = OutlineView(model, self.outline_dock)
+        self.outline.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
+        self.outline_dock.setWidget(self.outline)
+        self.properties = PropertiesPanel(document, self.properties_dock)
+        self.properties_dock.setWidget(self.properties)
+        document.dirty_changed.connect(lambda _dirty: self._update_title())
+        document.structure_changed.connect(self._drop_stale_editors)
+        self._editors: dict[str, QWidget] = {}
+        self._enable_document_actions()
+        self._update_title()
+        self._remember_recent(document.folder)
+        self._show_selected()
+        self.document_changed.emit()
+
+    def _update_title(self) -> None:
+        if self.document is None:
+            self.setWindowTitle("moocstudio")
+            return
+        self.setWindowTitle(f"{self.document.course.title} — moocstudio [*]")
+        self.setWindowModified(self.document.dirty)
+
+    def _show_selected(self) -> None:
+        assert self.document is not None and self.outline is not None
+        ident = self.outline.current_id()
+        index = self.outline.currentIndex()
+        if ident is None or index.sibling(index.row(), 0).data(KIND_ROLE) == "module":
+            self.properties.show_course()
+            self.editors.setCurrentWidget(self.welcome)
+            self.welcome.setText(self.tr("Select an item in the outline to edit it."))
+            return
+        self.properties.show_item(ident)
+        editor = self._editors.get(ident)
+        if editor is None:
+            editor = make_editor(self.document, ident, self.jobs, self.editors)
+            self._editors[ident] = editor
+            self.editors.addWidget(editor)
+        self.editors.setCurrentWidget(editor)
+
+    def _drop_stale_editors(self) -> None:
+        assert self.document is not None
+        present = {item.id for item in self.document.course.all_items()}
+        for ident in [i for i in self._editors if i not in present]:
+            editor = self._editors.pop(ident)
+            self.editors.removeWidget(editor)
+            editor.deleteLater()
+
+    def selected_module_title(self) -> str:
+        """The module imports go to: the selected one (or the selected item's), else the last."""
+        assert self.document is not None and self.outline is not None
+        ident = self.outline.current_id()
+        for module in self.document.course.modules:
+            if module.id == ident or any(item.id == ident for item in module.items):
+                return module.title
+        if self.document.course.modules:
+            return self.document.course.modules[-1].title
+        return self.tr("Module 1")
+
+    # --- File --------------------------------------------------------------------------------
+
+    def new_course(self) -> None:
+        """Ask for a folder and a title, and make a new course there."""
+        from moocstudio.app.new_course import NewCourseDialog
+
+        dialog = NewCourseDialog(self)
+        if dialog.exec():
+            try:
+                document = CourseDocument.create(dialog.folder(), dialog.course(), self)
+            except MoocstudioError as exc:
+                self.show_error(self.tr("Cannot create the course"), exc.user_message)
+                return
+            self.set_document(document)
+
+    def open_course_dialog(self) -> None:
+        """Ask for a course folder and open it."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Open a course folder"))
+        if folder:
+            self.open_course(Path(folder))
+
+    def open_course(self, folder: Path) -> bool:
+        """Open the course in ``folder`` here; say why in plain words if it cannot be opened."""
+        if not self.maybe_save():
+            return False
+        try:
+            document = CourseDocument.open(folder, self)
+        except MoocstudioError as exc:
+            self.show_error(self.tr("Cannot open the course"), exc.user_message)
+            return False
+        self.set_document(document)
+        return True
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for folder in recent_courses():
+            action = self.recent_menu.addAction(folder)
+            action.triggered.connect(lambda _checked=False, f=folder: self.open_course(Path(f)))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("No recent courses")).setEnabled(False)
+
+    def _remember_recent(self, folder: Path) -> None:
+        settings = QSettings()
+        entries = [str(folder.absolute())] + [
+            f for f in recent_courses() if f != str(folder.absolute())
+        ]
+        settings.setValue(RECENT_KEY, entries[:RECENT_LIMIT])
+
+    def save(self) -> bool:
+        """Save the course; on failure the previous course.json is intact and the user is told."""
+        if self.document is None:
+            return True
+        try:
+            self.document.save()
+        except MoocstudioError as exc:
+            self.show_error(self.tr("The course was not saved"), exc.user_message)
+            return False
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Ask what to do with unsaved changes; False when the user cancels."""
+        if self.document is None or not self.document.dirty:
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Save the changes to “%1” before closing?").replace(
+                "%1", self.document.course.title
+            ),
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            buttons.Save,
+        )
+        if answer == buttons.Save:
+            return self.save()
+        return answer == buttons.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """Ask about unsaved changes, then stop every job cleanly."""
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.jobs.shutdown()
+        event.accept()
+
+    # --- Import ------------------------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        """Pick files to import into the selected module."""
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import files"),
+            "",
+            self.tr("Course material (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;"
+                    "All files (*)"),
+        )  # fmt: skip
+        if files:
+            self.import_files([Path(f) for f in files], "")
+
+    def import_files(self, paths: list[Path], module_id: str) -> None:
+        """Import ``paths`` off the GUI thread, each into the module (or the selected one)."""
+        assert self.document is not None
+        document = self.document
+        module_title = self.selected_module_title()
+        if module_id:
+            module_title = document.find_module(module_id)[1].title
+        from moocstudio.importers.dispatch import import_file
+
+        for path in paths:
+
+            def job(context: object, path: Path = path) -> object:
+                return import_file(document.folder, path)
+
+            def added(result: object, path: Path = path) -> None:
+                item = result.item  # type: ignore[attr-defined]
+                document.push(InsertItems(document, [item], module_title, self.tr("Import")))
+                for warning in result.warnings:  # type: ignore[attr-defined]
+                    self.statusBar().showMessage(f"{path.name}: {warning}", 8000)
+
+            record = self.jobs.submit(
+                self.tr("Import %1").replace("%1", path.name), job, kind="import", on_success=added
+            )
+            record.failed.connect(
+                lambda message: self.show_error(self.tr("Import failed"), message)
+            )
+
+    # --- Edit --------------------------------------------------------------------------------
+
+    def delete_selected(self) -> None:
+        """Delete the selected item or module (undoable)."""
+        if self.document is None or self.outline is None:
+            return
+        ident = self.outline.current_id()
+        if ident is None:
+            return
+        index = self.outline.currentIndex()
+        if index.sibling(index.row(), 0).data(KIND_ROLE) == "module":
+            self.document.push(RemoveModule(self.document, ident))
+        else:
+            self.document.push(RemoveItem(self.document, ident))
+
+    def rename_selected(self) -> None:
+        """Start renaming the selected row in place."""
+        if self.outline is not None and self.outline.currentIndex().isValid():
+            index = self.outline.currentIndex()
+            self.outline.edit(index.sibling(index.row(), 0))
+
+    def add_module(self) -> None:
+        """Add a module at the end of the course."""
+        if self.document is not None:
+            number = len(self.document.course.modules) + 1
+            self.document.push(
+                AddModule(self.document, self.tr("Module %1").replace("%1", str(number)))
+            )
+
+    # --- Media -------------------------------------------------------------------------------
+
+    def make_media(self, *, subtitles: bool) -> None:
+        """Make renditions and posters (or subtitle drafts) for every video, off the GUI thread."""
+        from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
+
+        assert self.document is not None
+        document = self.document
+        settings = MediaSettings(posters=not subtitles, subtitles=subtitles)
+        videos = [item for item in document.course.all_items() if isinstance(item, Video)]
+        if not videos:
+            self.statusBar().showMessage(self.tr("No videos in this course."), 5000)
+            return
+        for video in videos:
+            job = video_media_job(document.folder, document.course, video, settings)
+
+            def made(result: object) -> None:
+                try:
+                    current = document.find_item(result.video_id)[2]  # type: ignore[attr-defined]
+                except KeyError:
+                    return  # the video was removed while its job ran
+                updated = deepcopy(document.course)
+                apply_media(updated, [result])  # type: ignore[list-item]
+                new = next(i for i in updated.all_items() if i.id == current.id)
+                document.push(replace_item(document, new, self.tr("Generate media")))
+
+            kind = "subtitles" if subtitles else "renditions"
+            try:
+                record = self.jobs.submit(
+                    f"{video.title}: {kind}",
+                    job,
+                    kind=kind,
+                    key=f"{video.id}-{kind}",
+                    on_success=made,
+                )
+            except JobConflict:
+                self.statusBar().showMessage(
+                    self.tr("%1 is already being worked on.").replace("%1", video.title), 5000
+                )
+                continue
+            record.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+
+    # --- Help --------------------------------------------------------------------------------
+
+    def about(self) -> None:
+        """Version, licence and purpose."""
+        QMessageBox.about(
+            self,
+            self.tr("About moocstudio"),
+            self.tr(
+                "<h3>moocstudio %1</h3><p>Assemble open-licensed MOOC modules from slides, "
+                "video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline "
+                "sites that play well on a phone.</p><p>Free software under the MIT licence.</p>"
+            ).replace("%1", __version__),
+        )
+
+    def user_guide(self) -> None:
+        """Open the user guide that ships with moocstudio, in the browser."""
+        from moocstudio.resources import resource_path
+
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(resource_path("guide", "index.html"))))
+
+    def show_error(self, title: str, message: str) -> None:
+        """A plain-words error, never a traceback."""
+        QMessageBox.warning(self, title, message)
+
+
+def recent_courses() -> list[str]:
+    """Recently opened course folders that still exist, newest first."""
+    value = QSettings().value(RECENT_KEY, [])
+    # QSettings hands back a str for a one-entry list on some platforms.
+    entries = [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
+    return [entry for entry in entries if Path(entry, "course.json").is_file()]
