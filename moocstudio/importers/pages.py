@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import copy
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -66,6 +66,7 @@ class _ImageCollector:
 
     folder: Path
     page_file: Path
+    known_images: Sequence[Asset] = ()
     assets: list[Asset] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -90,6 +91,9 @@ class _ImageCollector:
             )
             return None
         candidate = self.page_file.parent / unquote(parts.path)
+        known = None if candidate.exists() else self._known(unquote(parts.path))
+        if known is not None:
+            return self._keep(known)
         problem = _image_problem(candidate)
         if problem:
             self.warnings.append(f"{self.page_file}: image {src} {problem}; left out.")
@@ -99,6 +103,15 @@ class _ImageCollector:
         except MoocstudioError as exc:
             self.warnings.append(exc.user_message)
             return None
+        return self._keep(asset)
+
+    def _known(self, relative: str) -> Asset | None:
+        # A page edited in the course has no folder of its own: "images/x.png" means the image
+        # the page already holds under that name (the importer kept only the file's name).
+        name = Path(relative).name
+        return next((a for a in self.known_images if name == a.original_name), None)
+
+    def _keep(self, asset: Asset) -> str:
         if asset not in self.assets:
             self.assets.append(asset)
         return asset.path
@@ -143,9 +156,19 @@ class RenderedMarkdown:
     warnings: list[str]
 
 
-def render_markdown(text: str, *, folder: Path, page_file: Path) -> RenderedMarkdown:
-    """Render markdown to sanitized HTML, copying its relative images into ``folder``."""
-    collector = _ImageCollector(folder=folder, page_file=page_file)
+def render_markdown(
+    text: str, *, folder: Path, page_file: Path, known_images: Sequence[Asset] = ()
+) -> RenderedMarkdown:
+    """Render markdown to sanitized HTML, copying its relative images into ``folder``.
+
+    Args:
+        text: The markdown.
+        folder: The course folder.
+        page_file: Where the markdown lives; relative image paths are resolved from its folder.
+        known_images: Images already in the course (a page's own, when it is edited there):
+            an image path that names no file is taken as the known image of that file name.
+    """
+    collector = _ImageCollector(folder=folder, page_file=page_file, known_images=known_images)
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
     rendered = md.convert(text)
     tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])

@@ -1,0 +1,253 @@
+"""The subtitle cue editor: a video's cues, one track at a time, edited and saved to WebVTT/SRT.
+
+Saving writes the edited cues as new content-hashed WebVTT and SRT files (the media core
+renders them) and pushes one undoable command replacing the video's subtitle list; the old
+files stay in media/, so undo just points the track back at them.
+
+Status: a saved track is "draft" unless the author ticks "Reviewed", which makes it "final".
+Editing one cue of a placeholder track does not make the whole track reviewed, and only the
+author knows when every cue has been checked, so the editor asks rather than guesses.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moocstudio.app.commands import SetFields, Target
+from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.cue_table import TEXT, CueTableModel, CueTextDelegate
+from moocstudio.errors import MoocstudioError
+from moocstudio.media.subtitle_files import read_webvtt, render_srt, render_webvtt
+from moocstudio.model import SubtitleTrack, Video
+from moocstudio.model.store import add_asset_bytes, asset_path
+
+
+class CueEditor(QWidget):
+    """Edit the cues of a video's subtitle tracks and save them as new subtitle files."""
+
+    def __init__(
+        self, document: CourseDocument, item_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.item_id = item_id
+        self.model = CueTableModel(self.video.duration, self)
+        self._loaded: SubtitleTrack | None = None
+        self._make_widgets()
+        self._layout()
+        self.model.rejected.connect(self.show_message)
+        self.model.edited.connect(self._update_buttons)
+        self.model.edited.connect(lambda: self.show_message(""))
+        self.language.currentIndexChanged.connect(lambda _index: self.load_track())
+        self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        document.item_changed.connect(self._on_item_changed)
+        self._fill_languages()
+
+    def _make_widgets(self) -> None:
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Subtitle language"))
+        self.language_label = QLabel(self.tr("&Language:"), self)
+        self.language_label.setBuddy(self.language)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(CueTextDelegate(self.table))
+        self.table.setAccessibleName(self.tr("Subtitle cues"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.add_button = self._button(self.tr("&Add Cue"), self.add_cue)
+        self.remove_button = self._button(self.tr("Re&move Cue"), self.remove_cue)
+        self.play_button = self._button(self.tr("&Play from Cue"), lambda: None)
+        # No QtMultimedia in this build: say so instead of a button that silently does nothing.
+        self.play_button.setEnabled(False)
+        self.play_button.setToolTip(
+            self.tr("Playing the video needs Qt Multimedia, which this installation lacks.")
+        )
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Subtitle status"))
+        self.final = QCheckBox(self.tr("&Reviewed: every cue checked"), self)
+        self.final.setAccessibleName(self.tr("Subtitles reviewed"))
+        self.final.setToolTip(self.tr("Saved subtitles are marked final when ticked, else draft."))
+        self.final.toggled.connect(lambda _on: self._update_buttons())
+        self.save_button = self._button(self.tr("&Save Cues"), self.save)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Subtitle editor message"))
+
+    def _button(self, text: str, slot: object) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(text.replace("&", ""))
+        button.clicked.connect(slot)
+        return button
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.language_label)
+        top.addWidget(self.language)
+        top.addWidget(self.status)
+        top.addStretch(1)
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        top.addWidget(self.play_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.message, 1)
+        bottom.addWidget(self.final)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+    @property
+    def video(self) -> Video:
+        """The video whose subtitles are edited, as the course holds it now."""
+        item = self.document.find_item(self.item_id)[2]
+        assert isinstance(item, Video)
+        return item
+
+    def track(self) -> SubtitleTrack | None:
+        """The track picked in the language list, as the course holds it now."""
+        language = self.language.currentData()
+        return next((t for t in self.video.subtitles if t.language == language), None)
+
+    def _fill_languages(self) -> None:
+        current = self.language.currentData()
+        self.language.blockSignals(True)
+        self.language.clear()
+        for track in self.video.subtitles:
+            self.language.addItem(track.language, track.language)
+        found = self.language.findData(current)
+        self.language.setCurrentIndex(found if found >= 0 else 0)
+        self.language.blockSignals(False)
+        several = self.language.count() > 1
+        self.language.setVisible(several)  # one track: nothing to pick
+        self.language_label.setVisible(several)
+        self.load_track()
+
+    def load_track(self) -> None:
+        """Show the picked track's cues as saved (unsaved edits of the table are dropped)."""
+        track = self.track()
+        self._loaded = track
+        self.model.duration = self.video.duration
+        if track is None:
+            self.model.set_cues([])
+            self.show_message(
+                self.tr("No subtitles yet: use Media ▸ Generate Subtitle Placeholders.")
+            )
+        else:
+            try:
+                self.model.set_cues(read_webvtt(asset_path(self.document.folder, track.vtt)))
+                self.show_message("")
+            except MoocstudioError as exc:
+                self.model.set_cues([])
+                self.show_message(exc.user_message)
+            self.final.setChecked(track.status == "final")
+        self.status.setText(self._status_text(track))
+        self.table.setEnabled(track is not None)
+        self._update_buttons()
+
+    def _status_text(self, track: SubtitleTrack | None) -> str:
+        if track is None:
+            return ""
+        status = {
+            "placeholder": self.tr("placeholders to replace"),
+            "draft": self.tr("draft, to check"),
+            "final": self.tr("final"),
+        }[track.status]
+        return self.tr("Status: %1").replace("%1", status)
+
+    def _update_buttons(self) -> None:
+        has_track = self._loaded is not None
+        row = self.table.currentIndex().row()
+        self.add_button.setEnabled(has_track)
+        self.remove_button.setEnabled(has_track and row >= 0)
+        status_changed = has_track and self.final.isChecked() != (self._loaded.status == "final")  # type: ignore[union-attr]
+        self.save_button.setEnabled(has_track and (self.model.modified or status_changed))
+        self.final.setEnabled(has_track)
+
+    def show_message(self, text: str) -> None:
+        """Say something about the cues under the table ("" clears it)."""
+        self.message.setText(text)
+
+    def add_cue(self) -> None:
+        """Add an empty cue after the selected one (at the start when none is selected)."""
+        row = self.model.insert_after(self.table.currentIndex().row())
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, TEXT))
+            self.table.edit(self.model.index(row, TEXT))
+
+    def remove_cue(self) -> None:
+        """Delete the selected cue."""
+        row = self.table.currentIndex().row()
+        self.model.remove(row)
+        if self.model.rowCount():
+            self.table.selectRow(min(row, self.model.rowCount() - 1))
+
+    def save(self) -> bool:
+        """Write the cues as new WebVTT and SRT files and point the track at them (undoable).
+
+        Returns:
+            True when saved; False when the cues cannot be saved (the message says why).
+        """
+        track = self._loaded
+        if track is None:
+            return False
+        problems = self.model.problems()
+        if problems:
+            self.show_message(problems[0])
+            return False
+        cues = sorted(self.model.cues, key=lambda cue: (cue.start, cue.end))
+        srt_name = track.srt.original_name if track.srt else f"{track.language}.srt"
+        try:
+            vtt = render_webvtt(cues, language=track.language).encode("utf-8")
+            srt = render_srt(cues).encode("utf-8")
+            updated = track.model_copy(
+                update={
+                    "vtt": add_asset_bytes(self.document.folder, vtt, track.vtt.original_name),
+                    "srt": add_asset_bytes(self.document.folder, srt, srt_name),
+                    "status": "final" if self.final.isChecked() else "draft",
+                }
+            )
+        except MoocstudioError as exc:
+            self.show_message(exc.user_message)
+            return False
+        tracks = [updated if t.language == track.language else t for t in self.video.subtitles]
+        self.document.push(
+            SetFields(
+                self.document, Target("item", self.item_id), {"subtitles": tracks},
+                self.tr("Edit subtitles"),
+            )
+        )  # fmt: skip
+        self.show_message(self.tr("Saved."))
+        return True
+
+    def _on_item_changed(self, item_id: str) -> None:
+        if item_id != self.item_id:
+            return
+        try:
+            tracks = self.video.subtitles
+        except KeyError:
+            return  # the video was removed; the window drops this editor
+        if [t.language for t in tracks] != [
+            self.language.itemData(i) for i in range(self.language.count())
+        ]:
+            self._fill_languages()
+        elif self.track() != self._loaded:
+            self.load_track()  # saved, undone or regenerated: show the track as it is now

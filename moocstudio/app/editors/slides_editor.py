@@ -1,0 +1,202 @@
+"""The slide deck editor: thumbnails, the selected slide large, its text and its speaker notes.
+
+Only the notes are editable here (the slides themselves come from the .pptx). A notes edit
+commits when the author leaves the box or picks another slide, as one undoable command that
+replaces the deck's slide list with the edited copy.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moocstudio.app.commands import SetFields, Target
+from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.widgets import CommitTextEdit, ScaledPicture
+from moocstudio.model import Slide, SlideDeck
+from moocstudio.model.store import asset_path
+
+THUMBNAIL = QSize(160, 90)
+HIDDEN_OPACITY = 0.35  # dim enough to read as "not shown", still recognisable
+_NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
+_PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
+
+
+class SlidesEditor(QWidget):
+    """Browse a deck's slides and edit their speaker notes."""
+
+    def __init__(
+        self, document: CourseDocument, item_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.item_id = item_id
+        self.strip = QListWidget(self)
+        self.strip.setViewMode(QListView.ViewMode.IconMode)
+        self.strip.setFlow(QListView.Flow.TopToBottom)
+        self.strip.setWrapping(False)
+        self.strip.setMovement(QListView.Movement.Static)
+        self.strip.setIconSize(THUMBNAIL)
+        self.strip.setSpacing(4)
+        self.strip.setFixedWidth(THUMBNAIL.width() + 40)
+        self.strip.setAccessibleName(self.tr("Slides"))
+        self.picture = ScaledPicture(self)
+        self.picture.setAccessibleName(self.tr("Selected slide"))
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text.setAccessibleName(self.tr("Slide text"))
+        self.notes = CommitTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("What to say with this slide"))
+        self.notes.setAccessibleName(self.tr("Speaker notes"))
+        self._layout()
+        self._shown_row = -1
+        self.strip.currentRowChanged.connect(self._show_slide)
+        self.notes.focus_lost.connect(self.commit_notes)
+        document.item_changed.connect(self._on_item_changed)
+        self._fill_strip()
+        self._show_slide(self.strip.currentRow())
+
+    def _layout(self) -> None:
+        notes_label = QLabel(self.tr("Speaker &notes"), self)
+        notes_label.setBuddy(self.notes)
+        lower = QWidget(self)
+        column = QVBoxLayout(lower)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.text)
+        column.addWidget(notes_label)
+        column.addWidget(self.notes, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.picture)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 200])  # the picture gets the larger share
+        splitter.setChildrenCollapsible(False)
+        row = QSplitter(Qt.Orientation.Horizontal, self)
+        row.addWidget(self.strip)
+        row.addWidget(splitter)
+        row.setStretchFactor(1, 1)
+        row.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(row)
+
+    @property
+    def deck(self) -> SlideDeck:
+        """The deck being edited, as the course holds it now."""
+        item = self.document.find_item(self.item_id)[2]
+        assert isinstance(item, SlideDeck)
+        return item
+
+    def current_slide(self) -> Slide | None:
+        """The selected slide, if any."""
+        row = self.strip.currentRow()
+        slides = self.deck.slides
+        return slides[row] if 0 <= row < len(slides) else None
+
+    def _fill_strip(self) -> None:
+        row = self.strip.currentRow()
+        self.strip.blockSignals(True)  # rebuilding is not the author picking a slide
+        self.strip.clear()
+        for slide in self.deck.slides:
+            item = QListWidgetItem(self._thumbnail(slide), self._caption(slide))
+            item.setToolTip(slide.title or self._caption(slide))
+            self.strip.addItem(item)
+        self.strip.setCurrentRow(min(max(row, 0), self.strip.count() - 1))
+        self.strip.blockSignals(False)
+
+    def _caption(self, slide: Slide) -> str:
+        caption = self.tr("Slide %1").replace("%1", str(slide.number))
+        return self.tr("%1 (hidden)").replace("%1", caption) if slide.hidden else caption
+
+    def _thumbnail(self, slide: Slide) -> QIcon:
+        pixmap = QPixmap()
+        if slide.image is not None:
+            pixmap = QPixmap(str(asset_path(self.document.folder, slide.image)))
+        if pixmap.isNull():
+            return QIcon()
+        pixmap = pixmap.scaled(
+            THUMBNAIL,
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        if not slide.hidden:
+            return QIcon(pixmap)
+        dimmed = QPixmap(pixmap.size())
+        dimmed.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(dimmed)
+        painter.setOpacity(HIDDEN_OPACITY)
+        painter.drawPixmap(0, 0, pixmap)
+        painter.end()
+        return QIcon(dimmed)
+
+    def _show_slide(self, row: int) -> None:
+        if self._shown_row != row:
+            self.commit_notes(self._shown_row)  # picking another slide ends the notes edit
+        self._shown_row = row
+        slide = self.current_slide()
+        if slide is None:
+            self.picture.set_file(None, self.tr("This deck has no slides."))
+            self.text.clear()
+            self.notes.setPlainText("")
+            self.notes.setEnabled(False)
+            return
+        image = asset_path(self.document.folder, slide.image) if slide.image else None
+        self.picture.set_file(image, self.tr("No picture of this slide."))
+        lines = [slide.title, *slide.body] if slide.title else list(slide.body)
+        if slide.hidden:
+            lines.insert(0, self.tr("(Hidden slide: learners do not see it.)"))
+        self.text.setText("\n".join(lines))
+        self.notes.setEnabled(True)
+        if self.notes.toPlainText() != slide.notes:
+            self.notes.setPlainText(slide.notes)
+
+    def commit_notes(self, row: int | None = None) -> None:
+        """Store the notes box's text as the notes of slide ``row`` (the selected one by default).
+
+        One undoable command; nothing happens when the notes did not change.
+        """
+        row = self._shown_row if row is None else row
+        slides = self.deck.slides
+        if not 0 <= row < len(slides) or slides[row].notes == self.notes.toPlainText():
+            return
+        edited = [slide.model_copy(deep=True) for slide in slides]
+        edited[row] = edited[row].model_copy(update={"notes": self.notes.toPlainText()})
+        self.document.push(
+            SetFields(
+                self.document, Target("item", self.item_id), {"slides": edited},
+                self.tr("Edit notes"),
+            )
+        )  # fmt: skip
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Arrow and page keys move between slides wherever focus is, except in the notes."""
+        step = 1 if event.key() in _NEXT_KEYS else -1 if event.key() in _PREVIOUS_KEYS else 0
+        if step and self.strip.count():
+            row = min(max(self.strip.currentRow() + step, 0), self.strip.count() - 1)
+            self.strip.setCurrentRow(row)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _on_item_changed(self, item_id: str) -> None:
+        if item_id != self.item_id:
+            return
+        try:
+            self.deck  # noqa: B018 (still there? the window drops editors of removed items)
+        except KeyError:
+            return
+        self._fill_strip()
+        self._shown_row = -1  # what is shown is stale: show it again without committing
+        self._show_slide(self.strip.currentRow())

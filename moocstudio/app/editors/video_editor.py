@@ -1,0 +1,234 @@
+"""The video editor: the poster, what the probe found, the renditions and the subtitle cues.
+
+This PySide6 build has no Qt Multimedia, so the preview is the poster frame and the editor says
+so; nothing here pretends to play. Renditions are made by Media ▸ Generate Renditions (a job on
+the JobCenter); this view shows what exists and whether each file is still on disk.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.cue_editor import CueEditor
+from moocstudio.app.editors.cue_table import format_time
+from moocstudio.app.editors.widgets import ScaledPicture
+from moocstudio.app.i18n import translate
+from moocstudio.app.jobs import JobCenter
+from moocstudio.model import Rendition, Video
+from moocstudio.model.store import asset_path
+
+POSTER_SIZE = QSize(320, 180)
+
+
+def file_size_text(size: int) -> str:
+    """A byte count as people read it: 812 KB, 3.4 MB."""
+    if size < 1000:
+        return translate("video", "%1 bytes").replace("%1", str(size))
+    for unit in ("KB", "MB", "GB"):
+        size_f = size / 1000
+        if size_f < 1000 or unit == "GB":
+            return f"{size_f:.0f} {unit}" if size_f >= 10 else f"{size_f:.1f} {unit}"
+        size = round(size_f)
+    raise AssertionError("unreachable")
+
+
+def bit_rate_text(bits_per_second: int | None) -> str:
+    """Bits per second as kb/s or Mb/s; a dash when unknown."""
+    if bits_per_second is None:
+        return "—"
+    if bits_per_second >= 1_000_000:
+        return f"{bits_per_second / 1_000_000:.1f} Mb/s"
+    return f"{bits_per_second / 1000:.0f} kb/s"
+
+
+class VideoEditor(QWidget):
+    """Everything about one video: poster, facts, renditions and the subtitle cue editor."""
+
+    def __init__(
+        self,
+        document: CourseDocument,
+        item_id: str,
+        jobs: JobCenter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.item_id = item_id
+        self.jobs = jobs  # for the window's media jobs; this view only shows their results
+        self.poster = ScaledPicture(self, minimum=POSTER_SIZE)
+        self.poster.setAccessibleName(self.tr("Poster frame"))
+        self.poster.setFixedSize(POSTER_SIZE)
+        self.preview_note = QLabel(self.tr("Preview needs Qt Multimedia; showing the poster"), self)
+        self.preview_note.setWordWrap(True)
+        small = self.preview_note.font()
+        small.setPointSizeF(small.pointSizeF() * 0.85)
+        self.preview_note.setFont(small)
+        self.facts = QFormLayout()
+        self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.renditions = self._renditions_table()
+        self.renditions_note = QLabel(self)
+        self.renditions_note.setWordWrap(True)
+        self.cues = CueEditor(document, item_id, self)
+        self._layout()
+        document.item_changed.connect(self._on_item_changed)
+        self.refresh()
+
+    def _renditions_table(self) -> QTableWidget:
+        table = QTableWidget(0, 6, self)
+        table.setHorizontalHeaderLabels(
+            [self.tr("Rendition"), self.tr("Size"), self.tr("Bit rate"), self.tr("File size"),
+             self.tr("Made by"), self.tr("State")]
+        )  # fmt: skip
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setAccessibleName(self.tr("Renditions"))
+        return table
+
+    def _layout(self) -> None:
+        preview = QVBoxLayout()
+        preview.addWidget(self.poster)
+        preview.addWidget(self.preview_note)
+        preview.addStretch(1)
+        facts_box = QGroupBox(self.tr("Source file"), self)
+        facts_box.setLayout(self.facts)
+        top = QHBoxLayout()
+        top.addLayout(preview)
+        top.addWidget(facts_box, 1)
+        renditions_box = QGroupBox(self.tr("Renditions"), self)
+        column = QVBoxLayout(renditions_box)
+        column.addWidget(self.renditions)
+        column.addWidget(self.renditions_note)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(renditions_box, 1)
+        cues_box = QGroupBox(self.tr("Subtitles"), self)
+        QVBoxLayout(cues_box).addWidget(self.cues)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(upper)
+        splitter.addWidget(cues_box)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([340, 400])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    @property
+    def video(self) -> Video:
+        """The video shown, as the course holds it now."""
+        item = self.document.find_item(self.item_id)[2]
+        assert isinstance(item, Video)
+        return item
+
+    def refresh(self) -> None:
+        """Show the video's poster, facts and renditions as they are now."""
+        video = self.video
+        poster = asset_path(self.document.folder, video.poster) if video.poster else None
+        self.poster.set_file(poster, self.tr("No poster yet"))
+        self._fill_facts(video)
+        self._fill_renditions(video)
+
+    def _fill_facts(self, video: Video) -> None:
+        while self.facts.rowCount():
+            self.facts.removeRow(0)
+        probe = video.probe
+        picture, sound = probe.video, probe.audio
+        rows = [
+            (self.tr("Duration"), format_time(probe.duration)),
+            (self.tr("File"), f"{video.source.original_name}, {file_size_text(probe.size_bytes)}"),
+        ]
+        if picture is not None:
+            size = picture.display_size
+            rows.append((self.tr("Picture"), f"{size[0]}×{size[1]}" if size else "—"))
+            rows.append((self.tr("Video codec"), picture.codec or "—"))
+            rate = f"{picture.frame_rate:.3g} fps" if picture.frame_rate else "—"
+            if picture.variable_frame_rate:
+                rate = self.tr("%1 (variable)").replace("%1", rate)
+            rows.append((self.tr("Frame rate"), rate))
+        if sound is None:
+            rows.append((self.tr("Audio"), self.tr("none")))
+        else:
+            details = [sound.codec or "?", f"{sound.sample_rate} Hz" if sound.sample_rate else ""]
+            if sound.channels:
+                details.append(self._channels_text(sound.channels))
+            rows.append((self.tr("Audio"), ", ".join(d for d in details if d)))
+        rows.append((self.tr("Bit rate"), bit_rate_text(probe.bit_rate)))
+        for problem in probe.problems:
+            rows.append((self.tr("Problem"), problem))
+        for name, value in rows:
+            label = QLabel(value, self)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+            self.facts.addRow(name, label)
+
+    def _channels_text(self, channels: int) -> str:
+        if channels == 1:
+            return self.tr("mono")
+        if channels == 2:
+            return self.tr("stereo")
+        return self.tr("%1 channels").replace("%1", str(channels))
+
+    def _fill_renditions(self, video: Video) -> None:
+        self.renditions.setRowCount(len(video.renditions))
+        missing = 0
+        for row, rendition in enumerate(video.renditions):
+            present = asset_path(self.document.folder, rendition.file).is_file()
+            missing += not present
+            for column, text in enumerate(self._rendition_cells(rendition, present)):
+                self.renditions.setItem(row, column, QTableWidgetItem(text))
+        self.renditions.resizeRowsToContents()
+        self._fit_renditions_height()
+        if not video.renditions:
+            note = self.tr("None yet: use Media ▸ Generate Renditions.")
+        elif missing:
+            note = self.tr(
+                "Some files are missing (the cache was cleared?): generate the renditions again."
+            )
+        else:
+            note = ""
+        self.renditions_note.setText(note)
+        self.renditions_note.setVisible(bool(note))
+        self.renditions.setVisible(bool(video.renditions))
+
+    def _fit_renditions_height(self) -> None:
+        # A ladder has a handful of rungs: show them all rather than a scrolling sliver.
+        table = self.renditions
+        rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
+        frame = 2 * table.frameWidth()
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + frame)
+
+    def _rendition_cells(self, rendition: Rendition, present: bool) -> list[str]:
+        return [
+            rendition.label,
+            f"{rendition.width}×{rendition.height}",
+            bit_rate_text(rendition.bit_rate),
+            file_size_text(rendition.file.size),
+            self.tr("remuxed (copied)") if rendition.remuxed else self.tr("encoded"),
+            self.tr("present") if present else self.tr("missing"),
+        ]
+
+    def _on_item_changed(self, item_id: str) -> None:
+        if item_id != self.item_id:
+            return
+        try:
+            self.refresh()
+        except KeyError:
+            return  # the video was removed; the window drops this editor

@@ -1,0 +1,293 @@
+"""The item editors on a copy of the sample course: real widgets, real files, the undo stack."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from copy import deepcopy
+from pathlib import Path
+
+import pysubs2
+import pytest
+import webvtt
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors import make_editor
+from moocstudio.app.editors.cue_table import END, START, TEXT, format_time, parse_time
+from moocstudio.app.editors.page_editor import PageEditor
+from moocstudio.app.editors.slides_editor import SlidesEditor
+from moocstudio.app.editors.video_editor import VideoEditor
+from moocstudio.app.jobs import JobCenter
+from moocstudio.model import Course, Page, SlideDeck, Video
+from moocstudio.model.store import asset_path
+
+
+@pytest.fixture
+def document(sample: tuple[Path, Course], tmp_path: Path) -> Iterator[CourseDocument]:
+    """The sample course, copied: the editors write new media files into it."""
+    folder, course = sample
+    copy = tmp_path / "course"
+    shutil.copytree(folder, copy)
+    document = CourseDocument(copy, deepcopy(course))
+    yield document
+    # Emptied while the document is whole: a stack dying dirty would signal a deleted document.
+    document.undo_stack.clear()
+
+
+@pytest.fixture
+def jobs(qtbot: QtBot) -> Iterator[JobCenter]:
+    center = JobCenter()
+    yield center
+    center.shutdown()
+
+
+def first(document: CourseDocument, kind: type) -> object:
+    return next(item for item in document.course.all_items() if isinstance(item, kind))
+
+
+def show(qtbot: QtBot, widget: QWidget, name: str) -> None:
+    """Show the editor at a laptop's central-area size; keep a screenshot when asked to.
+
+    ``MOOCSTUDIO_SCREENSHOTS=DIR`` saves each editor's picture there, to look at.
+    """
+    qtbot.addWidget(widget)
+    widget.resize(760, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    shots = os.environ.get("MOOCSTUDIO_SCREENSHOTS")
+    if shots:
+        assert widget.grab().save(str(Path(shots) / name))
+
+
+# --- page --------------------------------------------------------------------------------------
+
+
+def test_page_preview_follows_the_text_after_a_pause(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    page = first(document, Page)
+    editor = make_editor(document, page.id, jobs)
+    assert isinstance(editor, PageEditor)
+    show(qtbot, editor, "page.png")
+    assert "Les licences ouvertes" in editor.preview.toPlainText()
+    assert editor.warnings.isHidden()  # the page's own image is found by its name
+
+    editor.editor.setPlainText("# Nouveau titre\n\n![absente](absente.png)\n")
+    assert "Nouveau titre" not in editor.preview.toPlainText()  # debounced, not per key
+    qtbot.waitUntil(lambda: "Nouveau titre" in editor.preview.toPlainText(), timeout=2000)
+    assert "absente.png was not found" in editor.warnings.text()
+    assert editor.warnings.isVisible()
+
+
+def test_page_edit_is_one_undoable_step(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    page = first(document, Page)
+    old_source, old_html = page.source, page.html
+    editor = PageEditor(document, page.id)
+    show(qtbot, editor, "page-edited.png")
+    text = editor.editor.toPlainText().replace("Les licences ouvertes", "Licences libres", 1)
+    editor.editor.setPlainText(text)
+    # The edit ends after a pause: one command, however many keystrokes made it.
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=5000)
+
+    edited = document.find_item(page.id)[2]
+    assert "Licences libres" in edited.html and edited.source != old_source
+    assert asset_path(document.folder, edited.source).read_text(encoding="utf-8") == text
+    assert [image.original_name for image in edited.images] == ["spectre-licences.png"]
+
+    document.undo_stack.undo()
+    restored = document.find_item(page.id)[2]
+    assert (restored.source, restored.html) == (old_source, old_html)
+    assert asset_path(document.folder, old_source).is_file()  # the old file stays for undo
+    assert "Les licences ouvertes" in editor.editor.toPlainText()
+    document.undo_stack.redo()
+    assert "Licences libres" in editor.editor.toPlainText()
+
+
+def test_page_commit_without_change_pushes_nothing(qtbot: QtBot, document: CourseDocument) -> None:
+    editor = PageEditor(document, first(document, Page).id)
+    qtbot.addWidget(editor)
+    editor.commit()
+    assert document.undo_stack.count() == 0
+
+
+def test_page_preview_never_loads_from_the_web(qtbot: QtBot, document: CourseDocument) -> None:
+    editor = PageEditor(document, first(document, Page).id)
+    qtbot.addWidget(editor)
+    image = QTextDocument.ResourceType.ImageResource.value
+    assert editor.preview.loadResource(image, QUrl("https://example.org/x.png")) is None
+    assert editor.preview.loadResource(image, QUrl("../../etc/passwd")) is None
+    page = first(document, Page)
+    assert editor.preview.loadResource(image, QUrl(page.images[0].path)) is not None
+
+
+# --- slides ------------------------------------------------------------------------------------
+
+
+def test_slides_select_and_edit_notes_undoably(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    deck = first(document, SlideDeck)
+    editor = make_editor(document, deck.id, jobs)
+    assert isinstance(editor, SlidesEditor)
+    show(qtbot, editor, "slides.png")
+    assert editor.strip.count() == len(deck.slides)
+    assert editor.picture.has_picture()
+
+    editor.strip.setCurrentRow(1)
+    assert editor.notes.toPlainText() == deck.slides[1].notes
+    assert deck.slides[1].title.split(" / ")[0] in editor.text.text()
+    old_notes = deck.slides[1].notes
+    editor.notes.setPlainText("Dire bonjour.")
+    qtbot.keyClick(editor.picture, Qt.Key.Key_Right)  # arrows move on; that ends the edit
+
+    assert editor.strip.currentRow() == 2
+    assert document.undo_stack.count() == 1
+    assert document.find_item(deck.id)[2].slides[1].notes == "Dire bonjour."
+    document.undo_stack.undo()
+    assert document.find_item(deck.id)[2].slides[1].notes == old_notes
+    editor.strip.setCurrentRow(1)
+    assert editor.notes.toPlainText() == old_notes
+    document.undo_stack.redo()
+    assert editor.notes.toPlainText() == "Dire bonjour."
+    assert document.undo_stack.count() == 1  # looking at slides is not an edit
+
+
+def test_hidden_slide_is_marked(qtbot: QtBot, document: CourseDocument) -> None:
+    deck = first(document, SlideDeck)
+    deck.slides[2].hidden = True
+    editor = SlidesEditor(document, deck.id)
+    qtbot.addWidget(editor)
+    assert "hidden" in editor.strip.item(2).text()
+    assert "hidden" not in editor.strip.item(1).text()
+
+
+# --- video and cues ----------------------------------------------------------------------------
+
+
+def test_cue_times_read_and_write() -> None:
+    assert parse_time("01:02.5") == pytest.approx(62.5)
+    assert parse_time("1:00:00,250") == pytest.approx(3600.25)
+    assert format_time(62.5) == "01:02.500"
+    assert format_time(3600.25) == "01:00:00.250"
+    for bad in ("1:75.000", "abc", "-00:01.000", "1:60:00.000"):
+        with pytest.raises(ValueError):
+            parse_time(bad)
+
+
+def test_video_editor_shows_facts_renditions_and_french_cues(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    editor = make_editor(document, video.id, jobs)
+    assert isinstance(editor, VideoEditor)
+    show(qtbot, editor, "video.png")
+    assert editor.poster.has_picture()
+    assert "Qt Multimedia" in editor.preview_note.text()
+    assert editor.renditions.rowCount() == len(video.renditions) > 0
+    assert editor.renditions.item(0, 5).text() == "present"
+    assert not editor.cues.play_button.isEnabled()
+    assert "Qt Multimedia" in editor.cues.play_button.toolTip()
+
+    track = video.subtitles[0]
+    assert track.language == "fr"
+    on_disk = webvtt.read(str(asset_path(document.folder, track.vtt)))
+    model = editor.cues.model
+    assert model.rowCount() == len(on_disk.captions) > 0
+    assert model.index(0, TEXT).data() == on_disk.captions[0].text
+
+
+def test_cue_edits_are_checked_saved_to_vtt_and_srt_and_undone(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    old_track = deepcopy(video.subtitles[0])
+    editor = VideoEditor(document, video.id, jobs)
+    show(qtbot, editor, "video-cues.png")
+    cues = editor.cues
+    model = cues.model
+    first_start = model.cues[0].start
+
+    # The end time, typed in the table's own editor.
+    index = model.index(0, END)
+    cues.table.setCurrentIndex(index)
+    cues.table.edit(index)
+    line = cues.table.findChild(QLineEdit)
+    assert line is not None
+    line.selectAll()
+    qtbot.keyClicks(line, "00:03.500")
+    qtbot.keyClick(line, Qt.Key.Key_Return)  # the view commits on its next event loop turn
+    qtbot.waitUntil(lambda: model.index(0, END).data() == "00:03.500", timeout=2000)
+    assert cues.message.text() == ""
+    assert model.setData(model.index(0, TEXT), "Bonjour à toutes et à tous.")
+
+    # Impossible values are refused with a plain sentence; the cue keeps its times.
+    assert not model.setData(model.index(0, END), "00:99.000")
+    assert "is not a time" in cues.message.text()
+    assert not model.setData(model.index(0, END), format_time(first_start))
+    assert "end after it starts" in cues.message.text()
+    assert not model.setData(model.index(0, START), "-00:01.000")
+    assert "negative" in cues.message.text()
+    assert not model.setData(model.index(0, END), "59:00.000")
+    assert "lasts" in cues.message.text()
+    assert model.index(0, END).data() == "00:03.500"
+
+    assert cues.save_button.isEnabled()
+    qtbot.mouseClick(cues.save_button, Qt.MouseButton.LeftButton)
+    assert document.undo_stack.count() == 1
+    track = document.find_item(video.id)[2].subtitles[0]
+    assert track.vtt != old_track.vtt and track.srt != old_track.srt
+    assert track.status == "draft"
+    vtt = webvtt.read(str(asset_path(document.folder, track.vtt)))
+    assert vtt.captions[0].text == "Bonjour à toutes et à tous."
+    assert vtt.captions[0].end == "00:00:03.500"
+    assert len(vtt.captions) == len(model.cues)
+    assert track.srt is not None
+    srt = pysubs2.load(str(asset_path(document.folder, track.srt)))
+    assert srt.events[0].text == "Bonjour à toutes et à tous."
+    assert srt.events[0].end == 3500
+    assert not cues.save_button.isEnabled()  # saved: nothing left to save
+
+    document.undo_stack.undo()
+    assert document.find_item(video.id)[2].subtitles[0] == old_track
+    assert asset_path(document.folder, old_track.vtt).is_file()
+    assert model.index(0, TEXT).data() != "Bonjour à toutes et à tous."
+    assert model.index(0, END).data() == format_time(model.cues[0].end) != "00:03.500"
+
+
+def test_cue_add_remove_and_empty_cue_refused(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    editor = VideoEditor(document, video.id, jobs)
+    qtbot.addWidget(editor)
+    cues = editor.cues
+    count = cues.model.rowCount()
+    cues.table.setCurrentIndex(cues.model.index(count - 1, TEXT))
+    cues.add_cue()
+    assert cues.model.rowCount() == count + 1
+    assert cues.model.cues[-1].end <= video.duration
+    assert not cues.save()
+    assert f"Cue {count + 1} has no text" in cues.message.text()
+    assert document.undo_stack.count() == 0
+    cues.table.setCurrentIndex(cues.model.index(count, TEXT))
+    cues.remove_cue()
+    assert cues.model.rowCount() == count
+
+
+def test_reviewed_track_saves_as_final(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    editor = VideoEditor(document, video.id, jobs)
+    qtbot.addWidget(editor)
+    editor.cues.final.setChecked(True)
+    assert editor.cues.save()
+    assert document.find_item(video.id)[2].subtitles[0].status == "final"
+    assert "final" in editor.cues.status.text()
