@@ -121,10 +121,10 @@ def test_page_preview_never_loads_from_the_web(qtbot: QtBot, document: CourseDoc
     editor = PageEditor(document, first(document, Page).id)
     qtbot.addWidget(editor)
     image = QTextDocument.ResourceType.ImageResource.value
-    assert editor.preview.loadResource(image, QUrl("https://example.org/x.png")) is None
-    assert editor.preview.loadResource(image, QUrl("../../etc/passwd")) is None
+    assert editor.preview.loadResource(image, QUrl("https://example.org/x.png")).isNull()
+    assert editor.preview.loadResource(image, QUrl("../../etc/passwd")).isNull()
     page = first(document, Page)
-    assert editor.preview.loadResource(image, QUrl(page.images[0].path)) is not None
+    assert not editor.preview.loadResource(image, QUrl(page.images[0].path)).isNull()
 
 
 # --- slides ------------------------------------------------------------------------------------
@@ -291,3 +291,25 @@ def test_reviewed_track_saves_as_final(
     assert editor.cues.save()
     assert document.find_item(video.id)[2].subtitles[0].status == "final"
     assert "final" in editor.cues.status.text()
+
+
+def test_pending_edits_commit_before_a_save(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editors = [make_editor(document, item.id, jobs) for item in document.course.all_items()]
+    for editor in editors:
+        qtbot.addWidget(editor)
+    page, slides, video = (
+        next(e for e in editors if isinstance(e, kind))
+        for kind in (PageEditor, SlidesEditor, VideoEditor)
+    )
+    page.editor.setPlainText("# Vite\n")
+    slides.notes.setPlainText("Notes vite écrites.")
+    video.cues.model.setData(video.cues.model.index(0, TEXT), "Vite.")
+    for editor in editors:
+        editor.commit_pending()  # what the window does before saving
+    assert document.undo_stack.count() == 3
+    assert "Vite" in document.find_item(page.item_id)[2].html
+    assert document.find_item(slides.item_id)[2].slides[0].notes == "Notes vite écrites."
+    track = document.find_item(video.item_id)[2].subtitles[0]
+    assert webvtt.read(str(asset_path(document.folder, track.vtt))).captions[0].text == "Vite."

@@ -42,16 +42,19 @@ class LocalPreview(QTextBrowser):
         )
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
-        """An image of the course folder, scaled to the view's width; nothing else is loaded."""
+        """An image of the course folder, scaled to the view's width; nothing else is loaded.
+
+        A refused or missing image comes back as an empty picture, not None: with None the
+        document would go on to try the name as a file path itself.
+        """
         url = QUrl(url)
-        if kind != QTextDocument.ResourceType.ImageResource.value or url.scheme() not in (
-            "",
-            "file",
-        ):
+        if kind != QTextDocument.ResourceType.ImageResource.value:
             return None
+        if url.scheme() not in ("", "file") or not url.path():
+            return QImage()
         path = (self.folder / (url.toLocalFile() or url.path())).resolve()
         if not path.is_relative_to(self.folder) or not path.is_file():
-            return None
+            return QImage()
         image = QImage(str(path))
         width = max(100, self.viewport().width() - 24)
         if image.width() > width:  # QTextBrowser never shrinks images to fit
@@ -171,6 +174,10 @@ class PageEditor(QWidget):
         self.document.push(
             SetFields(self.document, Target("item", self.item_id), changes, self.tr("Edit page"))
         )
+
+    def commit_pending(self) -> None:
+        """Commit an edit still waiting for its pause (before the course is saved or closed)."""
+        self.commit()
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

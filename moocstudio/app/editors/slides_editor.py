@@ -180,6 +180,10 @@ class SlidesEditor(QWidget):
             )
         )  # fmt: skip
 
+    def commit_pending(self) -> None:
+        """Commit notes still being typed (before the course is saved or closed)."""
+        self.commit_notes()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Arrow and page keys move between slides wherever focus is, except in the notes."""
         step = 1 if event.key() in _NEXT_KEYS else -1 if event.key() in _PREVIOUS_KEYS else 0

@@ -225,6 +225,14 @@ class VideoEditor(QWidget):
             self.tr("present") if present else self.tr("missing"),
         ]
 
+    def commit_pending(self) -> None:
+        """Save edited cues before the course is saved or closed, so no edit is lost silently.
+
+        Cues that cannot be saved yet (an empty cue) stay in the table with the reason shown.
+        """
+        if self.cues.model.modified:
+            self.cues.save()
+
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:
             return
