@@ -313,3 +313,26 @@ def test_pending_edits_commit_before_a_save(
     assert document.find_item(slides.item_id)[2].slides[0].notes == "Notes vite écrites."
     track = document.find_item(video.item_id)[2].subtitles[0]
     assert webvtt.read(str(asset_path(document.folder, track.vtt))).captions[0].text == "Vite."
+
+
+def test_generate_renditions_runs_on_the_job_center(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    made = deepcopy(video.renditions)
+    video.renditions = []  # as before the Media job ran (its files are in the copied cache)
+    editor = VideoEditor(document, video.id, jobs)
+    qtbot.addWidget(editor)
+    assert editor.renditions.isHidden()
+    assert "None yet" in editor.renditions_note.text()
+
+    qtbot.mouseClick(editor.generate, Qt.MouseButton.LeftButton)
+    assert not editor.generate.isEnabled()  # one job at a time per video
+    qtbot.waitUntil(lambda: editor.generate.isEnabled(), timeout=60_000)
+
+    assert document.undo_stack.count() == 1
+    assert document.find_item(video.id)[2].renditions == made
+    assert editor.renditions.rowCount() == len(made)
+    assert editor.renditions_note.text() == ""
+    document.undo_stack.undo()
+    assert editor.renditions.isHidden()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -25,11 +26,14 @@ from PySide6.QtWidgets import (
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.cue_editor import CueEditor
 from moocstudio.app.editors.cue_table import format_time
+from moocstudio.app.editors.media_jobs import submit_video_media
 from moocstudio.app.editors.widgets import ScaledPicture
 from moocstudio.app.i18n import translate
-from moocstudio.app.jobs import JobCenter
+from moocstudio.app.jobs import JobCenter, JobConflict, JobRecord
+from moocstudio.media.course_media import MediaSettings
 from moocstudio.model import Rendition, Video
 from moocstudio.model.store import asset_path
+from moocstudio.progress import Progress
 
 POSTER_SIZE = QSize(320, 180)
 
@@ -68,7 +72,8 @@ class VideoEditor(QWidget):
         super().__init__(parent)
         self.document = document
         self.item_id = item_id
-        self.jobs = jobs  # for the window's media jobs; this view only shows their results
+        self.jobs = jobs
+        self.job: JobRecord | None = None
         self.poster = ScaledPicture(self, minimum=POSTER_SIZE)
         self.poster.setAccessibleName(self.tr("Poster frame"))
         self.poster.setFixedSize(POSTER_SIZE)
@@ -82,6 +87,14 @@ class VideoEditor(QWidget):
         self.renditions = self._renditions_table()
         self.renditions_note = QLabel(self)
         self.renditions_note.setWordWrap(True)
+        self.generate = QPushButton(self.tr("&Generate Renditions"), self)
+        self.generate.setAccessibleName(self.tr("Generate renditions"))
+        self.generate.setToolTip(
+            self.tr(
+                "Make the MP4 ladder and the poster of this video (already made files are reused)"
+            )
+        )
+        self.generate.clicked.connect(self.generate_renditions)
         self.cues = CueEditor(document, item_id, self)
         self._layout()
         document.item_changed.connect(self._on_item_changed)
@@ -114,7 +127,10 @@ class VideoEditor(QWidget):
         renditions_box = QGroupBox(self.tr("Renditions"), self)
         column = QVBoxLayout(renditions_box)
         column.addWidget(self.renditions)
-        column.addWidget(self.renditions_note)
+        under = QHBoxLayout()
+        under.addWidget(self.renditions_note, 1)
+        under.addWidget(self.generate, 0, Qt.AlignmentFlag.AlignTop)
+        column.addLayout(under)
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -204,8 +220,8 @@ class VideoEditor(QWidget):
             )
         else:
             note = ""
-        self.renditions_note.setText(note)
-        self.renditions_note.setVisible(bool(note))
+        if self.job is None:  # while a job runs, the note shows its progress
+            self.renditions_note.setText(note)
         self.renditions.setVisible(bool(video.renditions))
 
     def _fit_renditions_height(self) -> None:
@@ -214,6 +230,40 @@ class VideoEditor(QWidget):
         rows = sum(table.rowHeight(row) for row in range(table.rowCount()))
         frame = 2 * table.frameWidth()
         table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows + frame)
+
+    def generate_renditions(self) -> None:
+        """Make this video's renditions and poster on the JobCenter: one undo step at the end."""
+        video = self.video
+        try:
+            self.job = submit_video_media(
+                self.document, self.jobs, video, MediaSettings(subtitles=False),
+                name=self.tr("%1: renditions").replace("%1", video.title),
+                command_text=self.tr("Generate media"),
+            )  # fmt: skip
+        except JobConflict:
+            self.renditions_note.setText(self.tr("Renditions of this video are being made."))
+            return
+        self.generate.setEnabled(False)
+        self.renditions_note.setText(self.tr("Waiting for a free worker…"))
+        self.job.progressed.connect(self._show_progress)
+        self.job.failed.connect(self._job_failed)
+        self.job.ended.connect(self._job_ended)
+
+    def _show_progress(self, progress: Progress) -> None:
+        percent = str(round(progress.fraction * 100))
+        self.renditions_note.setText(self.tr("Making renditions… %1 %").replace("%1", percent))
+
+    def _job_failed(self, message: str) -> None:
+        self.renditions_note.setText(
+            self.tr("The renditions could not be made: %1").replace("%1", message)
+        )
+
+    def _job_ended(self) -> None:
+        failed = self.job is not None and self.job.state == "failed"
+        self.job = None
+        self.generate.setEnabled(True)
+        if not failed:
+            self._fill_renditions(self.video)
 
     def _rendition_cells(self, rendition: Rendition, present: bool) -> list[str]:
         return [
