@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from moocstudio.cli import main
+from moocstudio.launcher import main
 
 main()

@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from moocstudio import __version__
+from moocstudio.app.autosave import Autosaver, discard_autosave, pending_autosave
 from moocstudio.app.commands import (
     AddModule,
     InsertItems,
     RemoveItem,
     RemoveModule,
+    SetFields,
+    Target,
     replace_item,
 )
 from moocstudio.app.document import CourseDocument
@@ -179,6 +182,7 @@ class MainWindow(QMainWindow):
         document.dirty_changed.connect(lambda _dirty: self._update_title())
         document.structure_changed.connect(self._drop_stale_editors)
         self._editors: dict[str, QWidget] = {}
+        self.autosaver = Autosaver(document)
         self._enable_document_actions()
         self._update_title()
         self._remember_recent(document.folder)
@@ -259,7 +263,36 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Cannot open the course"), exc.user_message)
             return False
         self.set_document(document)
+        self._offer_restore(document)
         return True
+
+    def _offer_restore(self, document: CourseDocument) -> None:
+        """After a crash, offer the autosaved changes (they stay unsaved until File ▸ Save)."""
+        restored = pending_autosave(document.folder)
+        if restored is None or restored == document.course:
+            discard_autosave(document.folder)
+            return
+        if not self.ask_restore(document.course.title):
+            discard_autosave(document.folder)
+            return
+        fields = {name: getattr(restored, name) for name in type(restored).model_fields}
+        document.push(SetFields(document, Target("course"), fields, self.tr("Restore autosave")))
+        document.structure_changed.emit()
+
+    def ask_restore(self, title: str) -> bool:
+        """Ask whether to restore the autosave of the course called ``title``."""
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore unsaved changes?"),
+            self.tr(
+                "moocstudio did not close normally while “%1” had unsaved changes. Restore the "
+                "changes autosaved then? (They stay unsaved until you save.)"
+            ).replace("%1", title),
+            buttons.Yes | buttons.No,
+            buttons.Yes,
+        )
+        return answer == buttons.Yes
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -304,7 +337,10 @@ class MainWindow(QMainWindow):
         )
         if answer == buttons.Save:
             return self.save()
-        return answer == buttons.Discard
+        if answer == buttons.Discard:
+            discard_autosave(self.document.folder)
+            return True
+        return False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Ask about unsaved changes, then stop every job cleanly."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
 
@@ -21,12 +21,20 @@ from moocstudio.errors import ExitCode, MoocstudioError
 __all__ = ["cli", "main"]
 
 
-def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Run the CLI; user errors print one line and exit 2, ``--debug`` shows tracebacks."""
+def main(argv: Sequence[str] | None = None, *, services: dict[str, Any] | None = None) -> NoReturn:
+    """Run the CLI; user errors print one line and exit 2, ``--debug`` shows tracebacks.
+
+    Args:
+        argv: The arguments (default: the process's).
+        services: Handed to the commands as the click context's ``obj``; the launcher passes
+            ``open_app`` here, so ``demo`` can open the desktop app without the CLI importing it.
+    """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        code = cli.main(args=args, prog_name="moocstudio", standalone_mode=False)
+        code = cli.main(
+            args=args, prog_name="moocstudio", standalone_mode=False, obj=services or {}
+        )
     except click.exceptions.Abort:
         click.echo("moocstudio: cancelled", err=True)
         sys.exit(ExitCode.CANCELLED)

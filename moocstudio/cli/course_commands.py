@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -125,7 +125,14 @@ DEMO_PACKAGES = "packages"
 
 @cli.command()
 @click.argument("folder", type=existing_dir, default=DEFAULT_DEMO_DIR)
-def demo(folder: Path) -> None:
+@click.option(
+    "--open/--no-open",
+    "open_app",
+    default=None,
+    help="Open the desktop app on the sample at the end (default: when a display exists).",
+)
+@click.pass_obj
+def demo(services: dict[str, Any] | None, folder: Path, open_app: bool | None) -> None:
     """Build the bundled sample course in FOLDER (default: ./moocstudio-demo) and show it.
 
     Its slides, pages and video are imported, the video gets its renditions, poster and
@@ -150,3 +157,10 @@ def demo(folder: Path) -> None:
         failures += 1
     if failures:
         sys.exit(ExitCode.USER_ERROR)
+    # The launcher hands in the app (the CLI never imports the GUI itself).
+    services = services or {}
+    if open_app is None:
+        open_app = bool(services.get("has_display", lambda: False)())
+    if open_app and "open_app" in services:
+        click.echo(f"Opening {folder} in the desktop app …", err=True)
+        sys.exit(services["open_app"](folder))

@@ -69,6 +69,7 @@ def load_course(folder: Path) -> Course:
             path, "no course here; create one with 'moocstudio new' or pick the course folder"
         ) from None
     except OSError as exc:
+        course.modified = previous_modified
         raise CourseFileError(path, f"cannot be read ({exc.strerror})") from exc
     try:
         data: Any = json.loads(raw)
@@ -97,16 +98,28 @@ def save_course(folder: Path, course: Course, *, touch: bool = True) -> None:
         folder: The course folder (created if missing).
         course: The course to write.
         touch: Set ``course.modified`` to now before writing.
+
+    Raises:
+        CourseFileError: The file could not be written; the previous one is left as it was.
     """
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    target = course_file(folder)
+    previous_modified = course.modified
     if touch:
         course.modified = utc_now()
     data = course.model_dump_json(indent=2).encode("utf-8") + b"\n"
-    target = course_file(folder)
-    if target.exists():
-        _backup(target)
-    atomic_write_bytes(target, data)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            _backup(target)
+        atomic_write_bytes(target, data)
+    except OSError as exc:
+        course.modified = previous_modified
+        raise CourseFileError(
+            target,
+            f"cannot be saved ({exc.strerror or exc}); the previous version is unchanged. "
+            "Free some disk space or check the folder's permissions, then save again",
+        ) from exc
 
 
 def _backup(target: Path) -> None:

@@ -80,14 +80,14 @@ def test_failed_save_leaves_previous_file_and_no_temp_files(course_dir: Path) ->
         import resource, signal
         from pathlib import Path
         from moocstudio.model import Course, Module
-        from moocstudio.model.store import save_course
+        from moocstudio.model.store import CourseFileError, save_course
         big = Course(title="Big", modules=[Module(title="m" * 2000) for _ in range(100)])
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
         resource.setrlimit(resource.RLIMIT_FSIZE, (len({before!r}) + 100, resource.RLIM_INFINITY))
         try:
             save_course(Path({str(course_dir)!r}), big)
-        except OSError as exc:
-            print("failed", exc.errno)
+        except CourseFileError as exc:
+            print("failed:", exc.user_message)
         """
     )
     out = subprocess.run(
@@ -96,7 +96,8 @@ def test_failed_save_leaves_previous_file_and_no_temp_files(course_dir: Path) ->
         check=True,
         cwd=Path(__file__).parents[2],
     )
-    assert out.stdout.startswith(b"failed")
+    assert out.stdout.startswith(b"failed:"), out.stderr
+    assert b"course.json" in out.stdout and b"previous version is unchanged" in out.stdout
     assert course_file(course_dir).read_bytes() == before
     assert not [p for p in course_dir.iterdir() if ".part" in p.name]
 

@@ -1,0 +1,41 @@
+"""Start the desktop app: the QApplication, its translations, and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from moocstudio import __version__
+from moocstudio.app.icons import kind_icon
+from moocstudio.app.translations import install_translations
+from moocstudio.app.window import MainWindow
+
+LANGUAGE_KEY = "language"
+"""Preferences: "" follows the system, else a language code such as "fr"."""
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, made once, named so that QSettings has a home."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName("moocstudio")
+    app.setApplicationName("moocstudio")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(kind_icon("slides")))
+    chosen = str(QSettings().value(LANGUAGE_KEY, "") or "")
+    install_translations(app, chosen or QLocale.system().name())
+    return app
+
+
+def run_app(course: Path | None = None) -> int:
+    """Show the main window (on ``course`` if given) and run until it closes."""
+    app = make_application()
+    window = MainWindow()
+    window.show()
+    if course is not None:
+        window.open_course(Path(course))
+    return app.exec()

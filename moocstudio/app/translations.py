@@ -1,0 +1,73 @@
+"""Load the app's translation: the .qm compiled from the shipped .ts, once, into the cache.
+
+The French source is ``resources/i18n/moocstudio_fr.ts``. Its .qm is compiled at first run
+with the ``lrelease`` that ships inside the PySide6 wheel (no tool for the user to install),
+into the user cache, and recompiled when the .ts changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from moocstudio.errors import MoocstudioError
+from moocstudio.media.process import run
+from moocstudio.paths import user_cache_dir
+from moocstudio.resources import resource_path
+
+LRELEASE_TIMEOUT = 60  # seconds; compiling a .ts takes well under one
+_installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+
+
+def available_languages() -> list[str]:
+    """Languages the app speaks: English (the source) and every shipped translation."""
+    folder = resource_path("i18n")
+    return ["en", *sorted(p.stem.removeprefix("moocstudio_") for p in folder.glob("*.ts"))]
+
+
+def compiled_translation(language: str) -> Path | None:
+    """The .qm for ``language`` ("fr", "fr_CA"…), compiled if needed; None if not shipped."""
+    source = resource_path("i18n", f"moocstudio_{language.split('_')[0]}.ts")
+    if not source.is_file():
+        return None
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    target = user_cache_dir() / "i18n" / f"{source.stem}-{digest}.qm"
+    if target.is_file():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part.qm")
+    lrelease = Path(PySide6.__file__).parent / ("lrelease.exe" if os.name == "nt" else "lrelease")
+    try:
+        done = run([lrelease, "-silent", source, "-qm", partial], timeout=LRELEASE_TIMEOUT)
+        if done.returncode != 0:
+            raise OSError(done.stderr_tail)
+        partial.replace(target)
+    except (MoocstudioError, OSError):
+        partial.unlink(missing_ok=True)
+        return None  # the app still works, in English
+    return target
+
+
+def install_translations(app: QCoreApplication, language: str) -> str:
+    """Install moocstudio's and Qt's own translations for ``language``; return the one used."""
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    compiled = compiled_translation(language)
+    if compiled is None:
+        return "en"
+    ours = QTranslator(app)
+    if ours.load(str(compiled)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    # Qt's own strings (standard buttons: Save, Cancel…) in the same language.
+    qt = QTranslator(app)
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(QLocale(language), "qtbase", "_", qt_folder):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    return language.split("_")[0]
