@@ -69,7 +69,6 @@ def load_course(folder: Path) -> Course:
             path, "no course here; create one with 'moocstudio new' or pick the course folder"
         ) from None
     except OSError as exc:
-        course.modified = previous_modified
         raise CourseFileError(path, f"cannot be read ({exc.strerror})") from exc
     try:
         data: Any = json.loads(raw)

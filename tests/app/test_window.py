@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from moocstudio.app.autosave import Autosaver, autosave_file
 from moocstudio.app.document import CourseDocument
-from moocstudio.app.outline import ID_ROLE
 from moocstudio.app.window import MainWindow
 from moocstudio.model import Course, LicenceId
 from moocstudio.model.store import load_course
