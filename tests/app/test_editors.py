@@ -16,6 +16,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
 from moocstudio.app.editors.cue_table import END, START, TEXT, format_time, parse_time
@@ -336,3 +337,16 @@ def test_generate_renditions_runs_on_the_job_center(
     assert editor.renditions_note.text() == ""
     document.undo_stack.undo()
     assert editor.renditions.isHidden()
+
+
+def test_editors_follow_a_whole_course_replacement(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    deck = first(document, SlideDeck)
+    editor = SlidesEditor(document, deck.id)
+    qtbot.addWidget(editor)
+    restored = deepcopy(document.course)
+    next(i for i in restored.all_items() if i.id == deck.id).slides[0].notes = "Restaurées."
+    fields = {name: getattr(restored, name) for name in type(restored).model_fields}
+    document.push(SetFields(document, Target("course"), fields, "Restore"))
+    assert editor.notes.toPlainText() == "Restaurées."

@@ -52,6 +52,8 @@ class CueEditor(QWidget):
         self.language.currentIndexChanged.connect(lambda _index: self.load_track())
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         document.item_changed.connect(self._on_item_changed)
+        # A whole-course change (an autosave restored) replaces the item without naming it.
+        document.course_changed.connect(self._on_course_changed)
         self._fill_languages()
 
     def _make_widgets(self) -> None:
@@ -237,6 +239,9 @@ class CueEditor(QWidget):
         )  # fmt: skip
         self.show_message(self.tr("Saved."))
         return True
+
+    def _on_course_changed(self) -> None:
+        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

@@ -89,6 +89,8 @@ class PageEditor(QWidget):
         self.editor.textChanged.connect(self._commit_timer.start)
         self.editor.focus_lost.connect(self.commit)
         document.item_changed.connect(self._on_item_changed)
+        # A whole-course change (an autosave restored) replaces the item without naming it.
+        document.course_changed.connect(self._on_course_changed)
         self._committed_text = ""
         self.load()
 
@@ -178,6 +180,9 @@ class PageEditor(QWidget):
     def commit_pending(self) -> None:
         """Commit an edit still waiting for its pause (before the course is saved or closed)."""
         self.commit()
+
+    def _on_course_changed(self) -> None:
+        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

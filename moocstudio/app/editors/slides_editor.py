@@ -66,6 +66,8 @@ class SlidesEditor(QWidget):
         self.strip.currentRowChanged.connect(self._show_slide)
         self.notes.focus_lost.connect(self.commit_notes)
         document.item_changed.connect(self._on_item_changed)
+        # A whole-course change (an autosave restored) replaces the item without naming it.
+        document.course_changed.connect(self._on_course_changed)
         self._fill_strip()
         self._show_slide(self.strip.currentRow())
 
@@ -193,6 +195,9 @@ class SlidesEditor(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _on_course_changed(self) -> None:
+        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

@@ -98,6 +98,8 @@ class VideoEditor(QWidget):
         self.cues = CueEditor(document, item_id, self)
         self._layout()
         document.item_changed.connect(self._on_item_changed)
+        # A whole-course change (an autosave restored) replaces the item without naming it.
+        document.course_changed.connect(self._on_course_changed)
         self.refresh()
 
     def _renditions_table(self) -> QTableWidget:
@@ -282,6 +284,9 @@ class VideoEditor(QWidget):
         """
         if self.cues.model.modified:
             self.cues.save()
+
+    def _on_course_changed(self) -> None:
+        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:
