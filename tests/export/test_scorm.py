@@ -40,7 +40,7 @@ from moocstudio.export.validate import (
     default_schemas_dir,
     validate_manifest,
 )
-from moocstudio.model import Course, LicenceId, Video
+from moocstudio.model import Course, LicenceId, Module, Video
 
 VERSIONS: tuple[ScormVersion, ...] = ("1.2", "2004")
 STRUCTURES: tuple[ScoStructure, ...] = ("single", "per-item")
@@ -295,10 +295,14 @@ def test_2004_sequencing_lets_the_learner_choose_and_flow(
 @pytest.mark.parametrize("structure", STRUCTURES)
 @pytest.mark.parametrize("version", VERSIONS)
 def test_export_twice_gives_the_same_bytes(
-    packages: Packages, sample: tuple[Path, Course], tmp_path: Path, version: str, structure: str
+    packages: Packages,
+    sample: tuple[Path, Course],
+    tmp_path: Path,
+    version: ScormVersion,
+    structure: ScoStructure,
 ) -> None:
     folder, course = sample
-    again = export_scorm(folder, course, tmp_path / "again.zip", version, structure)  # type: ignore[arg-type]
+    again = export_scorm(folder, course, tmp_path / "again.zip", version, structure)
     assert again.path.read_bytes() == packages[version, structure].read_bytes()
 
 
@@ -406,6 +410,22 @@ def test_a_missing_rendition_fails_clearly_and_leaves_nothing(
         with pytest.raises(SiteBuildError, match=rendition.rsplit("/", 1)[-1]):
             export_scorm(copy, course, out / f"{version}.zip", version, "single")
     assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_an_empty_module_is_left_out_of_the_outline(
+    sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    padded = course.model_copy(deep=True)
+    padded.modules.insert(1, Module(title="Bientôt"))
+    path = export_scorm(folder, padded, tmp_path / "padded.zip", "2004", "per-item").path
+    with zipfile.ZipFile(path) as archive:
+        manifest = archive.read(MANIFEST)
+    assert _validate(manifest, "2004") == []
+    cp = f"{{{SCORM2004_CP}}}"
+    organization = etree.fromstring(manifest).find(f"{cp}organizations/{cp}organization")
+    modules = [m.findtext(f"{cp}title") for m in organization.findall(f"{cp}item")]
+    assert modules == [m.title for m in course.modules]
 
 
 def test_one_sco_per_item_needs_an_item(tmp_path: Path) -> None:
