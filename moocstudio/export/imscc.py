@@ -25,16 +25,9 @@ from pathlib import Path
 from moocstudio.build import SiteTree
 from moocstudio.build.labels import labels_for
 from moocstudio.export.formats import ExportOptions
-from moocstudio.export.imscc_manifest import (
-    CC11,
-    CC13,
-    CartridgePlan,
-    CartridgeVersion,
-    OutlineItem,
-    WebResource,
-    cartridge_manifest,
-)
+from moocstudio.export.imscc_manifest import CC11, CC13, CartridgeVersion, cartridge_manifest
 from moocstudio.export.metadata import package_metadata
+from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
 from moocstudio.export.staging import licence_entries, site_entries, staged_site
 from moocstudio.export.zipwriter import ZipReport, ZipSource, normalise_name, write_zip
 from moocstudio.model import Course
@@ -84,27 +77,27 @@ def _files_by_page(site: SiteTree) -> tuple[dict[str, list[str]], list[str]]:
 
 def _page_resource(
     identifier: str, page: str, own_files: Iterable[str], depends_on_shared: bool
-) -> WebResource:
+) -> Resource:
     href = _package_path(page)
-    return WebResource(
+    return Resource(
         identifier=identifier,
         files=(href, *sorted(_package_path(name) for name in own_files)),
-        href=href,
+        launch=href,
         dependencies=(SHARED_RESOURCE_ID,) if depends_on_shared else (),
     )
 
 
-def _resources(course: Course, site: SiteTree, licence_files: Iterable[str]) -> list[WebResource]:
+def _resources(course: Course, site: SiteTree, licence_files: Iterable[str]) -> list[Resource]:
     own, shared = _files_by_page(site)
     pages: list[tuple[str, str]] = [(HOME_RESOURCE_ID, site.launch)]
     pages += [(RESOURCE_PREFIX + item.id, site.pages[item.id]) for item in course.all_items()]
     resources = [_page_resource(rid, page, own[page], bool(shared)) for rid, page in pages]
     if shared:
         resources.append(
-            WebResource(SHARED_RESOURCE_ID, tuple(sorted(_package_path(n) for n in shared)))
+            Resource(SHARED_RESOURCE_ID, tuple(sorted(_package_path(n) for n in shared)))
         )
     names = tuple(normalise_name(name) for name in licence_files)
-    resources.append(WebResource(LICENCE_RESOURCE_ID, names, href=names[0]))
+    resources.append(Resource(LICENCE_RESOURCE_ID, names, launch=names[0]))
     return resources
 
 
@@ -120,7 +113,7 @@ def _outline(course: Course) -> list[OutlineItem]:
     return outline
 
 
-def cartridge_plan(course: Course, site: SiteTree, licence_files: Iterable[str]) -> CartridgePlan:
+def cartridge_plan(course: Course, site: SiteTree, licence_files: Iterable[str]) -> PackagePlan:
     """What the manifest lists for ``course`` built as ``site``.
 
     Args:
@@ -132,8 +125,10 @@ def cartridge_plan(course: Course, site: SiteTree, licence_files: Iterable[str])
         The outline (home, then one folder per module) and the resources, which together list
         every file of the site and every licence file once.
     """
-    return CartridgePlan(
-        outline=tuple(_outline(course)), resources=tuple(_resources(course, site, licence_files))
+    return PackagePlan(
+        title=course.title,
+        items=tuple(_outline(course)),
+        resources=tuple(_resources(course, site, licence_files)),
     )
 
 

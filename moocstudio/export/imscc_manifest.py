@@ -15,7 +15,6 @@ resource may not hold items (schematron rule 8b), so modules are folders without
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,17 +23,21 @@ from lxml import etree
 
 from moocstudio.export.metadata import PackageMetadata
 
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+# The plan is IMS content packaging's, the same for SCORM and CC: one definition serves both.
+from moocstudio.export.scorm_manifest import (
+    LOM_VOCABULARY,
+    RIGHTS_LANGUAGE,
+    XSI_NS,
+    OutlineItem,
+    PackagePlan,
+    Resource,
+    xml_text,
+)
+
 SCHEMA_NAME = "IMS Common Cartridge"
-LOM_VOCABULARY = "LOMv1.0"
-RIGHTS_LANGUAGE = "en"
-"""package_metadata writes the rights sentence in English."""
 ORGANIZATION_ID = "ORG"
 ROOT_ITEM_ID = "root"
 WEBCONTENT = "webcontent"
-
-# XML 1.0 forbids most control characters; lxml refuses them, so they are dropped from text.
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -84,55 +87,8 @@ CC11 = _version("1p1")
 """Moodle core imports only CC 1.0 and 1.1 (``backup/cc/cc112moodle.php``)."""
 
 
-@dataclass(frozen=True)
-class WebResource:
-    """One ``webcontent`` resource.
-
-    Attributes:
-        identifier: Its xs:ID, unique in the manifest.
-        files: Every package file it holds, as paths from the package root, launch page first.
-        href: The page an item opens; None for files only other resources use.
-        dependencies: Identifiers of the resources whose files it also needs.
-    """
-
-    identifier: str
-    files: tuple[str, ...]
-    href: str | None = None
-    dependencies: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class OutlineItem:
-    """One ``<item>`` under the organization's root item: a page, or a folder of items.
-
-    Attributes:
-        identifier: Its xs:ID, unique in the manifest.
-        title: What the platform shows in its outline.
-        resource: The resource it opens; None for a folder (a module).
-        children: Its items, for a folder.
-    """
-
-    identifier: str
-    title: str
-    resource: str | None = None
-    children: tuple[OutlineItem, ...] = ()
-
-
-@dataclass(frozen=True)
-class CartridgePlan:
-    """What a manifest lists: the outline a platform shows and the resources behind it."""
-
-    outline: tuple[OutlineItem, ...]
-    resources: tuple[WebResource, ...]
-
-
 class DuplicateIdentifier(ValueError):
     """Two elements of a plan share an identifier (xs:ID values must be unique)."""
-
-
-def xml_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (NUL and most control codes)."""
-    return _NOT_XML.sub("", text)
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str) -> etree._Element:
@@ -148,10 +104,10 @@ def _walk(items: tuple[OutlineItem, ...]) -> Iterator[OutlineItem]:
         yield from _walk(item.children)
 
 
-def _check_identifiers(plan: CartridgePlan) -> None:
+def _check_identifiers(plan: PackagePlan) -> None:
     used = Counter(
         [ORGANIZATION_ID, ROOT_ITEM_ID]
-        + [item.identifier for item in _walk(plan.outline)]
+        + [item.identifier for item in _walk(plan.items)]
         + [resource.identifier for resource in plan.resources]
     )
     duplicates = sorted(name for name, count in used.items() if count > 1)
@@ -193,7 +149,7 @@ class _LomWriter:
 
 
 def cartridge_manifest(
-    version: CartridgeVersion, metadata: PackageMetadata, plan: CartridgePlan
+    version: CartridgeVersion, metadata: PackageMetadata, plan: PackagePlan
 ) -> bytes:
     """Return the ``imsmanifest.xml`` of ``plan`` for Common Cartridge ``version``, as UTF-8.
 
@@ -233,8 +189,9 @@ def cartridge_manifest(
     organization = _sub(
         organizations, f"{cp}organization", identifier=ORGANIZATION_ID, structure="rooted-hierarchy"
     )
+    _sub(organization, f"{cp}title", " ".join(xml_text(plan.title).split()))
     top = _sub(organization, f"{cp}item", identifier=ROOT_ITEM_ID)
-    for item in plan.outline:
+    for item in plan.items:
         _item(top, cp, item)
     resources = _sub(root, f"{cp}resources")
     for resource in plan.resources:
@@ -253,12 +210,12 @@ def _item(parent: etree._Element, cp: str, item: OutlineItem) -> None:
         _item(element, cp, child)
 
 
-def _resource(parent: etree._Element, cp: str, resource: WebResource) -> None:
+def _resource(parent: etree._Element, cp: str, resource: Resource) -> None:
     attrs = {"identifier": resource.identifier, "type": WEBCONTENT}
-    if resource.href is not None:
+    if resource.launch is not None:
         # Canvas and Moodle open the href as a path inside the zip, not as a decoded URL
         # (canvas-lms webcontent_converter.rb, moodle entity11.resource.class.php): no %-encoding.
-        attrs["href"] = resource.href
+        attrs["href"] = resource.launch
     element = _sub(parent, f"{cp}resource", **attrs)
     for path in dict.fromkeys(resource.files):
         _sub(element, f"{cp}file", href=path)

@@ -13,15 +13,13 @@ from moocstudio.export.imscc import export_imscc, write_imscc11, write_imscc13
 from moocstudio.export.imscc_manifest import (
     CC11,
     CC13,
-    CartridgePlan,
     CartridgeVersion,
     DuplicateIdentifier,
-    OutlineItem,
-    WebResource,
     cartridge_manifest,
 )
 from moocstudio.export.metadata import package_metadata
 from moocstudio.export.package_check import check_package
+from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
 from moocstudio.export.validate import SchemasNotFound, validate_manifest
 from moocstudio.model import Course, LicenceId, Page
 
@@ -179,11 +177,11 @@ def test_manifest_lom_carries_title_description_language_keywords_and_rights(
     assert text(f"{rights}copyrightAndOtherRestrictions/lomimscc:source") == ["LOMv1.0"]
 
 
-def tiny_plan() -> CartridgePlan:
-    page = WebResource("R_p", ("web_resources/p.html",), href="web_resources/p.html")
+def tiny_plan() -> PackagePlan:
+    page = Resource("R_p", ("web_resources/p.html",), launch="web_resources/p.html")
     item = OutlineItem("I_p", "P", "R_p")
-    return CartridgePlan(
-        outline=(OutlineItem("M_1", "Module", children=(item,)),), resources=(page,)
+    return PackagePlan(
+        "Course", items=(OutlineItem("M_1", "Module", children=(item,)),), resources=(page,)
     )
 
 
@@ -209,12 +207,10 @@ def test_a_licence_with_conditions_is_marked_restricted(sample: Sample) -> None:
 
 def test_duplicate_identifiers_are_refused() -> None:
     plan = tiny_plan()
-    clash = CartridgePlan(
-        outline=(*plan.outline, OutlineItem("R_p", "Clash")), resources=plan.resources
-    )
+    clash = PackagePlan("Course", (*plan.items, OutlineItem("R_p", "Clash")), plan.resources)
     with pytest.raises(DuplicateIdentifier, match="R_p"):
         cartridge_manifest(CC13, package_metadata(Course(title="x")), clash)
-    reserved = CartridgePlan(outline=(OutlineItem("root", "Root again"),), resources=())
+    reserved = PackagePlan("Course", (OutlineItem("root", "Root again"),), ())
     with pytest.raises(DuplicateIdentifier, match="root"):
         cartridge_manifest(CC13, package_metadata(Course(title="x")), reserved)
 
