@@ -65,6 +65,7 @@ def _hostile_course(course: Course) -> Course:
     """The sample with markup, quotes, ampersands and emoji everywhere an author can type."""
     hostile = course.model_copy(deep=True)
     hostile.title = HOSTILE
+    hostile.subtitle = HOSTILE
     hostile.description = f"<b>{HOSTILE}</b>"
     hostile.licence = LicenceId.CC_BY_SA_4_0
     for module in hostile.modules:
@@ -153,7 +154,8 @@ def test_policies_and_about_pages(sample: Sample, exported: tuple[Path, Path]) -
     assert "https://creativecommons.org/publicdomain/zero/1.0/" in overview
     assert "moocstudio sample authors" in overview
     assert 'href="/static/LICENSE.txt"' in overview
-    assert (root / "about" / "short_description.html").read_text("utf-8").strip()
+    short = (root / "about" / "short_description.html").read_text("utf-8")
+    assert short == "Introduction to Open Access\n"
     assert "(CC0-1.0)" in (root / "static" / "LICENSE.txt").read_text("utf-8")
     assert (root / "static" / "ATTRIBUTIONS.txt").is_file()
 
@@ -251,6 +253,9 @@ def test_hostile_titles_are_escaped_and_licences_shown(sample: Sample, tmp_path:
     assert "“<i>Clip</i>”, Ada & Grace" in credits.text_content()
     overview = html.fromstring((root / "about" / "overview.html").read_text("utf-8"))
     assert f"<b>{HOSTILE}</b>" in overview.text_content()
+    assert not overview.xpath("//b | //script")
+    short = (root / "about" / "short_description.html").read_text("utf-8")
+    assert "&lt;script&gt;" in short and "<" not in short
 
 
 def test_webvtt_is_converted_when_the_track_has_no_srt(sample: Sample, tmp_path: Path) -> None:
@@ -280,6 +285,35 @@ def test_a_course_without_pictures_gets_a_plain_course_image(
     assert (root / "static" / image).read_bytes().startswith(b"\x89PNG")
     assert _olxcleaner_findings(root)[0] == []
     assert olx_problems(package) == []
+
+
+def test_links_between_pages_jump_to_the_linked_unit(sample: Sample, tmp_path: Path) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    first, second = [i for i in course.all_items() if isinstance(i, Page)][:2]
+    target = Path(second.source.original_name).name
+    first.html += f'<p><a href="{target}#part">suite</a> <a href="gone.md">?</a></p>'
+    _package, root = _export(folder, course, tmp_path)
+    body = html.fromstring((root / "html" / f"{first.id}.html").read_text("utf-8"))
+    assert body.xpath("//a[text()='suite']/@href") == [f"/jump_to_id/{second.id}-unit"]
+    assert body.xpath("//a[text()='?']/@href") == ["gone.md"]  # not a page of the course
+    errors, found_warnings = _olxcleaner_findings(root)
+    assert errors == [] and not [w for w in found_warnings if "jump_to_id" in w]
+
+
+def test_a_video_without_renditions_plays_its_mp4_source(sample: Sample, tmp_path: Path) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    video = next(i for i in course.all_items() if isinstance(i, Video))
+    video.renditions = []
+    _package, root = _export(folder, course, tmp_path)
+    sources = json.loads(_xml(root / "video" / f"{video.id}.xml").get("html5_sources", ""))
+    assert len(sources) == 1 and sources[0].endswith("-lecture.mp4")
+    assert (root / "static" / sources[0].removeprefix("/static/")).is_file()
+    video.source = video.source.model_copy(update={"path": "media/lecture.mov"})
+    with pytest.raises(OlxExportError, match="no MP4 rendition yet"):
+        export_olx(folder, course, tmp_path / "mov" / "course.tar.gz")
+    assert not (tmp_path / "mov").exists()
 
 
 def test_a_missing_rendition_fails_clearly_and_writes_nothing(
