@@ -13,7 +13,9 @@ so a home page straight under the root would be an empty module; Canvas and Mood
 the files of every ``webcontent`` resource, referenced by an item or not, into the course files
 (``webcontent_converter.rb``; Moodle ``backup/cc/entities11.class.php``), so the shared resource
 reaches them. Moodle turns each child of the root into a section and an ``.html`` href into a
-page holding that file's HTML (``backup/cc/entity11.resource.class.php``).
+page holding that file's HTML (``backup/cc/entity11.resource.class.php``). Moodle also refuses a
+CC 1.1 manifest that its copy of the CC 1.1 XSDs rejects (``backup/converter/imscc11/lib.php``),
+which is why the LOM record keeps to what both versions' schemas accept.
 """
 
 from __future__ import annotations

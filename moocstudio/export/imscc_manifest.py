@@ -25,7 +25,6 @@ from moocstudio.export.metadata import PackageMetadata
 
 # The plan is IMS content packaging's, the same for SCORM and CC: one definition serves both.
 from moocstudio.export.scorm_manifest import (
-    LOM_VOCABULARY,
     RIGHTS_LANGUAGE,
     XSI_NS,
     OutlineItem,
@@ -127,10 +126,10 @@ class _LomWriter:
     def string(self, parent: etree._Element, tag: str, text: str, language: str) -> None:
         _sub(_sub(parent, self.tag(tag)), self.tag("string"), text, language=language)
 
-    def vocabulary(self, parent: etree._Element, tag: str, value: str) -> None:
-        element = _sub(parent, self.tag(tag))
-        _sub(element, self.tag("source"), LOM_VOCABULARY)
-        _sub(element, self.tag("value"), value)
+    def value(self, parent: etree._Element, tag: str, value: str) -> None:
+        # A bare <value>: CC 1.1's manifest LOM (strict) allows nothing else in a vocabulary
+        # element, not even <source>LOMv1.0</source>, and CC 1.3's accepts it as it is.
+        _sub(_sub(parent, self.tag(tag)), self.tag("value"), value)
 
     def record(self, metadata: PackageMetadata) -> etree._Element:
         """``<lom>``: general (title, language, description, keywords) and rights."""
@@ -143,7 +142,7 @@ class _LomWriter:
             self.string(general, "keyword", keyword, metadata.language)
         rights = _sub(lom, self.tag("rights"))
         restricted = "yes" if metadata.restricted else "no"
-        self.vocabulary(rights, "copyrightAndOtherRestrictions", restricted)
+        self.value(rights, "copyrightAndOtherRestrictions", restricted)
         self.string(rights, "description", metadata.rights, RIGHTS_LANGUAGE)
         return lom
 
