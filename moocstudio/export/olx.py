@@ -70,7 +70,8 @@ GRADING_POLICY = {
     "GRADE_CUTOFFS": {"Pass": 0.5},
 }
 COURSE_IMAGE_NAME = "course-image.png"
-COURSE_IMAGE_SIZE = (378, 225)  # the card size of Open edX's course catalogue
+# The size course-discovery recommends for a course card ("1134 X 675 pixels").
+COURSE_IMAGE_SIZE = (1134, 675)
 COURSE_IMAGE_COLOUR = (31, 78, 121)
 
 

@@ -21,7 +21,7 @@ from moocstudio.export.olx_check import olx_problems
 from moocstudio.export.olx_components import OlxExportError, played_first
 from moocstudio.export.zipwriter import write_tar_gz
 from moocstudio.media.subtitle_files import read_webvtt
-from moocstudio.model import Attribution, Course, LicenceId, Page, SlideDeck, Video
+from moocstudio.model import Attribution, Course, LicenceId, Module, Page, SlideDeck, Video
 
 olxcleaner = pytest.importorskip(
     "olxcleaner", reason="olxcleaner (the test extra) is not installed: pip install olxcleaner"
@@ -314,6 +314,19 @@ def test_a_video_without_renditions_plays_its_mp4_source(sample: Sample, tmp_pat
     with pytest.raises(OlxExportError, match="no MP4 rendition yet"):
         export_olx(folder, course, tmp_path / "mov" / "course.tar.gz")
     assert not (tmp_path / "mov").exists()
+
+
+def test_an_empty_module_is_kept_and_only_warned_about(sample: Sample, tmp_path: Path) -> None:
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    course.modules.append(Module(title="À venir"))
+    package, root = _export(folder, course, tmp_path)
+    sequential = _xml(root / "sequential" / f"{course.modules[-1].id}-lesson.xml")
+    assert sequential.get("display_name") == "À venir" and len(sequential) == 0
+    errors, found_warnings = _olxcleaner_findings(root)
+    assert errors == []
+    assert [w for w in found_warnings if w.startswith("EmptyTag")], found_warnings
+    assert olx_problems(package) == []
 
 
 def test_a_missing_rendition_fails_clearly_and_writes_nothing(
