@@ -9,6 +9,7 @@ import subprocess
 import sys
 import tarfile
 import warnings
+from html import escape
 from pathlib import Path
 
 import pysubs2
@@ -326,6 +327,25 @@ def test_an_empty_module_is_kept_and_only_warned_about(sample: Sample, tmp_path:
     errors, found_warnings = _olxcleaner_findings(root)
     assert errors == []
     assert [w for w in found_warnings if w.startswith("EmptyTag")], found_warnings
+    assert olx_problems(package) == []
+
+
+def test_media_names_become_safe_static_names(sample: Sample, tmp_path: Path) -> None:
+    folder, course = sample
+    copy = tmp_path / "course"
+    shutil.copytree(folder, copy)
+    course = course.model_copy(deep=True)
+    page = next(i for i in course.all_items() if isinstance(i, Page) and i.images)
+    image = page.images[0]
+    odd_path = f"media/{image.sha256[:12]}-mon image été (1) & <x>.png"
+    shutil.copyfile(copy / image.path, copy / odd_path)
+    page.html = page.html.replace(f'"{image.path}"', f'"{escape(odd_path)}"')
+    page.images[0] = image.model_copy(update={"path": odd_path})
+    package, root = _export(copy, course, tmp_path / "out")
+    name = f"{image.sha256[:12]}-mon-image-ete-1-x-.png"
+    assert (root / "static" / name).is_file()
+    body = html.fromstring((root / "html" / f"{page.id}.html").read_text("utf-8"))
+    assert f"/static/{name}" in body.xpath("//img/@src")
     assert olx_problems(package) == []
 
 
