@@ -6,7 +6,8 @@ only in namespaces, schema file names and ``schemaversion``, which the version t
 The XML is built with lxml, so titles and descriptions are always escaped.
 
 Facts checked in the CC 1.3 XSDs (``ccv1p3_imscp_v1p2_v1p0.xsd``, ``ccv1p3_lommanifest_v1p0.xsd``)
-and, for 1.1, in Moodle's copy of ``ccv1p1_imscp_v1p2_v1p0.xsd`` and its ``cc_version11.php``:
+and, for 1.1, in Moodle's copies of ``ccv1p1_imscp_v1p2_v1p0.xsd`` and
+``ccv1p1_lommanifest_v1p0.xsd`` (``backup/cc/schemas11``) and its ``cc_version11.php``:
 the organization has one top item (no title) holding the outline; an item that points to a
 resource may not hold items (schematron rule 8b), so modules are folders without
 ``identifierref``; ``<organizations>`` has no ``default`` attribute and ``<manifest>`` no
