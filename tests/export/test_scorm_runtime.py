@@ -38,10 +38,8 @@ if TYPE_CHECKING:
 CHROMIUM = shutil.which("chromium")
 WAIT_MS = 20_000  # the slowest wait, the whole sample video at 16x, takes about two seconds
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed"),
-]
+# Every test that opens a browser: slow, and skipped (by its fixture) without Chromium.
+in_browser = pytest.mark.slow
 
 # The names each SCORM version gives the same things (what the harness and the asserts read).
 CMI: dict[str, dict[str, str]] = {
@@ -117,7 +115,11 @@ HARNESS = """<!DOCTYPE html>
     window.API_1484_11 = verbs("Initialize", "GetValue", "SetValue", "Commit", "Terminate");
   }
   addEventListener("DOMContentLoaded", function () {
-    document.getElementById("sco").src = setup.launch;
+    if (setup.popup) {
+      window.open(setup.launch, "sco");  // some LMSs launch SCOs in a new window
+    } else {
+      document.getElementById("sco").src = setup.launch;
+    }
   });
 }());
 </script></head>
@@ -201,6 +203,8 @@ class Session:
 @pytest.fixture(scope="module")
 def chromium_browser() -> Iterator[Browser]:
     """Debian's chromium, driven by Playwright, headless, video allowed to play on its own."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
@@ -296,9 +300,13 @@ def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
     """Factory: the harness (the LMS) holding cmi data ``values``, launching ``launch_page``."""
 
     def open_session(
-        pkg: Package, version: ScormVersion, launch_page: str, values: dict[str, str]
+        pkg: Package,
+        version: ScormVersion,
+        launch_page: str,
+        values: dict[str, str],
+        popup: bool = False,
     ) -> Session:
-        setup = {"version": version, "launch": launch_page, "values": values}
+        setup = {"version": version, "launch": launch_page, "values": values, "popup": popup}
         return browse(f"{pkg.url}/harness.html#{quote(json.dumps(setup))}")
 
     return open_session
@@ -363,6 +371,7 @@ def _wait_viewed(session: Session, version: ScormVersion, page: str) -> None:
     session.wait_value(CMI[version]["location"], page)
 
 
+@in_browser
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_single_sco_completes_once_everything_is_seen_and_resumes(
     package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
@@ -429,6 +438,7 @@ def _assert_session_closed(record: dict[str, Any], version: ScormVersion) -> Non
     assert SESSION_TIME[version].fullmatch(record["values"][names["session_time"]])
 
 
+@in_browser
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_one_sco_per_item_completes_each_item_on_its_own(
     package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
@@ -450,6 +460,7 @@ def test_one_sco_per_item_completes_each_item_on_its_own(
         _only_local(session)
 
 
+@in_browser
 def test_only_the_course_frame_is_heard_and_only_course_pages_are_shown(
     package: Callable[..., Package], launch: Callable[..., Session]
 ) -> None:
@@ -493,6 +504,7 @@ def test_only_the_course_frame_is_heard_and_only_course_pages_are_shown(
     assert session.errors == []
 
 
+@in_browser
 @pytest.mark.parametrize("structure", ["single", "per-item"])
 def test_without_an_lms_the_course_shows_with_no_error(
     package: Callable[..., Package], browse: Callable[[str], Session], structure: ScoStructure
@@ -506,6 +518,11 @@ def test_without_an_lms_the_course_shows_with_no_error(
         content = session.page.main_frame.child_frames[0]
         assert content.url.endswith("/" + expected), url
         assert content.locator("main").count() == 1
+        # One scrolling box, the course's: the launch page itself never scrolls.
+        assert session.page.evaluate(
+            "() => { var d = document.documentElement;"
+            " return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth; }"
+        )
         session.page.wait_for_timeout(300)  # time for the runtime to do (or fail at) anything
         assert session.errors == [], url
         _only_local(session)
@@ -527,6 +544,7 @@ def _synthetic_course(sample: tuple[Path, Course], videos: int) -> tuple[Course,
     return big, site
 
 
+@in_browser
 @pytest.mark.parametrize(
     ("videos", "mode"), [(500, "m"), (1000, "d")], ids=["masks-fit", "done-bits-only"]
 )
@@ -556,3 +574,79 @@ def test_suspend_data_fits_scorm12_for_large_courses(
         everything = "1d1000." + "_" * 333 + "w"  # 2000 bits set, the last 4 unused
         again = launch(pkg, "1.2", pkg.launches[None], {**_fresh("1.2"), SUSPEND_DATA: everything})
         again.wait_value("cmi.core.lesson_status", "completed")
+
+
+@in_browser
+def test_a_popup_finds_the_api_in_its_opener(
+    package: Callable[..., Package], launch: Callable[..., Session]
+) -> None:
+    pkg = package("2004", "single")
+    lms = launch(pkg, "2004", pkg.launches[None], _fresh("2004"), popup=True)
+    lms.wait_value("cmi.completion_status", "incomplete")  # so the popup's runtime ran
+    (popup,) = [page for page in lms.page.context.pages if page is not lms.page]
+    popup.wait_for_load_state()
+    assert popup.main_frame.child_frames[0].url.endswith("/index.html")
+    popup.goto(f"{lms.served.url}/blank.html")  # the learner closes the window
+    lms.page.wait_for_function("window.lms.calls.some((c) => c[0] === 'Terminate')")
+    assert [c[0] for c in lms.page.evaluate("window.lms.calls")].count("Initialize") == 1
+    assert lms.errors == []
+
+
+HOSTILE = '</script><script>window.pwned = 1</script> & "quotes" <b>'
+
+
+def _embedded_config(html: str) -> Any:
+    found = re.search(r'<script type="application/json" id="moocstudio-scorm">(.*?)</script>', html)
+    assert found, html
+    return json.loads(found[1])
+
+
+def test_launch_pages_embed_the_course_safely(sample: tuple[Path, Course]) -> None:
+    _, course = sample
+    course = course.model_copy(update={"title": HOSTILE})
+    items = course.all_items()
+    pages = {item.id: f"items/{item.id}.html" for item in items}
+    site = SiteTree(Path(), (), "index.html", pages, {})
+
+    single = launch_files(course, site, "1.2", "single")
+    assert single.launches == {None: "scorm.html"}
+    assert single.shared == ("assets/scorm.js",)
+    entries = dict(single.entries)
+    assert set(entries) == {"scorm.html", "assets/scorm.js"}
+    page = entries["scorm.html"]
+    assert isinstance(page, bytes)
+    html = page.decode("utf-8")
+    # The title shows as text (page title, frame title, no-script link), never as markup.
+    assert html.count("<script") == 2  # the configuration and scorm.js
+    assert html.count("&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;") == 3
+    assert f'<html lang="{course.language}">' in html
+    assert '<script src="assets/scorm.js"></script>' in html
+    config = _embedded_config(html)
+    assert config == {
+        "version": "1.2",
+        "structure": "single",
+        "home": "index.html",
+        "root": "",
+        "items": [{"id": i.id, "kind": i.kind, "page": pages[i.id]} for i in items],
+    }
+
+    per_item = launch_files(course, site, "2004", "per-item")
+    assert per_item.launches == {i.id: f"sco/{i.id}.html" for i in items}
+    for item in items:
+        page = dict(per_item.entries)[f"sco/{item.id}.html"]
+        assert isinstance(page, bytes)
+        html = page.decode("utf-8")
+        assert '<script src="../assets/scorm.js"></script>' in html
+        assert _embedded_config(html) == {
+            "version": "2004",
+            "structure": "per-item",
+            "home": None,
+            "root": "../",
+            "items": [{"id": item.id, "kind": item.kind, "page": pages[item.id]}],
+        }
+
+
+def test_site_options_per_structure() -> None:
+    assert scorm_site_options("single").scripts == ("tracking.js",)
+    assert scorm_site_options("single").links_between_items
+    assert not scorm_site_options("per-item").links_between_items
