@@ -345,3 +345,28 @@ def test_validate_reports_a_good_and_a_broken_package(
     assert broken.returncode == 1
     assert "no LICENSE.txt at the root" in broken.stdout
     assert "INVALID (1 problems)" in broken.stdout
+
+
+def test_export_all_formats_and_per_item_scorm_each_valid(
+    course: Path, deck: Path, tmp_path: Path
+) -> None:
+    assert run_cli("add", course, deck).returncode == 0
+    out = tmp_path / "packages"
+    result = run_cli("export", course, "--format", "all", "-o", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("  ")]
+    assert [line.split()[0] for line in lines] == list(FORMATS)
+    assert all(line.endswith(": valid") for line in lines), result.stdout
+    per_item = run_cli(
+        "export", course, "--format", "scorm12", "--format", "scorm2004", "--sco", "per-item",
+        "-o", out,
+    )  # fmt: skip
+    assert per_item.returncode == 0, per_item.stdout
+    for name in ("science-ouverte-scorm12-per-item.zip", "science-ouverte-scorm2004-per-item.zip"):
+        assert (out / name).is_file()
+    olx = run_cli("validate", out / "science-ouverte-olx.tar.gz")
+    assert (
+        olx.returncode == 0
+        and "olx package" in olx.stdout
+        and olx.stdout.rstrip().endswith("valid")
+    )

@@ -7,6 +7,8 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 # Attributes whose URL the browser fetches by itself (a link is only followed when clicked).
+# A <track> inside a <template> counts too: video.js puts it in its player (see
+# templates/site/video.html), so the page does load its file over http(s).
 FETCHED = frozenset(
     {("img", "src"), ("script", "src"), ("link", "href"), ("source", "src"),
      ("track", "src"), ("video", "poster"), ("audio", "src"), ("video", "src"),

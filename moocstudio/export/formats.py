@@ -72,6 +72,36 @@ FORMATS: dict[str, ExportFormat] = {
             "offline HTML5 site (Kolibri, any web server)",
             "moocstudio.export.site_zip:write_site_zip",
         ),
+        ExportFormat(
+            "scorm12",
+            ".zip",
+            "SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)",
+            "moocstudio.export.scorm:write_scorm12",
+        ),
+        ExportFormat(
+            "scorm2004",
+            ".zip",
+            "SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)",
+            "moocstudio.export.scorm:write_scorm2004",
+        ),
+        ExportFormat(
+            "imscc",
+            ".imscc",
+            "IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)",
+            "moocstudio.export.imscc:write_imscc13",
+        ),
+        ExportFormat(
+            "imscc11",
+            ".imscc",
+            "IMS Common Cartridge 1.1 (Moodle's importer)",
+            "moocstudio.export.imscc:write_imscc11",
+        ),
+        ExportFormat(
+            "olx",
+            ".tar.gz",
+            "Open edX course export (Studio import, FUN MOOC)",
+            "moocstudio.export.olx:write_olx",
+        ),
     )
 }
 

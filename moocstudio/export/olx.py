@@ -24,12 +24,14 @@ id. Studio uses its own when an author imports into an existing course.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
+from html import escape
 from pathlib import Path, PurePosixPath
 
 from lxml import etree
@@ -68,7 +70,8 @@ GRADING_POLICY = {
     "GRADE_CUTOFFS": {"Pass": 0.5},
 }
 COURSE_IMAGE_NAME = "course-image.png"
-COURSE_IMAGE_SIZE = (378, 225)  # the card size of Open edX's course catalogue
+# The size course-discovery recommends for a course card ("1134 X 675 pixels").
+COURSE_IMAGE_SIZE = (1134, 675)
 COURSE_IMAGE_COLOUR = (31, 78, 121)
 
 
@@ -134,6 +137,12 @@ class _OlxFiles:
     def xml(self, name: str, element: etree._Element) -> None:
         self.entries[name] = etree.tostring(element, encoding="utf-8", pretty_print=True)
 
+    def html(self, name: str, element: etree._Element) -> None:
+        self.entries[name] = html_text(element)
+
+    def text(self, name: str, text: str) -> None:
+        self.entries[name] = text.encode("utf-8")
+
     def json(self, name: str, value: object) -> None:
         text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         self.entries[name] = text.encode("utf-8")
@@ -190,20 +199,21 @@ def _components(
         yield "video", item.id
         if item.attribution is not None or item.licence is not None:
             credits = f"{item.id}-credits"
-            _html_component(files, credits, item.title, html_text(credits_body(course, item)))
+            _html_component(files, credits, item.title, credits_body(course, item))
             yield "html", credits
         return
     if isinstance(item, SlideDeck):
         body = slides_body(course, item, static)
     else:
         body = page_body(course, item, static, unit_of_page)
-    _html_component(files, item.id, item.title, html_text(body))
+    _html_component(files, item.id, item.title, body)
     yield "html", item.id
 
 
-def _html_component(files: _OlxFiles, url_name: str, title: str, body: bytes) -> None:
+def _html_component(files: _OlxFiles, url_name: str, title: str, body: etree._Element) -> None:
+    """``html/X.xml`` names the component; its body is ``html/X.html`` (Studio's own layout)."""
     files.xml(f"html/{url_name}.xml", etree.Element("html", display_name=title, filename=url_name))
-    files.entries[f"html/{url_name}.html"] = body
+    files.html(f"html/{url_name}.html", body)
 
 
 def _course_image(course: Course, static: StaticFiles) -> str:
@@ -223,8 +233,6 @@ def _course_image(course: Course, static: StaticFiles) -> str:
 
 def _plain_card() -> bytes:
     # Imported here: Pillow is only needed for courses with no picture at all.
-    import io
-
     from PIL import Image
 
     buffer = io.BytesIO()
@@ -263,14 +271,16 @@ def _about_files(files: _OlxFiles, course: Course, static: StaticFiles) -> None:
     meta = package_metadata(course)
     licence_name = static.data(LICENCE_FILE, licence_text(course).encode("utf-8"))
     credits_name = static.data(ATTRIBUTIONS_FILE, attributions_text(course).encode("utf-8"))
-    files.entries["about/overview.html"] = html_text(
-        _overview(meta, static_url(licence_name), static_url(credits_name))
+    files.html(
+        "about/overview.html", _overview(meta, static_url(licence_name), static_url(credits_name))
     )
+    # Plain text (the catalogue shows it as a line, not as markup), escaped all the same.
     short = course.subtitle or meta.description.split("\n")[0]
-    files.entries["about/short_description.html"] = html_text(h.P(short))
+    files.text("about/short_description.html", escape(short, quote=False) + "\n")
 
 
 def _overview(meta: PackageMetadata, licence_url: str, credits_url: str) -> etree._Element:
+    """Title, description, authors, and the licence linked to its legal code and to the files."""
     section = h.SECTION(
         h.CLASS("about"),
         h.H2(meta.title),

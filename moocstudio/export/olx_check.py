@@ -105,40 +105,42 @@ def _parse_xml(package: _Package, name: str) -> etree._Element | None:
 
 def _outline_problems(package: _Package) -> list[str]:
     """Follow ``url_name`` pointers from course.xml; report each that leads to no file."""
-    problems: list[str] = []
     root = _parse_xml(package, "course.xml")
     if root is None:
         return ["course/course.xml is not well-formed XML"]
+    problems: list[str] = []
     seen: set[str] = set()
-    pending = [("course.xml", root)]
+    pending: list[tuple[str, etree._Element]] = [("course.xml", root)]
     while pending:
-        origin, element = pending.pop()
-        for child in element:
-            if not isinstance(child.tag, str):
-                continue  # comments and processing instructions
-            target = _pointer_target(child)
-            if target is None:
-                pending.append((origin, child))  # inline content: look inside it
-                continue
-            if target in seen:
-                continue
-            seen.add(target)
-            if target not in package.texts:
-                url_name = child.get("url_name")
-                problems.append(
-                    f'course/{origin}: <{child.tag} url_name="{url_name}"> needs '
-                    f"course/{target}, which is missing"
-                )
-                continue
-            loaded = _parse_xml(package, target)
-            if loaded is None:
-                problems.append(f"course/{target} is not well-formed XML")
-                continue
-            problems += _html_file_problem(package, target, loaded)
-            pending.append((target, loaded))
+        origin, node = pending.pop()
+        target = _pointer_target(node)
+        if target is None:  # inline content: its children belong to the same file
+            pending.extend((origin, child) for child in _elements(node))
+            continue
+        if target in seen:
+            continue
+        seen.add(target)
+        loaded = _parse_xml(package, target) if target in package.texts else None
+        if loaded is None:
+            problems.append(_broken_pointer(package, origin, node, target))
+            continue
+        problems += _html_file_problem(package, target, loaded)
+        pending.extend((target, child) for child in _elements(loaded))
     if root.get("url_name") is not None:
         problems += _policy_problems(package, root.get("url_name", ""))
     return problems
+
+
+def _elements(node: etree._Element) -> list[etree._Element]:
+    """Child elements, without comments and processing instructions."""
+    return [child for child in node if isinstance(child.tag, str)]
+
+
+def _broken_pointer(package: _Package, origin: str, node: etree._Element, target: str) -> str:
+    if target in package.texts:
+        return f"course/{target} is not well-formed XML"
+    pointer = f'<{node.tag} url_name="{node.get("url_name")}">'
+    return f"course/{origin}: {pointer} needs course/{target}, which is missing"
 
 
 def _pointer_target(element: etree._Element) -> str | None:
@@ -206,7 +208,8 @@ def _html_links(text: bytes) -> Iterator[str]:
     if not text.strip():
         return
     try:
-        root = html.fromstring(text)
+        # OLX HTML is UTF-8 and declares no charset, which lxml would read as Latin-1.
+        root = html.fromstring(text.decode("utf-8", "replace"))
     except (etree.ParserError, ValueError):
         return
     for element in root.iter():

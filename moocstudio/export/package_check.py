@@ -7,6 +7,7 @@ ships with it, and an ``imsmanifest.xml`` validates against its official schemas
 
 from __future__ import annotations
 
+import tarfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from lxml import etree
 
 from moocstudio.build.links import FETCHED, is_network_url, local_target, page_links
 from moocstudio.errors import FileProblem
+from moocstudio.export.olx_check import olx_problems
 from moocstudio.export.validate import ManifestKind, validate_manifest
 
 LAUNCH_PAGE = "index.html"
@@ -50,12 +52,14 @@ class PackageReport:
 
 
 def check_package(path: Path) -> PackageReport:
-    """Check a .zip or .imscc package.
+    """Check a .zip or .imscc package, or an Open edX course export (.tar.gz).
 
     Raises:
         FileProblem: The file is missing or not a zip archive.
     """
     path = Path(path)
+    if path.name.endswith((".tar.gz", ".tgz")):
+        return _check_olx(path)
     try:
         archive = zipfile.ZipFile(path)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -72,6 +76,14 @@ def check_package(path: Path) -> PackageReport:
         for name in sorted(n for n in names if n.endswith((".html", ".htm"))):
             _check_page(name, archive.read(name).decode("utf-8", "replace"), names, report)
     return report
+
+
+def _check_olx(path: Path) -> PackageReport:
+    if not path.is_file():
+        raise FileProblem(path, "does not exist")
+    with tarfile.open(path, "r:gz") as archive:
+        files = sum(1 for member in archive if member.isfile())
+    return PackageReport(path=path, kind="olx", files=files, problems=olx_problems(path))
 
 
 def _check_page(page: str, text: str, names: set[str], report: PackageReport) -> None:

@@ -23,6 +23,7 @@
     "1.2": {
       api: "API", initialize: "LMSInitialize", getValue: "LMSGetValue",
       setValue: "LMSSetValue", commit: "LMSCommit", terminate: "LMSFinish",
+      lastError: "LMSGetLastError", alreadyInitialized: null,
       entry: "cmi.core.entry", location: "cmi.core.lesson_location", locationMax: 255,
       suspendData: "cmi.suspend_data", suspendMax: 4096,
       status: "cmi.core.lesson_status", doneStatuses: { completed: 1, passed: 1 },
@@ -32,6 +33,7 @@
     "2004": {
       api: "API_1484_11", initialize: "Initialize", getValue: "GetValue",
       setValue: "SetValue", commit: "Commit", terminate: "Terminate",
+      lastError: "GetLastError", alreadyInitialized: "103",
       entry: "cmi.entry", location: "cmi.location", locationMax: 1000,
       suspendData: "cmi.suspend_data", suspendMax: 64000,
       status: "cmi.completion_status", doneStatuses: { completed: 1 },
@@ -116,17 +118,25 @@
 
   function call(api, method, first, second) {
     try {
-      var result = arguments.length > 3 ? api[method](first, second) : api[method](first);
+      var result = arguments.length > 3 ? api[method](first, second) :
+        arguments.length > 2 ? api[method](first) : api[method]();
       return result === undefined || result === null ? "" : String(result);
     } catch (error) {
       return "";
     }
   }
 
+  // Initialize; a 2004 LMS that kept the session open (the launch page reloaded) says error 103.
+  function initialize(api) {
+    return call(api, dialect.initialize, "") === "true" ||
+      (dialect.alreadyInitialized !== null &&
+       call(api, dialect.lastError) === dialect.alreadyInitialized);
+  }
+
   // An adapter with the same four verbs for both versions, or null when no LMS answers.
   function connect() {
     var api = findApi(dialect.api);
-    if (!api || call(api, dialect.initialize, "") !== "true") { return null; }
+    if (!api || !initialize(api)) { return null; }
     return {
       get: function (key) { return call(api, dialect.getValue, key); },
       set: function (key, value) { return call(api, dialect.setValue, key, String(value)) === "true"; },
@@ -331,7 +341,9 @@
     completed = dialect.doneStatuses.hasOwnProperty(lms.get(dialect.status));
     var resumed = lms.get(dialect.entry) === "resume";
     var location = lms.get(dialect.location);
-    if (!completed && !markCompletedIfDone()) {
+    if (completed) {
+      lms.set(dialect.exit, dialect.exitDone);  // a new session starts with no exit value
+    } else if (!markCompletedIfDone()) {
       lms.set(dialect.status, "incomplete");
       lms.set(dialect.exit, "suspend");
     }

@@ -121,7 +121,11 @@ def test_video_page_offers_every_rendition_captions_and_transcript(
     text = (site.root / site.pages[video.id]).read_text(encoding="utf-8")
     assert "voie verte" in text  # the transcript
     assert 'class="download"' in text
-    # The WebVTT text is inlined too, for file:// where browsers refuse the <track> file.
+    # The track waits in an inert template for video.js: a <track src> in the player itself
+    # makes the browser log an error from file://, where it refuses the file.
+    assert "<track" not in text.partition("<video")[2].partition("</video>")[0]
+    assert '<template class="captions" id="track-1"><track kind="captions"' in text
+    # The WebVTT text is inlined too, handed to the track as a blob from file://.
     assert '<template class="vtt" data-track="track-1">WEBVTT' in text
 
 

@@ -4,7 +4,7 @@
   "use strict";
   var video = document.querySelector(".player video");
   if (!video) { return; }
-  inlineCaptions();
+  addCaptions();
   var sources = Array.prototype.slice.call(video.querySelectorAll("source[data-label]"));
   var menu = document.querySelector(".quality");
   if (sources.length < 2 || !menu) { return; }
@@ -13,16 +13,24 @@
   var downloadLabel = document.querySelector(".download-label");
   var KEY = "moocstudio.quality";
 
-  // From file:// every file is its own origin and browsers refuse the <track> file; the page
-  // carries the same WebVTT text in a <template>, handed to the track as a same-origin blob.
-  function inlineCaptions() {
-    if (location.protocol !== "file:" || !window.Blob || !window.URL) { return; }
-    var copies = document.querySelectorAll("template.vtt");
-    for (var i = 0; i < copies.length; i++) {
-      var track = document.getElementById(copies[i].getAttribute("data-track"));
+  // Each caption track waits in a <template>, so that nothing names its .vtt file before this
+  // script runs: from file:// every file is its own origin, the browser refuses the file and logs
+  // an error. There the track gets the same WebVTT text, inlined in the page, as a same-origin
+  // blob; over http(s) it loads the file itself.
+  function addCaptions() {
+    var inline = location.protocol === "file:" && window.Blob && window.URL;
+    var templates = document.querySelectorAll("template.captions");
+    for (var i = 0; i < templates.length; i++) {
+      var track = templates[i].content.querySelector("track");
       if (!track) { continue; }
-      var text = copies[i].content.textContent;
-      track.src = URL.createObjectURL(new Blob([text], { type: "text/vtt" }));
+      track = document.importNode(track, true);
+      if (inline) {
+        var copy = document.querySelector('template.vtt[data-track="' + templates[i].id + '"]');
+        if (!copy) { continue; }
+        var text = copy.content.textContent;
+        track.src = URL.createObjectURL(new Blob([text], { type: "text/vtt" }));
+      }
+      video.appendChild(track);
     }
   }
 

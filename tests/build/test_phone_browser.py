@@ -1,0 +1,214 @@
+"""The built site on a phone, in a real browser: Playwright driving Debian's chromium.
+
+Every page is opened at 390x844 (and 320 px wide) from ``file://`` and from a local web server,
+as a learner would open the offline zip or the same site served by a platform. Each visit fails
+on a console error, a script error or a request that leaves the package.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+import pytest
+
+from moocstudio.build import SiteTree
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+PHONE: ViewportSize = {"width": 390, "height": 844}
+NARROW: ViewportSize = {"width": 320, "height": 640}
+WAIT_MS = 15_000  # for the video to play and the captions to load; both take well under a second
+PLAYED_SECONDS = 0.5
+PLAYER = 'document.querySelector(".player video")'
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
+    ),
+]
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
+)
+
+
+@dataclass
+class Visit:
+    """One page opened in the phone's browser, with what it logged and fetched."""
+
+    page: Page
+    allowed_prefixes: tuple[str, ...]
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        """Keep console errors and warnings (a refused file is logged as an error)."""
+        if message.type in ("error", "warning"):
+            self.errors.append(f"console {message.type}: {message.text}")
+
+    def on_request(self, request: Request) -> None:
+        """Keep every URL the page asks for."""
+        self.requests.append(request.url)
+
+    def outside_requests(self) -> list[str]:
+        """The requested URLs that are neither in the package nor made by the page itself."""
+        # blob: URLs are made in the page from its own text (the inlined captions).
+        return [
+            url
+            for url in self.requests
+            if not url.startswith((*self.allowed_prefixes, "blob:", "data:"))
+        ]
+
+    def assert_clean(self) -> None:
+        """No error logged, no script failed, nothing fetched from outside the package."""
+        assert self.errors == [], self.page.url
+        assert self.outside_requests() == [], self.page.url
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site's folder quietly, as a platform would serve an unpacked package."""
+
+    def do_GET(self) -> None:
+        """Serve a file; answer the browser's own favicon request with no content."""
+        # Chromium asks every web server for /favicon.ico by itself and logs the 404 as a
+        # console error; that is no file of the site (the pages link no icon), so no 404 here.
+        if self.path == "/favicon.ico":
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        """Keep the test output free of one access-log line per request."""
+
+
+@pytest.fixture(scope="module")
+def phone_browser() -> Iterator[Browser]:
+    """One headless chromium for the whole module (starting one takes about a second)."""
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(site: SiteTree) -> Iterator[str]:
+    """The built site served over http on a free local port: its base URL."""
+    handler = functools.partial(_SiteHandler, directory=str(site.root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join()
+
+
+@pytest.fixture(params=["file", "http"])
+def site_url(request: pytest.FixtureRequest, site: SiteTree) -> str:
+    """Where the site is opened from: its folder, or the local web server."""
+    if request.param == "file":
+        return site.root.as_uri() + "/"
+    return str(request.getfixturevalue("server"))
+
+
+class OpenPage(Protocol):
+    """Signature of the ``open_page`` fixture."""
+
+    def __call__(self, name: str, viewport: ViewportSize = ...) -> Visit: ...
+
+
+@pytest.fixture
+def open_page(phone_browser: Browser, site_url: str) -> Iterator[OpenPage]:
+    """Factory: open a page of the site in a phone-sized tab that records what it does."""
+    contexts = []
+
+    def open_(name: str, viewport: ViewportSize = PHONE) -> Visit:
+        context = phone_browser.new_context(
+            viewport=viewport, is_mobile=True, has_touch=True, device_scale_factor=3
+        )
+        contexts.append(context)
+        page = context.new_page()
+        visit = Visit(page, allowed_prefixes=(site_url,))
+        page.on("console", visit.on_console)
+        page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
+        page.on("request", visit.on_request)
+        page.goto(site_url + name, wait_until="load")
+        return visit
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _html_pages(site: SiteTree) -> list[str]:
+    return [name for name in site.files if name.endswith(".html")]
+
+
+def _page_of_kind(site: SiteTree, kind: str) -> str:
+    return next(page for page in site.pages.values() if f"/{kind}-" in page)
+
+
+def _overflow(page: Page) -> int:
+    return int(page.locator("html").evaluate("html => html.scrollWidth - html.clientWidth"))
+
+
+@pytest.mark.parametrize("viewport", [PHONE, NARROW], ids=["390px", "320px"])
+def test_every_page_fits_the_phone_and_stays_in_the_package(
+    site: SiteTree, open_page: OpenPage, viewport: ViewportSize
+) -> None:
+    for name in _html_pages(site):
+        visit = open_page(name, viewport)
+        assert _overflow(visit.page) <= 0, f"{name} scrolls sideways at {viewport['width']} px"
+        visit.assert_clean()
+
+
+def _cue_count(vtt: Path) -> int:
+    # One "start --> end" timing line per cue (WebVTT, section 4.1).
+    return sum("-->" in line for line in vtt.read_text(encoding="utf-8").splitlines())
+
+
+def test_the_video_plays_the_phone_rendition_with_captions(
+    site: SiteTree, open_page: OpenPage
+) -> None:
+    name = _page_of_kind(site, "video")
+    vtt = next(f for f in site.dependencies[name] if f.endswith(".vtt"))
+    visit = open_page(name)
+    page = visit.page
+    video = page.locator(".player video")
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    page.wait_for_function(f"{PLAYER}.currentTime > {PLAYED_SECONDS}", timeout=WAIT_MS)
+    phone_rung = page.locator('source[data-label="360p"]').evaluate("s => s.src")
+    assert video.evaluate("v => v.currentSrc") == phone_rung
+    page.wait_for_function(f"{PLAYER}.textTracks[0]?.cues?.length > 0", timeout=WAIT_MS)
+    track = video.evaluate(
+        "v => ({mode: v.textTracks[0].mode, cues: v.textTracks[0].cues.length,"
+        " language: v.textTracks[0].language})"
+    )
+    assert track == {"mode": "showing", "cues": _cue_count(site.root / vtt), "language": "fr"}
+    visit.assert_clean()
+
+
+def test_arrow_keys_change_slide(site: SiteTree, open_page: OpenPage) -> None:
+    visit = open_page(_page_of_kind(site, "slides"))
+    page = visit.page
+    shown = '() => Array.from(document.querySelectorAll(".slide")).findIndex(s => !s.hidden)'
+    assert page.evaluate(shown) == 0
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate(shown) == 2
+    page.keyboard.press("ArrowLeft")
+    assert page.evaluate(shown) == 1
+    visit.assert_clean()

@@ -1,0 +1,660 @@
+"""The SCORM runtime (launch pages + assets/scorm.js) in a real Chromium, talking to a fake LMS.
+
+The sample course's site is built as a SCORM package builds it and served over HTTP on
+127.0.0.1. A test-only harness page plays the LMS: it defines a recording ``API`` (SCORM 1.2) or
+``API_1484_11`` (2004) that stores every value and call, also in localStorage so the record
+survives the harness navigating away, and shows the launch page in an iframe, as an LMS does.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+import pytest
+
+from moocstudio.build import SiteTree, build_site
+from moocstudio.export.formats import ScoStructure
+from moocstudio.export.scorm_launch import (
+    ScormVersion,
+    launch_files,
+    scorm_site_options,
+)
+from moocstudio.model import Course, Module, Video
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ConsoleMessage, Frame, Page
+
+CHROMIUM = shutil.which("chromium")
+WAIT_MS = 20_000  # the slowest wait, the whole sample video at 16x, takes about two seconds
+
+# Every test that opens a browser: slow, and skipped (by its fixture) without Chromium.
+in_browser = pytest.mark.slow
+
+# The names each SCORM version gives the same things (what the harness and the asserts read).
+CMI: dict[str, dict[str, str]] = {
+    "1.2": {
+        "api": "API",
+        "initialize": "LMSInitialize",
+        "set": "LMSSetValue",
+        "commit": "LMSCommit",
+        "terminate": "LMSFinish",
+        "entry": "cmi.core.entry",
+        "status": "cmi.core.lesson_status",
+        "location": "cmi.core.lesson_location",
+        "exit": "cmi.core.exit",
+        "session_time": "cmi.core.session_time",
+        "done_exit": "",
+        "fresh_status": "not attempted",
+    },
+    "2004": {
+        "api": "API_1484_11",
+        "initialize": "Initialize",
+        "set": "SetValue",
+        "commit": "Commit",
+        "terminate": "Terminate",
+        "entry": "cmi.entry",
+        "status": "cmi.completion_status",
+        "location": "cmi.location",
+        "exit": "cmi.exit",
+        "session_time": "cmi.session_time",
+        "done_exit": "normal",
+        "fresh_status": "unknown",
+    },
+}
+SESSION_TIME = {
+    "1.2": re.compile(r"\d{4}:\d{2}:\d{2}\.\d{2}"),
+    "2004": re.compile(r"PT(\d+H)?(\d+M)?\d+(\.\d{1,2})?S"),
+}
+SUSPEND_DATA = "cmi.suspend_data"
+
+# The LMS side, for tests only. setup (in the URL's fragment): {version, launch, values}.
+HARNESS = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>LMS harness</title>
+<link rel="icon" href="data:,">
+<style>
+  html, body { margin: 0; height: 100%; } iframe { border: 0; width: 100%; height: 100%; }
+</style>
+<script>
+(function () {
+  var setup = JSON.parse(decodeURIComponent(location.hash.slice(1)));
+  var lms = { values: setup.values, calls: [] };
+  window.lms = lms;
+  function record(call, result) {
+    lms.calls.push(call);
+    localStorage.setItem("lms", JSON.stringify(lms));
+    return result;
+  }
+  function verbs(init, get, set, commit, end) {
+    var api = {};
+    api[init] = function (empty) { return record([init, empty], "true"); };
+    api[get] = function (key) {
+      return record([get, key], lms.values.hasOwnProperty(key) ? lms.values[key] : "");
+    };
+    api[set] = function (key, value) {
+      lms.values[key] = value;
+      return record([set, key, value], "true");
+    };
+    api[commit] = function (empty) { return record([commit, empty], "true"); };
+    api[end] = function (empty) { return record([end, empty], "true"); };
+    return api;
+  }
+  if (setup.version === "1.2") {
+    window.API = verbs("LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish");
+  } else {
+    window.API_1484_11 = verbs("Initialize", "GetValue", "SetValue", "Commit", "Terminate");
+  }
+  addEventListener("DOMContentLoaded", function () {
+    if (setup.popup) {
+      window.open(setup.launch, "sco");  // some LMSs launch SCOs in a new window
+    } else {
+      document.getElementById("sco").src = setup.launch;
+    }
+  });
+}());
+</script></head>
+<body><iframe id="sco" title="SCO"></iframe></body></html>
+"""
+# The path of the page the launch page shows, once loaded, relative to the server's root.
+SHOWN = """() => {
+  var sco = document.getElementById("sco");
+  var launch = sco && sco.contentDocument;
+  var content = launch && launch.getElementById("moocstudio-content");
+  var page = content && content.contentDocument;
+  return page && page.readyState === "complete" && page.body && content.contentWindow.location.href;
+}"""
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        """Keep the test output clean."""
+
+
+@dataclass
+class Served:
+    """The folder served on 127.0.0.1 and its URL."""
+
+    root: Path
+    url: str
+    built: dict[tuple[str, str], Package] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Package:
+    """One package's files, unzipped in a served folder."""
+
+    folder: Path
+    url: str
+    launches: dict[str | None, str]
+    course: Course
+
+
+@dataclass
+class Session:
+    """A browser tab on the harness, with everything it did that a test may reject."""
+
+    page: Page
+    served: Served
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    @property
+    def values(self) -> dict[str, str]:
+        """The cmi data the LMS holds now."""
+        return dict(self.page.evaluate("window.lms.values"))
+
+    def calls(self, verb: str) -> list[list[str]]:
+        """The API calls made so far to ``verb``."""
+        return [c for c in self.page.evaluate("window.lms.calls") if c[0] == verb]
+
+    def wait_value(self, key: str, value: str) -> None:
+        """Wait until the LMS holds ``value`` for ``key``."""
+        self.page.wait_for_function(
+            "([key, value]) => window.lms.values[key] === value", arg=[key, value], timeout=WAIT_MS
+        )
+
+    def shown(self) -> str:
+        """The page the launch page shows, relative to its package (once loaded)."""
+        url = str(self.page.wait_for_function(SHOWN, timeout=WAIT_MS).json_value())
+        return url.split("/", 4)[-1]
+
+    def content(self) -> Frame:
+        """The frame of the course page the learner sees."""
+        self.shown()
+        frame = self.page.main_frame.child_frames[0].child_frames[0]
+        return frame
+
+    def leave(self) -> dict[str, Any]:
+        """Navigate the harness away (the LMS closes the SCO); return the LMS's final record."""
+        self.page.goto(f"{self.served.url}/blank.html")
+        return dict(self.page.evaluate("JSON.parse(localStorage.getItem('lms'))"))
+
+
+@pytest.fixture(scope="module")
+def chromium_browser() -> Iterator[Browser]:
+    """Debian's chromium, driven by Playwright, headless, video allowed to play on its own."""
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """An HTTP server on 127.0.0.1 (a free port) over a fresh folder."""
+    root = tmp_path_factory.mktemp("served")
+    (root / "blank.html").write_text(
+        '<!DOCTYPE html><title>left</title><link rel="icon" href="data:,">', encoding="utf-8"
+    )
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Served(root, f"http://127.0.0.1:{server.server_address[1]}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _write_package(
+    served: Served,
+    name: str,
+    course: Course,
+    site: SiteTree,
+    version: ScormVersion,
+    structure: ScoStructure,
+) -> Package:
+    """Write the launch files beside ``site`` (already in its served folder), and the harness."""
+    files = launch_files(course, site, version, structure)
+    for entry, source in files.entries:
+        target = site.root / entry
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source if isinstance(source, bytes) else source.read_bytes())
+    (site.root / "harness.html").write_text(HARNESS, encoding="utf-8")
+    return Package(site.root, f"{served.url}/{name}", dict(files.launches), course)
+
+
+@pytest.fixture(scope="module")
+def package(
+    served: Served, sample: tuple[Path, Course]
+) -> Callable[[ScormVersion, ScoStructure], Package]:
+    """Factory: the sample course as a package of ``version`` and ``structure``, built once."""
+    folder, course = sample
+
+    def make(version: ScormVersion, structure: ScoStructure) -> Package:
+        key = (version, structure)
+        if key not in served.built:
+            name = f"scorm{version.replace('.', '')}-{structure}"
+            site = build_site(folder, course, served.root / name, scorm_site_options(structure))
+            served.built[key] = _write_package(served, name, course, site, version, structure)
+        return served.built[key]
+
+    return make
+
+
+@pytest.fixture
+def browse(chromium_browser: Browser, served: Served) -> Iterator[Callable[[str], Session]]:
+    """Factory: a fresh tab (own storage) at a phone's size on ``url``, recording its problems."""
+    contexts = []
+
+    def open_tab(url: str) -> Session:
+        context = chromium_browser.new_context(viewport={"width": 390, "height": 844})
+        contexts.append(context)
+        page = context.new_page()
+        session = Session(page, served)
+        page.on("console", lambda m: _note_error(session, m))
+        page.on("pageerror", lambda exc: session.errors.append(str(exc)))
+        context.on("request", lambda request: session.requests.append(request.url))
+        page.goto(url)  # returns once loaded, the frames' pages included
+        return session
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+def _note_error(session: Session, message: ConsoleMessage) -> None:
+    if message.type == "error":
+        session.errors.append(f"{message.text} {message.location}")
+
+
+@pytest.fixture
+def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
+    """Factory: the harness (the LMS) holding cmi data ``values``, launching ``launch_page``."""
+
+    def open_session(
+        pkg: Package,
+        version: ScormVersion,
+        launch_page: str,
+        values: dict[str, str],
+        popup: bool = False,
+    ) -> Session:
+        setup = {"version": version, "launch": launch_page, "values": values, "popup": popup}
+        return browse(f"{pkg.url}/harness.html#{quote(json.dumps(setup))}")
+
+    return open_session
+
+
+def _fresh(version: ScormVersion) -> dict[str, str]:
+    """The cmi data of a first attempt."""
+    names = CMI[version]
+    return {names["entry"]: "ab-initio", names["status"]: names["fresh_status"]}
+
+
+def _resumed(version: ScormVersion, record: dict[str, Any]) -> dict[str, str]:
+    """The cmi data an LMS hands back on the next launch after a suspended session."""
+    names = CMI[version]
+    values = dict(record["values"])
+    values[names["entry"]] = "resume" if values.get(names["exit"]) == "suspend" else ""
+    return values
+
+
+def _only_local(session: Session) -> None:
+    """Nothing was fetched from anywhere but the test's server or the disk."""
+    for url in session.requests:
+        assert url.startswith((session.served.url + "/", "file://", "data:", "blob:")), url
+
+
+def _play(frame: Frame, start: float = 0.0, until: float = 1.0) -> None:
+    """Play the page's video muted at 16x from ``start`` to ``until`` (fractions of it)."""
+    frame.evaluate(
+        """([start, until]) => new Promise((resolve) => {
+          var video = document.querySelector(".player video");
+          function go() {
+            video.muted = true;
+            video.playbackRate = 16;
+            video.currentTime = start * video.duration;
+            video.addEventListener("timeupdate", function check() {
+              if (video.currentTime >= until * video.duration || video.ended) {
+                video.removeEventListener("timeupdate", check);
+                video.pause();
+                resolve();
+              }
+            });
+            video.play();
+          }
+          if (video.readyState >= 1) { go(); }
+          else { video.addEventListener("loadedmetadata", go); }
+        })""",
+        [start, until],
+    )
+
+
+def _follow(session: Session, selector: str) -> str:
+    """Click a link in the course page (as the learner does); return the page it opens."""
+    before = session.shown()
+    session.content().click(selector)
+    session.page.wait_for_function(
+        f"() => ({SHOWN})() && !({SHOWN})().endsWith({json.dumps('/' + before)})", timeout=WAIT_MS
+    )
+    return session.shown()
+
+
+def _wait_viewed(session: Session, version: ScormVersion, page: str) -> None:
+    session.wait_value(CMI[version]["location"], page)
+
+
+@in_browser
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_single_sco_completes_once_everything_is_seen_and_resumes(
+    package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
+) -> None:
+    pkg = package(version, "single")
+    names = CMI[version]
+    items = pkg.course.all_items()
+    video_page = next(f"items/{i.id}.html" for i in items if isinstance(i, Video))
+
+    first = launch(pkg, version, pkg.launches[None], _fresh(version))
+    assert first.shown() == "index.html"
+    first.wait_value(names["status"], "incomplete")
+    assert first.values[names["exit"]] == "suspend"
+    # Every item viewed, the video played only to two thirds: not complete yet.
+    page = _follow(first, f'a[href="items/{items[0].id}.html"]')
+    for item in items:
+        if item is not items[0]:
+            page = _follow(first, "a[rel=next]")
+        _wait_viewed(first, version, page)
+        if isinstance(item, Video):
+            before = first.values[SUSPEND_DATA]
+            _play(first.content(), 0.0, 0.66)
+            first.page.wait_for_function(
+                "([key, old]) => window.lms.values[key] !== old", arg=[SUSPEND_DATA, before]
+            )
+    assert first.values[names["status"]] == "incomplete"
+    if version == "2004":
+        assert first.values["cmi.progress_measure"] == "0.75"  # 3 of 4 items done
+    record = first.leave()
+    _assert_session_closed(record, version)
+    assert len(record["values"][SUSPEND_DATA]) <= 4096
+    assert record["values"][names["exit"]] == "suspend"
+
+    # Next session: the last page again, the video's first two thirds remembered, so playing
+    # its last half (alone not 90 %) completes the course.
+    second = launch(pkg, version, pkg.launches[None], _resumed(version, record))
+    assert second.shown() == page
+    # The progress read back and written again as it was (decoded, re-encoded).
+    saved = [c[2] for c in second.calls(names["set"]) if c[1] == SUSPEND_DATA]
+    assert saved[0] == record["values"][SUSPEND_DATA]
+    assert second.values[names["status"]] == "incomplete"
+    second.content().evaluate(f"location.href = '../{video_page}'")
+    _wait_viewed(second, version, video_page)
+    _play(second.content(), 0.5, 1.0)
+    second.wait_value(names["status"], "completed")
+    done = second.values
+    assert done[names["exit"]] == names["done_exit"]
+    if version == "2004":
+        assert done["cmi.progress_measure"] == "1"
+        assert "cmi.success_status" not in done  # no assessment: left unknown
+    record = second.leave()
+    _assert_session_closed(record, version)
+
+    # A third launch of a completed course keeps it completed.
+    third = launch(pkg, version, pkg.launches[None], _resumed(version, record))
+    assert third.shown() == video_page
+    third.page.wait_for_function("window.lms.calls.length > 3", timeout=WAIT_MS)
+    assert [c for c in third.calls(names["set"]) if c[1] == names["status"]] == []
+    for session in (first, second, third):
+        assert session.errors == []
+        _only_local(session)
+
+
+def _assert_session_closed(record: dict[str, Any], version: ScormVersion) -> None:
+    """One initialize; then, on leaving: session time, a commit and exactly one terminate."""
+    names = CMI[version]
+    verbs = [call[0] for call in record["calls"]]
+    assert verbs.count(names["initialize"]) == 1
+    assert verbs.count(names["terminate"]) == 1
+    assert verbs[-1] == names["terminate"]
+    assert verbs[-2] == names["commit"]
+    assert SESSION_TIME[version].fullmatch(record["values"][names["session_time"]])
+
+
+@in_browser
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_one_sco_per_item_completes_each_item_on_its_own(
+    package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
+) -> None:
+    pkg = package(version, "per-item")
+    names = CMI[version]
+    for item in pkg.course.all_items():
+        session = launch(pkg, version, pkg.launches[item.id], _fresh(version))
+        assert session.shown() == f"items/{item.id}.html"
+        if isinstance(item, Video):
+            session.wait_value(names["status"], "incomplete")
+            _play(session.content())
+        session.wait_value(names["status"], "completed")
+        assert session.content().locator("a[rel=next]").count() == 0  # the LMS navigates
+        record = session.leave()
+        _assert_session_closed(record, version)
+        assert record["values"][names["exit"]] == names["done_exit"]
+        assert session.errors == []
+        _only_local(session)
+
+
+@in_browser
+def test_only_the_course_frame_is_heard_and_only_course_pages_are_shown(
+    package: Callable[..., Package], launch: Callable[..., Session]
+) -> None:
+    pkg = package("1.2", "single")
+    items = pkg.course.all_items()
+    tampered = {**_fresh("1.2"), "cmi.core.entry": "resume"}
+    for location in (
+        "https://example.org/",
+        "javascript:alert(1)",
+        "../blank.html",
+        "harness.html",
+    ):
+        session = launch(
+            pkg, "1.2", pkg.launches[None], {**tampered, "cmi.core.lesson_location": location}
+        )
+        assert session.shown() == "index.html", location
+    session.wait_value("cmi.core.lesson_status", "incomplete")
+    # The harness (any other frame) claims every item seen and the video watched: ignored.
+    session.page.evaluate(
+        """(items) => {
+          var launchWindow = document.getElementById("sco").contentWindow;
+          items.forEach(function (item) {
+            var page = "items/" + item + ".html";
+            launchWindow.postMessage({moocstudio: 1, type: "viewed", item: item, page: page}, "*");
+            launchWindow.postMessage(
+              {moocstudio: 1, type: "watched", item: item, buckets: 1048575}, "*");
+          });
+        }""",
+        [item.id for item in items],
+    )
+    # The course frame itself, with a page that is not the item's: ignored too.
+    session.content().evaluate(
+        "(item) => parent.postMessage({moocstudio: 1, type: 'viewed', item: item,"
+        " page: 'https://example.org/'}, '*')",
+        items[0].id,
+    )
+    session.content().evaluate("new Promise((resolve) => setTimeout(resolve, 300))")
+    values = session.values
+    assert values["cmi.core.lesson_status"] == "incomplete"
+    assert values["cmi.core.lesson_location"] == "index.html"
+    assert session.errors == []
+
+
+@in_browser
+@pytest.mark.parametrize("structure", ["single", "per-item"])
+def test_without_an_lms_the_course_shows_with_no_error(
+    package: Callable[..., Package], browse: Callable[[str], Session], structure: ScoStructure
+) -> None:
+    pkg = package("2004", structure)
+    launch_page = next(iter(pkg.launches.values()))
+    expected = "index.html" if structure == "single" else launch_page.replace("sco/", "items/")
+    for url in (f"{pkg.url}/{launch_page}", (pkg.folder / launch_page).as_uri()):
+        session = browse(url)
+        # From file:// each page is its own origin: only the browser's view sees into the frame.
+        content = session.page.main_frame.child_frames[0]
+        assert content.url.endswith("/" + expected), url
+        assert content.locator("main").count() == 1
+        # One scrolling box, the course's: the launch page itself never scrolls.
+        assert session.page.evaluate(
+            "() => { var d = document.documentElement;"
+            " return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth; }"
+        )
+        session.page.wait_for_timeout(300)  # time for the runtime to do (or fail at) anything
+        assert session.errors == [], url
+        _only_local(session)
+
+
+def _synthetic_course(sample: tuple[Path, Course], videos: int) -> tuple[Course, SiteTree]:
+    """A course of ``videos`` copies of the sample video (the worst case for suspend_data)."""
+    _, course = sample
+    video = next(i for i in course.all_items() if isinstance(i, Video))
+    copies = [video.model_copy(update={"id": f"video-{n:012x}"}) for n in range(videos)]
+    big = course.model_copy(update={"modules": [Module(title="Tout", items=copies)]})
+    site = SiteTree(
+        root=Path(),
+        files=(),
+        launch="index.html",
+        pages={c.id: f"items/{c.id}.html" for c in copies},
+        dependencies={},
+    )
+    return big, site
+
+
+@in_browser
+@pytest.mark.parametrize(
+    ("videos", "mode"), [(500, "m"), (1000, "d")], ids=["masks-fit", "done-bits-only"]
+)
+def test_suspend_data_fits_scorm12_for_large_courses(
+    sample: tuple[Path, Course],
+    served: Served,
+    launch: Callable[..., Session],
+    videos: int,
+    mode: str,
+) -> None:
+    course, site = _synthetic_course(sample, videos)
+    name = f"large-{videos}"
+    (served.root / name).mkdir()
+    site = SiteTree(served.root / name, site.files, site.launch, site.pages, site.dependencies)
+    pkg = _write_package(served, name, course, site, "1.2", "single")
+    session = launch(pkg, "1.2", pkg.launches[None], _fresh("1.2"))
+    session.wait_value("cmi.core.lesson_status", "incomplete")
+    data = session.values[SUSPEND_DATA]
+    # Worst case, whatever the progress: one viewed bit per item plus 24 (m) or 1 (d) per video,
+    # 6 bits a character, after a "1<mode><count>." header.
+    per_video = 24 if mode == "m" else 1
+    assert data.startswith(f"1{mode}{videos}.")
+    assert len(data) == len(f"1{mode}{videos}.") + math.ceil(videos * (1 + per_video) / 6)
+    assert len(data) <= 4096
+    if mode == "d":
+        # Every item seen and every video watched, as the compact form records it: completed.
+        everything = "1d1000." + "_" * 333 + "w"  # 2000 bits set, the last 4 unused
+        again = launch(pkg, "1.2", pkg.launches[None], {**_fresh("1.2"), SUSPEND_DATA: everything})
+        again.wait_value("cmi.core.lesson_status", "completed")
+
+
+@in_browser
+def test_a_popup_finds_the_api_in_its_opener(
+    package: Callable[..., Package], launch: Callable[..., Session]
+) -> None:
+    pkg = package("2004", "single")
+    lms = launch(pkg, "2004", pkg.launches[None], _fresh("2004"), popup=True)
+    lms.wait_value("cmi.completion_status", "incomplete")  # so the popup's runtime ran
+    (popup,) = [page for page in lms.page.context.pages if page is not lms.page]
+    popup.wait_for_load_state()
+    assert popup.main_frame.child_frames[0].url.endswith("/index.html")
+    popup.goto(f"{lms.served.url}/blank.html")  # the learner closes the window
+    lms.page.wait_for_function("window.lms.calls.some((c) => c[0] === 'Terminate')")
+    assert [c[0] for c in lms.page.evaluate("window.lms.calls")].count("Initialize") == 1
+    assert lms.errors == []
+
+
+HOSTILE = '</script><script>window.pwned = 1</script> & "quotes" <b>'
+
+
+def _embedded_config(html: str) -> Any:
+    found = re.search(r'<script type="application/json" id="moocstudio-scorm">(.*?)</script>', html)
+    assert found, html
+    return json.loads(found[1])
+
+
+def test_launch_pages_embed_the_course_safely(sample: tuple[Path, Course]) -> None:
+    _, course = sample
+    course = course.model_copy(update={"title": HOSTILE})
+    items = course.all_items()
+    pages = {item.id: f"items/{item.id}.html" for item in items}
+    site = SiteTree(Path(), (), "index.html", pages, {})
+
+    single = launch_files(course, site, "1.2", "single")
+    assert single.launches == {None: "scorm.html"}
+    assert single.shared == ("assets/scorm.js",)
+    entries = dict(single.entries)
+    assert set(entries) == {"scorm.html", "assets/scorm.js"}
+    page = entries["scorm.html"]
+    assert isinstance(page, bytes)
+    html = page.decode("utf-8")
+    # The title shows as text (page title, frame title, no-script link), never as markup.
+    assert html.count("<script") == 2  # the configuration and scorm.js
+    assert html.count("&lt;/script&gt;&lt;script&gt;window.pwned = 1&lt;/script&gt;") == 3
+    assert f'<html lang="{course.language}">' in html
+    assert '<script src="assets/scorm.js"></script>' in html
+    config = _embedded_config(html)
+    assert config == {
+        "version": "1.2",
+        "structure": "single",
+        "home": "index.html",
+        "root": "",
+        "items": [{"id": i.id, "kind": i.kind, "page": pages[i.id]} for i in items],
+    }
+
+    per_item = launch_files(course, site, "2004", "per-item")
+    assert per_item.launches == {i.id: f"sco/{i.id}.html" for i in items}
+    for item in items:
+        page = dict(per_item.entries)[f"sco/{item.id}.html"]
+        assert isinstance(page, bytes)
+        html = page.decode("utf-8")
+        assert '<script src="../assets/scorm.js"></script>' in html
+        assert _embedded_config(html) == {
+            "version": "2004",
+            "structure": "per-item",
+            "home": None,
+            "root": "../",
+            "items": [{"id": item.id, "kind": item.kind, "page": pages[item.id]}],
+        }
+
+
+def test_site_options_per_structure() -> None:
+    assert scorm_site_options("single").scripts == ("tracking.js",)
+    assert scorm_site_options("single").links_between_items
+    assert not scorm_site_options("per-item").links_between_items
