@@ -24,8 +24,10 @@ from moocstudio.app.editors.page_editor import PageEditor
 from moocstudio.app.editors.slides_editor import SlidesEditor
 from moocstudio.app.editors.video_editor import VideoEditor
 from moocstudio.app.jobs import JobCenter
-from moocstudio.model import Course, Page, SlideDeck, Video
-from moocstudio.model.store import asset_path
+from moocstudio.media.cues import Cue
+from moocstudio.media.subtitle_files import render_webvtt
+from moocstudio.model import Course, Page, SlideDeck, SubtitleTrack, Video
+from moocstudio.model.store import add_asset_bytes, asset_path
 
 
 @pytest.fixture
@@ -350,3 +352,28 @@ def test_editors_follow_a_whole_course_replacement(
     fields = {name: getattr(restored, name) for name in type(restored).model_fields}
     document.push(SetFields(document, Target("course"), fields, "Restore"))
     assert editor.notes.toPlainText() == "Restaurées."
+
+
+def test_language_picker_shows_each_track_and_saves_before_switching(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    english = render_webvtt([Cue(1.0, 2.5, "Welcome.")], language="en").encode("utf-8")
+    vtt = add_asset_bytes(document.folder, english, "lecture.en.vtt")
+    video.subtitles.append(SubtitleTrack(language="en", status="placeholder", vtt=vtt))
+    editor = VideoEditor(document, video.id, jobs)
+    show(qtbot, editor, "video-two-tracks.png")
+    cues = editor.cues
+    assert cues.language.isVisible()
+    assert [cues.language.itemText(i) for i in range(cues.language.count())] == ["fr", "en"]
+
+    assert cues.model.setData(cues.model.index(0, TEXT), "Bienvenue !")
+    cues.language.setCurrentIndex(1)  # leaving the French track saves its edit
+    assert cues.model.rowCount() == 1
+    assert cues.model.index(0, TEXT).data() == "Welcome."
+    tracks = document.find_item(video.id)[2].subtitles
+    assert [t.language for t in tracks] == ["fr", "en"]
+    assert webvtt.read(str(asset_path(document.folder, tracks[0].vtt))).captions[0].text == (
+        "Bienvenue !"
+    )
+    assert tracks[1].vtt == vtt  # the English track is untouched

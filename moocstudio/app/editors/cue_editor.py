@@ -49,7 +49,7 @@ class CueEditor(QWidget):
         self.model.rejected.connect(self.show_message)
         self.model.edited.connect(self._update_buttons)
         self.model.edited.connect(lambda: self.show_message(""))
-        self.language.currentIndexChanged.connect(lambda _index: self.load_track())
+        self.language.currentIndexChanged.connect(self._language_picked)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         document.item_changed.connect(self._on_item_changed)
         # A whole-course change (an autosave restored) replaces the item without naming it.
@@ -141,6 +141,16 @@ class CueEditor(QWidget):
         several = self.language.count() > 1
         self.language.setVisible(several)  # one track: nothing to pick
         self.language_label.setVisible(several)
+        self.load_track()
+
+    def _language_picked(self, _index: int) -> None:
+        # Edits of the track being left are saved, not dropped; if they cannot be saved yet
+        # (an empty cue), stay on that track with the reason shown.
+        if self.model.modified and self._loaded is not None and not self.save():
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(self.language.findData(self._loaded.language))
+            self.language.blockSignals(False)
+            return
         self.load_track()
 
     def load_track(self) -> None:
