@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,29 +40,17 @@ def transcode(
     from moocstudio.cli_progress import batch_bars
     from moocstudio.jobs.batch import BatchItem, run_batch
     from moocstudio.jobs.runner import Runner, choose_concurrency, manual_concurrency
-    from moocstudio.media.cache import DerivedCache
-    from moocstudio.media.cached import transcode_job, unique_stems
+    from moocstudio.media.batch_transcode import require_writable, transcode_tasks
     from moocstudio.media.sources import collect_sources
-    from moocstudio.paths import user_cache_dir
 
     batch = collect_sources(paths)
     for skipped in batch.skipped:
         click.echo(f"moocstudio: warning: {skipped}", err=True)
     if not batch.files:
         raise MoocstudioError("no video files to transcode")
-    _require_writable(out_dir)
-    cache = DerivedCache(user_cache_dir() / "renditions")
-    stems = unique_stems(batch.files)
-    items = [
-        BatchItem(
-            name=str(source),
-            job=transcode_job(
-                source, out_dir, stems[source], cache, profile=profile, loudness=loudness, hls=hls
-            ),
-            key=str(out_dir.resolve() / stems[source]),
-        )
-        for source in batch.files
-    ]
+    require_writable(out_dir)
+    tasks = transcode_tasks(batch.files, out_dir, profile=profile, loudness=loudness, hls=hls)
+    items = [BatchItem(name=str(task.source), job=task.job, key=task.key) for task in tasks]
     concurrency = manual_concurrency(jobs) if jobs else choose_concurrency(len(items))
     with batch_bars([item.name for item in items]) as bars:
 
@@ -142,16 +129,3 @@ def make_course_media(
     for failure in outcome.failures.values():
         click.echo(f"moocstudio: error: {failure}", err=True)
     return len(outcome.failures)
-
-
-def _require_writable(folder: Path) -> None:
-    """Fail early, in plain words, when renditions could not be written to ``folder``."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        probe = folder / f".moocstudio-write-test-{os.getpid()}"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as exc:
-        raise MoocstudioError(
-            f"{folder}: cannot write the renditions here ({exc.strerror}); pick another folder"
-        ) from exc
