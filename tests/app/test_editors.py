@@ -145,7 +145,7 @@ def test_slides_select_and_edit_notes_undoably(
 
     editor.strip.setCurrentRow(1)
     assert editor.notes.toPlainText() == deck.slides[1].notes
-    assert deck.slides[1].title.split(" / ")[0] in editor.text.text()
+    assert deck.slides[1].title.split(" / ")[0] in editor.text.toPlainText()
     old_notes = deck.slides[1].notes
     editor.notes.setPlainText("Dire bonjour.")
     qtbot.keyClick(editor.picture, Qt.Key.Key_Right)  # arrows move on; that ends the edit

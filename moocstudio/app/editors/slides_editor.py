@@ -7,6 +7,8 @@ replaces the deck's slide list with the edited copy.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -51,11 +54,7 @@ class SlidesEditor(QWidget):
         self.strip.setAccessibleName(self.tr("Slides"))
         self.picture = ScaledPicture(self)
         self.picture.setAccessibleName(self.tr("Selected slide"))
-        self.text = QLabel(self)
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.text = QTextBrowser(self)  # read-only, scrolls when a slide holds a lot of text
         self.text.setAccessibleName(self.tr("Slide text"))
         self.notes = CommitTextEdit(self)
         self.notes.setTabChangesFocus(True)
@@ -63,6 +62,8 @@ class SlidesEditor(QWidget):
         self.notes.setAccessibleName(self.tr("Speaker notes"))
         self._layout()
         self._shown_row = -1
+        # Decoded once per picture: a notes edit rebuilds the strip, it must not reread every PNG.
+        self._thumbnails: dict[tuple[str, bool], QIcon] = {}
         self.strip.currentRowChanged.connect(self._show_slide)
         self.notes.focus_lost.connect(self.commit_notes)
         document.item_changed.connect(self._on_item_changed)
@@ -77,7 +78,7 @@ class SlidesEditor(QWidget):
         lower = QWidget(self)
         column = QVBoxLayout(lower)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.text)
+        column.addWidget(self.text, 1)
         column.addWidget(notes_label)
         column.addWidget(self.notes, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -123,19 +124,28 @@ class SlidesEditor(QWidget):
         return self.tr("%1 (hidden)").replace("%1", caption) if slide.hidden else caption
 
     def _thumbnail(self, slide: Slide) -> QIcon:
+        key = (slide.image.sha256 if slide.image else "", slide.hidden)
+        if key not in self._thumbnails:
+            self._thumbnails[key] = self._make_thumbnail(slide)
+        return self._thumbnails[key]
+
+    def _make_thumbnail(self, slide: Slide) -> QIcon:
         pixmap = QPixmap()
         if slide.image is not None:
             pixmap = QPixmap(str(asset_path(self.document.folder, slide.image)))
         if pixmap.isNull():
             return QIcon()
+        ratio = self.devicePixelRatioF()  # sharp thumbnails on high-DPI screens
         pixmap = pixmap.scaled(
-            THUMBNAIL,
+            THUMBNAIL * ratio,
             Qt.AspectRatioMode.KeepAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
+        pixmap.setDevicePixelRatio(ratio)
         if not slide.hidden:
             return QIcon(pixmap)
         dimmed = QPixmap(pixmap.size())
+        dimmed.setDevicePixelRatio(ratio)
         dimmed.fill(Qt.GlobalColor.transparent)
         painter = QPainter(dimmed)
         painter.setOpacity(HIDDEN_OPACITY)
@@ -156,13 +166,18 @@ class SlidesEditor(QWidget):
             return
         image = asset_path(self.document.folder, slide.image) if slide.image else None
         self.picture.set_file(image, self.tr("No picture of this slide."))
-        lines = [slide.title, *slide.body] if slide.title else list(slide.body)
-        if slide.hidden:
-            lines.insert(0, self.tr("(Hidden slide: learners do not see it.)"))
-        self.text.setText("\n".join(lines))
+        self.text.setHtml(self._text_html(slide))
         self.notes.setEnabled(True)
         if self.notes.toPlainText() != slide.notes:
             self.notes.setPlainText(slide.notes)
+
+    def _text_html(self, slide: Slide) -> str:
+        parts = [f"<p><i>{html.escape(self.tr('Hidden slide: learners do not see it.'))}</i></p>"]
+        parts = parts if slide.hidden else []
+        if slide.title:
+            parts.append(f"<p><b>{html.escape(slide.title)}</b></p>")
+        parts += [f"<p>{html.escape(paragraph)}</p>" for paragraph in slide.body]
+        return "".join(parts)
 
     def commit_notes(self, row: int | None = None) -> None:
         """Store the notes box's text as the notes of slide ``row`` (the selected one by default).
