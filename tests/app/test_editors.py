@@ -13,7 +13,7 @@ import pytest
 import webvtt
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.commands import SetFields, Target
@@ -377,3 +377,24 @@ def test_language_picker_shows_each_track_and_saves_before_switching(
         "Bienvenue !"
     )
     assert tracks[1].vtt == vtt  # the English track is untouched
+
+
+def test_page_edit_commits_when_the_author_leaves_the_text(
+    qtbot: QtBot, document: CourseDocument
+) -> None:
+    page = first(document, Page)
+    window = QWidget()
+    editor = PageEditor(document, page.id, window)
+    elsewhere = QLineEdit(window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(editor)
+    layout.addWidget(elsewhere)
+    show(qtbot, window, "page-focus.png")
+    window.activateWindow()
+    editor.editor.setFocus()
+    qtbot.waitUntil(editor.editor.hasFocus)
+    qtbot.keyClicks(editor.editor, "Ajout. ")
+    elsewhere.setFocus()  # leaving ends the edit at once, before the pause timer
+    qtbot.waitUntil(elsewhere.hasFocus)
+    assert document.undo_stack.count() == 1
+    assert "Ajout." in document.find_item(page.id)[2].html
