@@ -35,10 +35,12 @@ from moocstudio.app.commands import (
 )
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
+from moocstudio.app.export_dialog import format_summary
 from moocstudio.app.jobs import JobCenter, JobConflict
 from moocstudio.app.outline import KIND_ROLE, OutlineModel, OutlineView
 from moocstudio.app.properties import PropertiesPanel
 from moocstudio.errors import MoocstudioError
+from moocstudio.export.formats import FORMATS
 from moocstudio.model import Video
 
 RECENT_KEY = "recent_courses"
@@ -140,6 +142,16 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
         self.export_menu = self.file_menu.addMenu(self.tr("&Export"))
+        for fmt in FORMATS.values():
+            action = self.export_menu.addAction(
+                f"{fmt.name} — {format_summary(fmt.name, fmt.summary)}"
+            )
+            action.triggered.connect(lambda _checked=False, name=fmt.name: self.export((name,)))
+            self.document_actions.append(action)
+        self.export_menu.addSeparator()
+        all_formats = self.export_menu.addAction(self.tr("&All Formats…"))
+        all_formats.triggered.connect(lambda: self.export(tuple(FORMATS)))
+        self.document_actions.append(all_formats)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = menus.addMenu(self.tr("&Edit"))
@@ -461,6 +473,17 @@ class MainWindow(QMainWindow):
                 )
                 continue
             record.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
+
+    def export(self, formats: tuple[str, ...]) -> None:
+        """Open the Export dialog with ``formats`` ticked."""
+        from moocstudio.app.export_dialog import ExportDialog
+
+        if self.document is None:
+            return
+        dialog = ExportDialog(self.document, self.jobs, formats, self)
+        dialog.setModal(False)
+        dialog.show()
+        self.export_dialog = dialog
 
     # --- Help --------------------------------------------------------------------------------
 
