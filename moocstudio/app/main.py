@@ -11,11 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from moocstudio import __version__
 from moocstudio.app.icons import kind_icon
-from moocstudio.app.translations import install_translations
+from moocstudio.app.translations import LANGUAGE_KEY, install_translations
 from moocstudio.app.window import MainWindow
-
-LANGUAGE_KEY = "language"
-"""Preferences: "" follows the system, else a language code such as "fr"."""
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -19,6 +19,8 @@ from moocstudio.media.process import run
 from moocstudio.paths import user_cache_dir
 from moocstudio.resources import resource_path
 
+LANGUAGE_KEY = "language"
+"""QSettings key of the Preferences choice: "" follows the system, else a code such as "fr"."""
 LRELEASE_TIMEOUT = 60  # seconds; compiling a .ts takes well under one
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
 

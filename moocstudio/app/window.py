@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, key.Delete)
         self.rename_action = self._action(self.tr("&Rename"), self.rename_selected, "F2")
         self.add_module_action = self._action(self.tr("Add &Module"), self.add_module)
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.preferences, QKeySequence.StandardKey.Preferences
+        )
         self.renditions_action = self._action(
             self.tr("Generate &Renditions"), lambda: self.make_media(subtitles=False),
             tip=self.tr("Make the 360p/540p/720p MP4 ladder and posters for every video"),
@@ -157,6 +160,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = menus.addMenu(self.tr("&Edit"))
         self.undo_placeholder = self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.rename_action, self.delete_action, self.add_module_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
         self.media_menu = menus.addMenu(self.tr("&Media"))
         self.media_menu.addActions([self.renditions_action, self.subtitles_action])
         self.view_menu = menus.addMenu(self.tr("&View"))
@@ -484,6 +489,12 @@ class MainWindow(QMainWindow):
         dialog.setModal(False)
         dialog.show()
         self.export_dialog = dialog
+
+    def preferences(self) -> None:
+        """Open the Preferences dialog."""
+        from moocstudio.app.preferences import PreferencesDialog
+
+        PreferencesDialog(self).exec()
 
     # --- Help --------------------------------------------------------------------------------
 
