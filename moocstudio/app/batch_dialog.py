@@ -236,11 +236,19 @@ class BatchTranscodeDialog(QDialog):
             return
         notes = list(batch.skipped)
         queued = {row.source.resolve() for row in self.rows}
+        out_dir = self.output_folder()
+        outputs = out_dir.resolve() if out_dir is not None else None
         for source in batch.files:
-            if source.resolve() in queued:
+            resolved = source.resolve()
+            if resolved in queued:
                 notes.append(self.tr("%1 is already in the queue").replace("%1", source.name))
-                continue
-            self._add_row(source)
+            elif outputs is not None and resolved.is_relative_to(outputs):
+                # A folder added again would bring back the renditions made from it.
+                notes.append(
+                    self.tr("%1 left out: it is in the output folder").replace("%1", source.name)
+                )
+            else:
+                self._add_row(source)
         if self.rows and not self.output_edit.text():
             self.output_edit.setText(str(self.rows[0].source.parent / RENDITIONS_FOLDER))
         self.note.setText("\n".join(notes))
