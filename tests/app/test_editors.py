@@ -12,8 +12,8 @@ import pysubs2
 import pytest
 import webvtt
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtWidgets import QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.commands import SetFields, Target
@@ -398,3 +398,27 @@ def test_page_edit_commits_when_the_author_leaves_the_text(
     qtbot.waitUntil(elsewhere.hasFocus)
     assert document.undo_stack.count() == 1
     assert "Ajout." in document.find_item(page.id)[2].html
+
+
+def test_delete_key_in_the_cue_table_removes_a_cue_not_the_video(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    window = QMainWindow()
+    editor = VideoEditor(document, video.id, jobs)
+    window.setCentralWidget(editor)
+    deleted: list[bool] = []
+    delete_item = QAction("Delete", window)  # as the main window's Edit ▸ Delete
+    delete_item.setShortcut(QKeySequence.StandardKey.Delete)
+    delete_item.triggered.connect(lambda: deleted.append(True))
+    window.addAction(delete_item)
+    show(qtbot, window, "video-delete.png")
+    window.activateWindow()
+    table = editor.cues.table
+    count = editor.cues.model.rowCount()
+    table.setFocus()
+    table.selectRow(1)
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Delete)
+    assert editor.cues.model.rowCount() == count - 1
+    assert not deleted

@@ -19,14 +19,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
-from moocstudio.app.editors.cue_table import TEXT, CueTableModel, CueTextDelegate
+from moocstudio.app.editors.cue_table import (
+    TEXT,
+    CueTableModel,
+    CueTableView,
+    CueTextDelegate,
+)
 from moocstudio.errors import MoocstudioError
 from moocstudio.media.subtitle_files import read_webvtt, render_srt, render_webvtt
 from moocstudio.model import SubtitleTrack, Video
@@ -61,7 +65,7 @@ class CueEditor(QWidget):
         self.language.setAccessibleName(self.tr("Subtitle language"))
         self.language_label = QLabel(self.tr("&Language:"), self)
         self.language_label.setBuddy(self.language)
-        self.table = QTableView(self)
+        self.table = CueTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(CueTextDelegate(self.table))
         self.table.setAccessibleName(self.tr("Subtitle cues"))
@@ -74,16 +78,18 @@ class CueEditor(QWidget):
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = self._button(self.tr("&Add Cue"), self.add_cue)
-        self.remove_button = self._button(self.tr("Re&move Cue"), self.remove_cue)
+        # Not "Re&move": Alt+M opens the window's Media menu.
+        self.remove_button = self._button(self.tr("&Remove Cue"), self.remove_cue)
+        self.table.delete_pressed.connect(self.remove_cue)
         self.play_button = self._button(self.tr("&Play from Cue"), lambda: None)
         # No QtMultimedia in this build: say so instead of a button that silently does nothing.
         self.play_button.setEnabled(False)
-        self.play_button.setToolTip(
-            self.tr("Playing the video needs Qt Multimedia, which this installation lacks.")
-        )
+        why = self.tr("Playing the video needs Qt Multimedia, which this installation lacks.")
+        self.play_button.setToolTip(why)
+        self.play_button.setAccessibleDescription(why)  # a disabled button cannot be focused
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Subtitle status"))
-        self.final = QCheckBox(self.tr("&Reviewed: every cue checked"), self)
+        self.final = QCheckBox(self.tr("Revie&wed: every cue checked"), self)
         self.final.setAccessibleName(self.tr("Subtitles reviewed"))
         self.final.setToolTip(self.tr("Saved subtitles are marked final when ticked, else draft."))
         self.final.toggled.connect(lambda _on: self._update_buttons())

@@ -13,13 +13,21 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from moocstudio.app.i18n import translate
 from moocstudio.media.cues import Cue, to_ms
@@ -242,3 +250,38 @@ class CueTextDelegate(QStyledItemDelegate):
             model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)
+
+
+class CueTableView(QTableView):
+    """The cue table: the Delete key removes the selected cue.
+
+    The window's Edit ▸ Delete shares that key and deletes the outline's selected item; the
+    table claims the key first (a shortcut override), so Delete here never removes the video.
+
+    Signals:
+        delete_pressed: Delete or Backspace was pressed on the table (not while editing a cell).
+    """
+
+    delete_pressed = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        """Claim Delete and Backspace before window shortcuts see them."""
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_delete(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Delete removes the selected cue; other keys move and edit as usual."""
+        if self._is_delete(event) and self.state() != QTableView.State.EditingState:
+            self.delete_pressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    @staticmethod
+    def _is_delete(event: QEvent) -> bool:
+        return isinstance(event, QKeyEvent) and event.key() in (
+            Qt.Key.Key_Delete,
+            Qt.Key.Key_Backspace,
+        )
