@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextDocument
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from moocstudio.app.commands import SetFields, Target
+from moocstudio.app.commands import RemoveItem, SetFields, Target
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
 from moocstudio.app.editors.cue_table import END, START, TEXT, format_time, parse_time
@@ -422,3 +422,16 @@ def test_delete_key_in_the_cue_table_removes_a_cue_not_the_video(
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert editor.cues.model.rowCount() == count - 1
     assert not deleted
+
+
+def test_pending_page_edit_of_a_removed_page_is_dropped_quietly(
+    qtbot: QtBot, document: CourseDocument
+) -> None:
+    page = first(document, Page)
+    editor = PageEditor(document, page.id)
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText("# Dernier mot\n")
+    document.push(RemoveItem(document, page.id))
+    editor.update_preview()  # what the timers would do before the window drops the editor
+    editor.commit()
+    assert document.undo_stack.count() == 1  # the removal only

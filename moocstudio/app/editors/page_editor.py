@@ -122,11 +122,13 @@ class PageEditor(QWidget):
                 encoding="utf-8-sig"
             )
         except (OSError, UnicodeDecodeError) as exc:
-            self.editor.setReadOnly(True)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self.editor.setReadOnly(True)  # editing it would make a page from a blank text
             self._show_warnings(
-                [self.tr("The page's markdown file cannot be read (%1).").replace("%1", str(exc))]
+                [self.tr("The page's markdown file cannot be read (%1).").replace("%1", reason)]
             )
             return
+        self.editor.setReadOnly(False)
         self._committed_text = text
         if self.editor.toPlainText() != text:
             self.editor.setPlainText(text)
@@ -145,7 +147,10 @@ class PageEditor(QWidget):
 
     def update_preview(self) -> None:
         """Render the markdown as the course will show it, with the importer's warnings."""
-        rendered = self._render(self.editor.toPlainText())
+        try:
+            rendered = self._render(self.editor.toPlainText())
+        except KeyError:
+            return  # the page was just removed; the window drops this editor
         scroll = self.preview.verticalScrollBar().value()
         self.preview.setHtml(rendered.html)
         self.preview.verticalScrollBar().setValue(scroll)  # keep the reader's place
@@ -162,7 +167,10 @@ class PageEditor(QWidget):
         text = self.editor.toPlainText()
         if text == self._committed_text or self.editor.isReadOnly():
             return
-        page = self.page
+        try:
+            page = self.page
+        except KeyError:
+            return  # the page was just removed (its last words go with it, undoably)
         try:
             rendered = self._render(text)
             source = add_asset_bytes(

@@ -185,7 +185,10 @@ class SlidesEditor(QWidget):
         One undoable command; nothing happens when the notes did not change.
         """
         row = self._shown_row if row is None else row
-        slides = self.deck.slides
+        try:
+            slides = self.deck.slides
+        except KeyError:
+            return  # the deck was just removed; the window drops this editor
         if not 0 <= row < len(slides) or slides[row].notes == self.notes.toPlainText():
             return
         edited = [slide.model_copy(deep=True) for slide in slides]

@@ -265,7 +265,7 @@ class VideoEditor(QWidget):
         self.job = None
         self.generate.setEnabled(True)
         if not failed:
-            self._fill_renditions(self.video)
+            self._on_item_changed(self.item_id)  # shows the result; copes with a removed video
 
     def _rendition_cells(self, rendition: Rendition, present: bool) -> list[str]:
         return [
