@@ -435,3 +435,19 @@ def test_pending_page_edit_of_a_removed_page_is_dropped_quietly(
     editor.update_preview()  # what the timers would do before the window drops the editor
     editor.commit()
     assert document.undo_stack.count() == 1  # the removal only
+
+
+def test_two_line_cue_shows_on_one_row_and_saves_its_line_break(
+    qtbot: QtBot, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = first(document, Video)
+    editor = VideoEditor(document, video.id, jobs)
+    qtbot.addWidget(editor)
+    model = editor.cues.model
+    assert model.setData(model.index(0, TEXT), "Ligne un\nLigne deux")
+    assert model.index(0, TEXT).data() == "Ligne un / Ligne deux"
+    assert model.index(0, TEXT).data(Qt.ItemDataRole.EditRole) == "Ligne un\nLigne deux"
+    assert editor.cues.save()
+    track = document.find_item(video.id)[2].subtitles[0]
+    saved = webvtt.read(str(asset_path(document.folder, track.vtt))).captions[0]
+    assert saved.text == "Ligne un\nLigne deux"

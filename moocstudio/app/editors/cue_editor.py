@@ -71,12 +71,11 @@ class CueEditor(QWidget):
         self.table.setAccessibleName(self.tr("Subtitle cues"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)  # one line per cue; its line breaks show as " / "
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move in it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.add_button = self._button(self.tr("&Add Cue"), self.add_cue)
         # Not "Re&move": Alt+M opens the window's Media menu.
         self.remove_button = self._button(self.tr("&Remove Cue"), self.remove_cue)

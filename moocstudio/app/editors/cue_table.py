@@ -34,6 +34,8 @@ from moocstudio.media.cues import Cue, to_ms
 
 START, END, TEXT = range(3)
 NEW_CUE_SECONDS = 2.0  # a new cue's length when there is room for it
+LINE_BREAK_SHOWN = " / "  # how a cue's line break reads in its one-line table row
+EDITOR_LINES = 3  # the text editor opens taller than its row: cues have up to two lines
 _TIME = re.compile(r"^(?:(\d+):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?$")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -143,11 +145,15 @@ class CueTableModel(QAbstractTableModel):
                 return format_time(cue.start)
             if index.column() == END:
                 return format_time(cue.end)
+            if role == Qt.ItemDataRole.DisplayRole:
+                return LINE_BREAK_SHOWN.join(cue.text.splitlines())  # rows stay one line high
+            return cue.text
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TEXT:
             return cue.text
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() != TEXT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
@@ -236,6 +242,15 @@ class CueTextDelegate(QStyledItemDelegate):
         editor.setTabChangesFocus(True)
         editor.setAccessibleName(translate("cues", "Cue text"))
         return editor
+
+    def updateEditorGeometry(  # noqa: N802 (Qt's name)
+        self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        """Open the text box over its row, tall enough for a two-line cue."""
+        super().updateEditorGeometry(editor, option, index)
+        if isinstance(editor, QPlainTextEdit):
+            lines = editor.fontMetrics().lineSpacing() * EDITOR_LINES + 2 * editor.frameWidth()
+            editor.resize(editor.width(), max(editor.height(), lines + 8))
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:  # noqa: N802
         """Fill the box with the cue's text."""

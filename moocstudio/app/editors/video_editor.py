@@ -11,11 +11,14 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -35,7 +38,7 @@ from moocstudio.model import Rendition, Video
 from moocstudio.model.store import asset_path
 from moocstudio.progress import Progress
 
-POSTER_SIZE = QSize(320, 180)
+POSTER_SIZE = QSize(256, 144)  # 16:9, small enough to leave the facts room beside it
 
 
 def file_size_text(size: int) -> str:
@@ -77,8 +80,9 @@ class VideoEditor(QWidget):
         self.poster = ScaledPicture(self, minimum=POSTER_SIZE)
         self.poster.setAccessibleName(self.tr("Poster frame"))
         self.poster.setFixedSize(POSTER_SIZE)
+        self.poster.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.preview_note = QLabel(self.tr("Preview needs Qt Multimedia; showing the poster"), self)
-        self.preview_note.setWordWrap(True)
+        self.preview_note.setWordWrap(False)
         small = self.preview_note.font()
         small.setPointSizeF(small.pointSizeF() * 0.85)
         self.preview_note.setFont(small)
@@ -137,11 +141,17 @@ class VideoEditor(QWidget):
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addLayout(top)
-        upper_layout.addWidget(renditions_box, 1)
+        upper_layout.addWidget(renditions_box)
+        upper_layout.addStretch(1)
+        # On a short screen the facts scroll rather than squeeze into each other.
+        scroller = QScrollArea(self)
+        scroller.setWidget(upper)
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
         cues_box = QGroupBox(self.tr("Subtitles"), self)
         QVBoxLayout(cues_box).addWidget(self.cues)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(upper)
+        splitter.addWidget(scroller)
         splitter.addWidget(cues_box)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([340, 400])
