@@ -237,13 +237,15 @@ def report_html(packages: list[CheckedPackage], translate: Callable[[str], str])
         megabytes = package.result.report.archive_bytes / 1_000_000
         verdict = translate("valid") if report.valid else translate("NOT valid")
         url = QUrl.fromLocalFile(str(package.result.path)).toString()
+        mark = "✔" if report.valid else "✘"
         parts.append(
-            f"<h3>{escape(package.result.format.name)} — {escape(verdict)}</h3>"
-            f'<p><a href="{escape(url)}">{escape(package.result.path.name)}</a> · '
+            f'<p style="margin: 4px 0"><b>{mark} {escape(package.result.format.name)}</b> '
+            f"{escape(verdict)} — "
+            f'<a href="{escape(url)}">{escape(package.result.path.name)}</a> · '
             f"{report.files} files · {megabytes:.1f} MB</p>"
         )
         items = [f"<li>{escape(p)}</li>" for p in report.problems]
         items += [f"<li><i>{escape(n)}</i></li>" for n in report.notes]
         if items:
-            parts.append("<ul>" + "".join(items) + "</ul>")
+            parts.append('<ul style="margin-top: 0">' + "".join(items) + "</ul>")
     return "".join(parts)

@@ -64,6 +64,11 @@ class LicencePicker(QWidget):
         super().__init__(parent)
         self.combo = QComboBox(self)
         self.combo.setAccessibleName(self.tr("Licence"))
+        # The full names are long; let the panel stay narrow and show them in the drop-down.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.combo.setMinimumContentsLength(18)
         if allow_inherit:
             self.combo.addItem(self.tr("Same as the course"), "")
         for licence in LicenceId:

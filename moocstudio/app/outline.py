@@ -43,7 +43,8 @@ def item_badges(item: Item) -> str:
         return ""
     parts = []
     if item.renditions:
-        parts.append("/".join(r.label for r in item.renditions))
+        # The top rung only: the outline stays narrow; the tooltip and the editor list them all.
+        parts.append(max(item.renditions, key=lambda r: r.height).label)
     else:
         parts.append(translate("OutlineModel", "no renditions"))
     for track in item.subtitles:
@@ -77,7 +78,8 @@ class OutlineModel(QStandardItemModel):
             for item in module.items:
                 child = self._row(item.id, item.kind, item.title, kind_icon(item.kind))
                 child[1].setText(" · ".join(p for p in (item_length(item), item_badges(item)) if p))
-                child[0].setToolTip(_kind_name(item))
+                child[0].setToolTip(f"{_kind_name(item)}: {item.title}")
+                child[1].setToolTip(_details_tip(item))
                 row[0].appendRow(child)
             self.appendRow(row)
         self.rebuilt.emit()
@@ -174,6 +176,15 @@ class OutlineModel(QStandardItemModel):
         finally:
             stack.endMacro()
         return False
+
+
+def _details_tip(item: Item) -> str:
+    if not isinstance(item, Video):
+        return item_length(item)
+    lines = [item_length(item)]
+    lines += [f"{r.label}: {r.width}×{r.height}" for r in item.renditions]
+    lines += [f"{t.language}: {t.status}" for t in item.subtitles]
+    return "\n".join(lines)
 
 
 def _kind_name(item: Item) -> str:

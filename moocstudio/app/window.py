@@ -11,7 +11,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from moocstudio import __version__
 from moocstudio.app.autosave import Autosaver, discard_autosave, pending_autosave
+from moocstudio.app.batch_dialog import BatchTranscodeDialog
 from moocstudio.app.commands import (
     AddModule,
     InsertItems,
@@ -37,6 +38,7 @@ from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
 from moocstudio.app.export_dialog import format_summary
 from moocstudio.app.jobs import JobCenter, JobConflict
+from moocstudio.app.jobs_dock import JobsDock
 from moocstudio.app.outline import KIND_ROLE, OutlineModel, OutlineView
 from moocstudio.app.properties import PropertiesPanel
 from moocstudio.errors import MoocstudioError
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.jobs = jobs or JobCenter(parent=self)
         self.document: CourseDocument | None = None
+        self.batch_dialog: BatchTranscodeDialog | None = None
         self.outline: OutlineView | None = None
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
@@ -75,6 +78,10 @@ class MainWindow(QMainWindow):
         self.properties_dock = self._dock(
             self.tr("Properties"), "properties", Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.jobs_dock = JobsDock(self.jobs, self)
+        self.jobs_dock.setObjectName("jobs_dock")
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
+        self._docks_sized = False
         self._make_actions()
         self._make_menus()
         self._update_title()
@@ -128,6 +135,10 @@ class MainWindow(QMainWindow):
             self.tr("Generate &Subtitle Placeholders"), lambda: self.make_media(subtitles=True),
             tip=self.tr("Make WebVTT/SRT cues timed on the speech, to be written or corrected"),
         )  # fmt: skip
+        self.batch_action = self._action(
+            self.tr("&Batch Transcode…"), self.batch_transcode, "Ctrl+T",
+            tip=self.tr("Convert any video files for the web: the MP4 ladder, with a queue"),
+        )  # fmt: skip
         self.about_action = self._action(self.tr("&About moocstudio"), self.about)
         self.guide_action = self._action(self.tr("User &Guide"), self.user_guide, key.HelpContents)
         self.document_actions = [
@@ -164,8 +175,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.preferences_action)
         self.media_menu = menus.addMenu(self.tr("&Media"))
         self.media_menu.addActions([self.renditions_action, self.subtitles_action])
+        self.media_menu.addSeparator()
+        self.media_menu.addAction(self.batch_action)
         self.view_menu = menus.addMenu(self.tr("&View"))
-        for dock in (self.outline_dock, self.properties_dock):
+        for dock in (self.outline_dock, self.properties_dock, self.jobs_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.help_menu = menus.addMenu(self.tr("&Help"))
         self.help_menu.addActions([self.guide_action, self.about_action])
@@ -359,6 +372,15 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """On first show, give the editor the room: outline wide enough for titles, jobs short."""
+        super().showEvent(event)
+        if not self._docks_sized:
+            self._docks_sized = True
+            horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+            self.resizeDocks([self.outline_dock, self.properties_dock], [330, 330], horizontal)
+            self.resizeDocks([self.jobs_dock], [140], vertical)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Ask about unsaved changes, then stop every job cleanly."""
         if not self.maybe_save():
@@ -495,6 +517,13 @@ class MainWindow(QMainWindow):
         from moocstudio.app.preferences import PreferencesDialog
 
         PreferencesDialog(self).exec()
+
+    def batch_transcode(self) -> None:
+        """Open the Batch Transcode dialog (it needs no course)."""
+        if self.batch_dialog is None:
+            self.batch_dialog = BatchTranscodeDialog(self.jobs, self)
+        self.batch_dialog.show()
+        self.batch_dialog.raise_()
 
     # --- Help --------------------------------------------------------------------------------
 

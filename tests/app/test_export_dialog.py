@@ -44,7 +44,7 @@ def test_export_scorm12_from_the_dialog_is_valid_and_reported(
     with zipfile.ZipFile(packages[0]) as archive:
         assert "imsmanifest.xml" in archive.namelist()
     text = dialog.report.toPlainText()
-    assert "scorm12 — valid" in text and packages[0].name in text
+    assert f"✔ scorm12 valid — {packages[0].name}" in text
     assert dialog.status.text() == "1 of 1 packages are valid."
     jobs.shutdown()
 

@@ -1,0 +1,139 @@
+"""Render the README's screenshots of the desktop app into docs/screenshots/.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
+
+Builds the sample course (with its media) in a temporary folder, then grabs: the main window
+with the sample open and its video selected, the Batch Transcode dialog mid-run on three
+generated clips, and the Export dialog's report after exporting every format. Works offscreen
+or under Xvfb; nothing is mocked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import imageio_ffmpeg
+from PySide6.QtCore import QSettings, QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from moocstudio.app.main import make_application  # noqa: E402
+from moocstudio.app.window import MainWindow  # noqa: E402
+from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job  # noqa: E402
+from moocstudio.model import Video  # noqa: E402
+from moocstudio.model.store import save_course  # noqa: E402
+from moocstudio.progress import CancelToken, JobContext  # noqa: E402
+from moocstudio.sample import build_sample_course  # noqa: E402
+
+WAIT_MS = 180_000
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None:
+    """Run the event loop until ``condition()`` is true."""
+    app = QApplication.instance()
+    assert app is not None
+    remaining = timeout_ms
+    while not condition() and remaining > 0:
+        app.processEvents()
+        QThread.msleep(20)
+        remaining -= 20
+    if remaining <= 0:
+        raise TimeoutError("the app did not reach the expected state in time")
+
+
+def save(widget: QWidget, target: Path) -> None:
+    """Grab ``widget`` (at its device pixel ratio) into ``target``."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not widget.grab().save(str(target)):
+        raise OSError(f"cannot write {target}")
+    print(target)  # noqa: T201 (a script's output)
+
+
+def sample_course(work: Path) -> Path:
+    """The sample course with its renditions, poster and subtitles, saved."""
+    folder = work / "sample"
+    course = build_sample_course(folder).course
+    context = JobContext(on_progress=lambda _progress: None, cancel=CancelToken())
+    results = [
+        video_media_job(folder, course, item, MediaSettings())(context)
+        for item in course.all_items()
+        if isinstance(item, Video)
+    ]
+    apply_media(course, results)
+    save_course(folder, course)
+    return folder
+
+
+def clips(work: Path) -> list[Path]:
+    """Three lecture-like clips for the batch dialog (the last one long enough to be mid-run)."""
+    ffmpeg = imageio_ffmpeg.get_ffmpeg_exe()
+    made = []
+    for name, seconds in (("lecture-01.mov", 4), ("lecture-02.mov", 6), ("interview.mov", 40)):
+        target = work / name
+        subprocess.run(
+            [ffmpeg, "-v", "error", "-y", "-f", "lavfi", "-i",
+             f"testsrc2=size=1280x720:rate=25:duration={seconds}", "-f", "lavfi", "-i",
+             f"sine=frequency=440:duration={seconds}", "-c:v", "mpeg4", "-q:v", "4",
+             "-c:a", "aac", str(target)],
+            check=True,
+        )  # fmt: skip
+        made.append(target)
+    return made
+
+
+def main() -> None:
+    """Render the three screenshots."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="moocstudio-shots-") as temp:
+        work = Path(temp)
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
+        app = make_application(["moocstudio"])
+        folder = sample_course(work)
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        window.open_course(folder)
+        assert window.document is not None and window.outline is not None
+        video = next(i for i in window.document.course.all_items() if isinstance(i, Video))
+        window.outline.select_id(video.id)
+        app.processEvents()
+        save(window, args.out / "main-window.png")
+
+        window.batch_transcode()
+        dialog = window.batch_dialog
+        assert dialog is not None
+        dialog.resize(900, 520)
+        dialog.add_paths(clips(work))
+        dialog.set_output_folder(work / "web")
+        dialog.start()
+        wait_until(
+            lambda: any(
+                row.record is not None and 0.2 < row.record.progress.fraction < 0.9
+                for row in dialog.running()
+            )
+        )
+        save(dialog, args.out / "batch-transcode.png")
+        dialog.cancel_all()
+
+        window.export(("site", "scorm12", "scorm2004", "imscc", "imscc11", "olx"))
+        export = window.export_dialog
+        export.destination.setText(str(work / "packages"))
+        export.start()
+        wait_until(lambda: export.open_button.isEnabled())
+        save(export, args.out / "export-report.png")
+        window.document.undo_stack.setClean()
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
