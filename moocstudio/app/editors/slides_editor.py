@@ -12,6 +12,7 @@ import html
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -86,14 +87,10 @@ class SlidesEditor(QWidget):
         splitter.addWidget(lower)
         splitter.setSizes([300, 200])  # the picture gets the larger share
         splitter.setChildrenCollapsible(False)
-        row = QSplitter(Qt.Orientation.Horizontal, self)
-        row.addWidget(self.strip)
-        row.addWidget(splitter)
-        row.setStretchFactor(1, 1)
-        row.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)  # the strip has a fixed width: nothing to drag
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(row)
+        layout.addWidget(self.strip)
+        layout.addWidget(splitter, 1)
 
     @property
     def deck(self) -> SlideDeck:
