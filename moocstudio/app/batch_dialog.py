@@ -7,15 +7,11 @@ gets them, and they run on the app's JobCenter, so they also show in the Jobs do
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import (
-    QDesktopServices,
-    QDragEnterEvent,
-    QDropEvent,
-    QPalette,
-)
+from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,7 +92,7 @@ class BatchTranscodeDialog(QDialog):
 
     # --- building ----------------------------------------------------------------------------
 
-    def _button(self, text: str, slot: object, accessible: str) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], object], accessible: str) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(accessible)
         button.clicked.connect(slot)
@@ -236,6 +232,10 @@ class BatchTranscodeDialog(QDialog):
             return
         notes = list(batch.skipped)
         queued = {row.source.resolve() for row in self.rows}
+        if batch.files and not self.output_edit.text().strip():
+            # Beside the videos: in the folder added, or the first file's own folder.
+            base = paths[0] if paths[0].is_dir() else batch.files[0].parent
+            self.set_output_folder(base / RENDITIONS_FOLDER)
         out_dir = self.output_folder()
         outputs = out_dir.resolve() if out_dir is not None else None
         for source in batch.files:
@@ -249,8 +249,6 @@ class BatchTranscodeDialog(QDialog):
                 )
             else:
                 self._add_row(source)
-        if self.rows and not self.output_edit.text():
-            self.output_edit.setText(str(self.rows[0].source.parent / RENDITIONS_FOLDER))
         self.note.setText("\n".join(notes))
         self._update_controls()
 

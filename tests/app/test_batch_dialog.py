@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.batch_dialog import STATE_COLUMN, BatchRow, BatchTranscodeDialog
@@ -39,12 +40,15 @@ def jobs() -> Iterator[JobCenter]:
 @pytest.fixture
 def dialog(qtbot: QtBot, jobs: JobCenter, cache: Path) -> Iterator[BatchTranscodeDialog]:
     """The dialog, shown; whatever still runs at the end is cancelled before it closes."""
+    # Not given to qtbot.addWidget: pytest-qt would delete it before this fixture's teardown,
+    # and its rows must live to see their jobs end.
     window = BatchTranscodeDialog(jobs)
-    qtbot.addWidget(window)
     window.show()
     yield window
     window.cancel_all()
     qtbot.waitUntil(lambda: not window.running(), timeout=JOB_TIMEOUT_MS)
+    window.close()
+    window.deleteLater()
 
 
 def row_named(dialog: BatchTranscodeDialog, name: str) -> BatchRow:
@@ -168,10 +172,12 @@ def test_folders_and_drops_queue_each_video_once(
     a = make_clip("course/a.mp4")
     b = make_clip("course/part 2/b.mov")
     make_clip("course/.hidden/c.mp4")
+    make_clip("course/renditions/a-240p.mp4")  # made by an earlier batch: not a source
     (tmp_path / "course" / "readme.txt").write_text("not a video", encoding="utf-8")
     dialog.add_paths([tmp_path / "course"])
     assert [row.source for row in dialog.rows] == [a, b]
     assert dialog.output_folder() == a.parent / "renditions"
+    assert "a-240p.mp4 left out: it is in the output folder" in dialog.note.text()
     assert dialog.overall_label.text() == "Files in the queue: 2"
 
     extra = make_clip("elsewhere/c.webm")
@@ -188,12 +194,6 @@ def test_folders_and_drops_queue_each_video_once(
     dialog.dropEvent(drop)
     assert [row.source for row in dialog.rows] == [a, b, extra]
     assert "a.mp4 is already in the queue" in dialog.note.text()
-
-    # Renditions made earlier into the default output folder are not sources.
-    make_clip("course/renditions/a-240p.mp4")
-    dialog.add_paths([tmp_path / "course"])
-    assert len(dialog.rows) == 3
-    assert "a-240p.mp4 left out: it is in the output folder" in dialog.note.text()
 
     dialog.add_paths([tmp_path / "missing.mp4"])
     assert "missing.mp4: no such file or folder" in dialog.note.text()
@@ -246,3 +246,28 @@ def test_closing_while_running_asks_and_can_cancel(
     row = dialog.rows[0]
     qtbot.waitUntil(lambda: row.state == "cancelled", timeout=JOB_TIMEOUT_MS)
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_keep_running_closes_and_the_transcode_goes_on(
+    qtbot: QtBot, dialog: BatchTranscodeDialog, make_clip, tmp_path: Path
+) -> None:
+    long = make_clip(
+        "long.mp4", seconds=20.0, size="960x540", rate=30, extra_args=("-preset", "ultrafast")
+    )
+    dialog.add_paths([long])
+    dialog.set_output_folder(tmp_path / "out")
+    dialog.start()
+    seen: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        keep = next(b for b in box.buttons() if b.text() == "Keep Running")
+        qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer)
+    dialog.close()
+    assert seen == ["Transcodes still running: 1. Cancel them?"]
+    assert not dialog.isVisible()
+    assert dialog.rows[0].active  # still going, in the background
