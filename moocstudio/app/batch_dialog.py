@@ -133,6 +133,7 @@ class BatchTranscodeDialog(QDialog):
         self.queue.setColumnWidth(FILE_COLUMN, metrics.horizontalAdvance("M" * 18))
         self.queue.setColumnWidth(PROGRESS_COLUMN, metrics.horizontalAdvance("M" * 10))
         self.queue.setColumnWidth(ETA_COLUMN, metrics.horizontalAdvance("M" * 7))
+        self.queue.currentItemChanged.connect(lambda item, _previous: self._explain(item))
         return self.queue
 
     def _make_settings(self) -> QFormLayout:
@@ -257,6 +258,12 @@ class BatchTranscodeDialog(QDialog):
         row.changed.connect(self._update_controls)
         row.remove_requested.connect(lambda row=row: self.remove_row(row))
         self.rows.append(row)
+
+    def _explain(self, item: QTreeWidgetItem | None) -> None:
+        """Show the whole reason of a failed row picked in the queue (the column cuts it)."""
+        row = next((row for row in self.rows if row.item is item), None)
+        if row is not None and row.state == "failed":
+            self.note.setText(row.error)
 
     def remove_row(self, row: BatchRow) -> None:
         """Take a row that is not running out of the queue."""

@@ -161,6 +161,9 @@ def test_a_file_that_is_not_a_video_fails_in_plain_words(
     assert shown.startswith("Failed: notes.mp4: ") and "text" in shown.lower()
     assert "Traceback" not in shown and "Error:" not in shown
     assert bad_row.item.toolTip(STATE_COLUMN) == shown.replace("notes.mp4", str(fake), 1)
+    dialog.queue.setCurrentItem(bad_row.item)  # picking the row shows the whole reason
+    assert bad_row.record is not None
+    assert dialog.note.text() == bad_row.record.error and str(fake) in dialog.note.text()
     assert row_named(dialog, "talk.mp4").state == "done"
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["talk-240p.mp4"]
     assert dialog.overall_label.text() == "1 of 2 done · 1 failed"
