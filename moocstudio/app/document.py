@@ -37,7 +37,11 @@ class CourseDocument(QObject):
         self.folder = Path(folder)
         self.course = course
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda clean: self.dirty_changed.emit(not clean))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+    def _clean_changed(self, clean: bool) -> None:
+        # A bound method, not a lambda: Qt disconnects it when the document goes away.
+        self.dirty_changed.emit(not clean)
 
     @classmethod
     def open(cls, folder: Path, parent: QObject | None = None) -> CourseDocument:

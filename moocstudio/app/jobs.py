@@ -39,6 +39,7 @@ class JobRecord(QObject):
     """
 
     progressed = Signal(object)
+    _outcome = Signal(str, object, str)
     succeeded = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
@@ -52,6 +53,7 @@ class JobRecord(QObject):
         self.progress = Progress(0.0, "queued")
         self.state = "queued"  # queued, running, done, failed, cancelled
         self.error = ""
+        self._outcome.connect(self._finish)
 
     def cancel(self) -> None:
         """Ask the job to stop; a job that already finished is left as it is."""
@@ -64,22 +66,22 @@ class JobRecord(QObject):
         self.progressed.emit(progress)
 
     def _on_done(self, future: Future[Any]) -> None:
-        # Runs on the worker thread: only emit (queued to the GUI thread), never touch widgets.
+        # Runs on the worker thread: hand the outcome to the GUI thread (a queued signal), where
+        # the state changes, so GUI code never sees "done" before the result has been applied.
         if future.cancelled():
-            self._finish("cancelled")
+            self._outcome.emit("cancelled", None, "")
             return
         error = future.exception()
         if error is None:
-            self._finish("done", result=future.result())
+            self._outcome.emit("done", future.result(), "")
         elif isinstance(error, Cancelled):
-            self._finish("cancelled")
+            self._outcome.emit("cancelled", None, "")
         elif isinstance(error, MoocstudioError):
-            self._finish("failed", message=error.user_message)
+            self._outcome.emit("failed", None, error.user_message)
         else:
-            self._finish("failed", message=f"{type(error).__name__}: {error}")
+            self._outcome.emit("failed", None, f"{type(error).__name__}: {error}")
 
-    def _finish(self, state: str, *, result: object = None, message: str = "") -> None:
-        self.state = state
+    def _finish(self, state: str, result: object, message: str) -> None:
         self.error = message
         if state == "done":
             self.succeeded.emit(result)
@@ -87,6 +89,8 @@ class JobRecord(QObject):
             self.failed.emit(message)
         else:
             self.cancelled.emit()
+        # Last: whoever polls the state sees "done" only once the result has been handled.
+        self.state = state
         self.ended.emit()
 
 

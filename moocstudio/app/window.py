@@ -7,7 +7,6 @@ JobCenter; every model edit is a command on the document's undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable
-from copy import deepcopy
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
@@ -32,7 +31,6 @@ from moocstudio.app.commands import (
     RemoveModule,
     SetFields,
     Target,
-    replace_item,
 )
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
@@ -207,6 +205,10 @@ class MainWindow(QMainWindow):
         self.outline = OutlineView(model, self.outline_dock)
         self.outline.selectionModel().currentChanged.connect(lambda *_: self._show_selected())
         self.outline_dock.setWidget(self.outline)
+        # Delete and F2 act on the outline only: elsewhere those keys edit text, cues, slides.
+        for action in (self.delete_action, self.rename_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.outline.addAction(action)
         self.properties = PropertiesPanel(document, self.properties_dock)
         self.properties_dock.setWidget(self.properties)
         document.dirty_changed.connect(lambda _dirty: self._update_title())
@@ -343,6 +345,7 @@ class MainWindow(QMainWindow):
         """Save the course; on failure the previous course.json is intact and the user is told."""
         if self.document is None:
             return True
+        self.commit_pending_edits()
         try:
             self.document.save()
         except MoocstudioError as exc:
@@ -351,8 +354,16 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         return True
 
+    def commit_pending_edits(self) -> None:
+        """Editors commit text still being typed (a page, notes, cues) before a save or a close."""
+        for editor in getattr(self, "_editors", {}).values():
+            commit = getattr(editor, "commit_pending", None)
+            if commit is not None:
+                commit()
+
     def maybe_save(self) -> bool:
         """Ask what to do with unsaved changes; False when the user cancels."""
+        self.commit_pending_edits()
         if self.document is None or not self.document.dirty:
             return True
         buttons = QMessageBox.StandardButton
@@ -463,41 +474,26 @@ class MainWindow(QMainWindow):
 
     def make_media(self, *, subtitles: bool) -> None:
         """Make renditions and posters (or subtitle drafts) for every video, off the GUI thread."""
-        from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
+        from moocstudio.app.editors.media_jobs import submit_video_media
+        from moocstudio.media.course_media import MediaSettings
 
-        assert self.document is not None
-        document = self.document
+        if self.document is None:
+            return
         settings = MediaSettings(posters=not subtitles, subtitles=subtitles)
-        videos = [item for item in document.course.all_items() if isinstance(item, Video)]
+        videos = [item for item in self.document.course.all_items() if isinstance(item, Video)]
         if not videos:
             self.statusBar().showMessage(self.tr("No videos in this course."), 5000)
             return
+        kind = self.tr("subtitles") if subtitles else self.tr("renditions")
         for video in videos:
-            job = video_media_job(document.folder, document.course, video, settings)
-
-            def made(result: object) -> None:
-                try:
-                    current = document.find_item(result.video_id)[2]  # type: ignore[attr-defined]
-                except KeyError:
-                    return  # the video was removed while its job ran
-                updated = deepcopy(document.course)
-                apply_media(updated, [result])  # type: ignore[list-item]
-                new = next(i for i in updated.all_items() if i.id == current.id)
-                document.push(replace_item(document, new, self.tr("Generate media")))
-
-            kind = "subtitles" if subtitles else "renditions"
             try:
-                record = self.jobs.submit(
-                    f"{video.title}: {kind}",
-                    job,
-                    kind=kind,
-                    key=f"{video.id}-{kind}",
-                    on_success=made,
-                )
+                record = submit_video_media(
+                    self.document, self.jobs, video, settings,
+                    name=f"{video.title}: {kind}", command_text=self.tr("Generate media"),
+                )  # fmt: skip
             except JobConflict:
-                self.statusBar().showMessage(
-                    self.tr("%1 is already being worked on.").replace("%1", video.title), 5000
-                )
+                busy = self.tr("%1 is already being worked on.").replace("%1", video.title)
+                self.statusBar().showMessage(busy, 5000)
                 continue
             record.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
 
