@@ -11,16 +11,11 @@ from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from moocstudio.app.document import CourseDocument
+from moocstudio.app.i18n import translate
 from moocstudio.model import Item, Module
-
-
-def tr(text: str) -> str:
-    """Translate a command name shown in the Edit menu ("Undo Rename")."""
-    return QCoreApplication.translate("commands", text)
 
 
 @dataclass(frozen=True)
@@ -78,19 +73,23 @@ class SetFields(QUndoCommand):
 
 def rename_item(document: CourseDocument, item_id: str, title: str) -> SetFields:
     """The command renaming an item."""
-    return SetFields(document, Target("item", item_id), {"title": title}, tr("Rename"))
+    return SetFields(
+        document, Target("item", item_id), {"title": title}, translate("commands", "Rename")
+    )
 
 
 def rename_module(document: CourseDocument, module_id: str, title: str) -> SetFields:
     """The command renaming a module."""
-    return SetFields(document, Target("module", module_id), {"title": title}, tr("Rename"))
+    return SetFields(
+        document, Target("module", module_id), {"title": title}, translate("commands", "Rename")
+    )
 
 
 class MoveItem(QUndoCommand):
     """Move an item to a position in a module (the same module or another)."""
 
     def __init__(self, document: CourseDocument, item_id: str, module_id: str, index: int) -> None:
-        super().__init__(tr("Move"))
+        super().__init__(translate("commands", "Move"))
         self.document = document
         self.item_id = item_id
         source, self.old_index, _item = document.find_item(item_id)
@@ -120,7 +119,7 @@ class InsertItems(QUndoCommand):
     def __init__(
         self, document: CourseDocument, items: list[Item], module_title: str, text: str = ""
     ) -> None:
-        super().__init__(text or tr("Import"))
+        super().__init__(text or translate("commands", "Import"))
         self.document = document
         self.items = [deepcopy(item) for item in items]
         self.module_title = module_title
@@ -149,7 +148,7 @@ class RemoveItem(QUndoCommand):
     """Remove an item from the outline (its media stay in the course folder, for undo)."""
 
     def __init__(self, document: CourseDocument, item_id: str) -> None:
-        super().__init__(tr("Delete"))
+        super().__init__(translate("commands", "Delete"))
         self.document = document
         self.item_id = item_id
         module, self.index, item = document.find_item(item_id)
@@ -171,7 +170,7 @@ class AddModule(QUndoCommand):
     """Add an empty module at a position."""
 
     def __init__(self, document: CourseDocument, title: str, index: int | None = None) -> None:
-        super().__init__(tr("Add module"))
+        super().__init__(translate("commands", "Add module"))
         self.document = document
         self.module = Module(title=title)
         self.index = len(document.course.modules) if index is None else index
@@ -190,7 +189,7 @@ class RemoveModule(QUndoCommand):
     """Remove a module with its items."""
 
     def __init__(self, document: CourseDocument, module_id: str) -> None:
-        super().__init__(tr("Delete"))
+        super().__init__(translate("commands", "Delete"))
         self.document = document
         self.index, module = document.find_module(module_id)
         self.module = deepcopy(module)
@@ -209,7 +208,7 @@ class MoveModule(QUndoCommand):
     """Move a module to another position in the course."""
 
     def __init__(self, document: CourseDocument, module_id: str, index: int) -> None:
-        super().__init__(tr("Move"))
+        super().__init__(translate("commands", "Move"))
         self.document = document
         self.module_id = module_id
         self.old_index = document.find_module(module_id)[0]

@@ -216,7 +216,7 @@ class ExportDialog(QDialog):
             .replace("%1", str(valid))
             .replace("%2", str(len(packages)))
         )
-        self.report.setHtml(report_html(packages, self.tr))
+        self.report.setHtml(report_html(packages))
         self.open_button.setEnabled(True)
 
     def open_folder(self) -> None:
@@ -226,23 +226,27 @@ class ExportDialog(QDialog):
         )
 
 
-def report_html(packages: list[CheckedPackage], translate: Callable[[str], str]) -> str:
-    """The report as simple HTML: one section per package, problems listed, text escaped.
-
-    ``translate`` is the dialog's ``tr``, so the verdicts are translated in its context.
-    """
+def report_html(packages: list[CheckedPackage]) -> str:
+    """The report as simple HTML: one line per package, its problems listed, text escaped."""
     parts = []
     for package in packages:
         report = package.report
         megabytes = package.result.report.archive_bytes / 1_000_000
-        verdict = translate("valid") if report.valid else translate("NOT valid")
+        verdict = (
+            translate("ExportDialog", "valid")
+            if report.valid
+            else translate("ExportDialog", "NOT valid")
+        )
         url = QUrl.fromLocalFile(str(package.result.path)).toString()
         mark = "✔" if report.valid else "✘"
         parts.append(
             f'<p style="margin: 4px 0"><b>{mark} {escape(package.result.format.name)}</b> '
             f"{escape(verdict)} — "
             f'<a href="{escape(url)}">{escape(package.result.path.name)}</a> · '
-            f"{report.files} files · {megabytes:.1f} MB</p>"
+            + translate("ExportDialog", "%1 files · %2 MB")
+            .replace("%1", str(report.files))
+            .replace("%2", f"{megabytes:.1f}")
+            + "</p>"
         )
         items = [f"<li>{escape(p)}</li>" for p in report.problems]
         items += [f"<li><i>{escape(n)}</i></li>" for n in report.notes]
