@@ -1,0 +1,228 @@
+"""Desktop app figures for issue #5 (a script, not a test).
+
+Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_app.py [CORPUS_DIR]``
+
+Prints, from one run:
+- launch to a usable window with the sample course open (a fresh process: interpreter start,
+  imports, QApplication, window, course loaded, first event-loop turn), against a bare
+  ``python -c pass`` and a bare QApplication+QMainWindow shown (the floors);
+- the worst event-loop stall while the Batch Transcode dialog converts the corpus clips (or
+  three generated clips without a corpus): a 10 ms timer's largest gap;
+- the resident memory of the idle app with a 100-item course open.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 5
+
+LAUNCH = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from moocstudio.app.main import make_application
+    from moocstudio.app.window import MainWindow
+    app = make_application(["moocstudio"])
+    window = MainWindow()
+    window.show()
+    window.open_course(Path(sys.argv[1]))
+    def usable():
+        print(time.time(), flush=True)
+        window.document.undo_stack.setClean()
+        app.quit()
+    QTimer.singleShot(0, usable)
+    app.exec()
+    """
+)
+BARE_QT = textwrap.dedent(
+    """
+    import time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+    app = QApplication([])
+    window = QMainWindow()
+    window.show()
+    QTimer.singleShot(0, lambda: (print(time.time(), flush=True), app.quit()))
+    app.exec()
+    """
+)
+
+
+def launch_seconds(code: str, *args: str) -> float:
+    """Median seconds from spawning ``python -c code`` to the time it prints."""
+    times = []
+    for _ in range(RUNS):
+        start = time.time()
+        done = subprocess.run(
+            [sys.executable, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=True,
+        )
+        printed = [line for line in done.stdout.splitlines() if line.strip()]
+        times.append(float(printed[-1]) - start if printed else time.time() - start)
+    return sorted(times)[len(times) // 2]
+
+
+def sample_folder(work: Path) -> Path:
+    """The sample course with its media, saved."""
+    sys.path.insert(0, str(ROOT))
+    from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
+    from moocstudio.model import Video
+    from moocstudio.model.store import save_course
+    from moocstudio.progress import CancelToken, JobContext
+    from moocstudio.sample import build_sample_course
+
+    folder = work / "sample"
+    course = build_sample_course(folder).course
+    context = JobContext(on_progress=lambda _p: None, cancel=CancelToken())
+    apply_media(
+        course,
+        [video_media_job(folder, course, v, MediaSettings())(context)
+         for v in course.all_items() if isinstance(v, Video)],
+    )  # fmt: skip
+    save_course(folder, course)
+    return folder
+
+
+def hundred_items(sample: Path, work: Path) -> Path:
+    """A 100-item course: the sample's items repeated over 10 modules (new ids)."""
+    from moocstudio.model import Module
+    from moocstudio.model.ids import new_id
+    from moocstudio.model.store import load_course, save_course
+
+    course = load_course(sample)
+    items = course.all_items()
+    course.modules = [
+        Module(title=f"Semaine {week}", items=[
+            items[(week * 10 + n) % len(items)].model_copy(
+                update={"id": new_id(items[(week * 10 + n) % len(items)].kind)}, deep=True
+            )
+            for n in range(10)
+        ])
+        for week in range(1, 11)
+    ]  # fmt: skip
+    folder = work / "hundred"
+    subprocess.run(["cp", "-al", str(sample), str(folder)], check=True)
+    save_course(folder, course)
+    return folder
+
+
+IDLE_MEMORY = textwrap.dedent(
+    """
+    import resource, sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from moocstudio.app.main import make_application
+    from moocstudio.app.window import MainWindow
+    app = make_application(["moocstudio"])
+    window = MainWindow()
+    window.show()
+    window.open_course(Path(sys.argv[1]))
+    def measure():
+        for _ in range(20):
+            app.processEvents()
+        rss = int(open("/proc/self/statm").read().split()[1]) * resource.getpagesize()
+        print(rss, flush=True)
+        window.document.undo_stack.setClean()
+        app.quit()
+    QTimer.singleShot(500, measure)
+    app.exec()
+    """
+)
+
+
+def idle_megabytes(folder: Path) -> float:
+    """Resident memory of the app idle on ``folder``'s course, in MB."""
+    done = subprocess.run(
+        [sys.executable, "-c", IDLE_MEMORY, str(folder)],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    return int(done.stdout.split()[-1]) / 1_000_000
+
+
+def worst_stall_ms(clips: list[Path], work: Path) -> tuple[float, float]:
+    """Worst gap of a 10 ms timer, and the batch's wall time, while the dialog converts clips."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from moocstudio.app.batch_dialog import BatchTranscodeDialog
+    from moocstudio.app.jobs import JobCenter
+    from moocstudio.app.main import make_application
+
+    app = make_application(["moocstudio"])
+    jobs = JobCenter()
+    dialog = BatchTranscodeDialog(jobs)
+    dialog.show()
+    dialog.add_paths(clips)
+    dialog.set_output_folder(work / "web")
+    clock = QElapsedTimer()
+    gaps: list[float] = []
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(tick)
+    clock.start()
+    timer.start()
+    start = time.perf_counter()
+    dialog.start()
+    while dialog.running():
+        app.processEvents()
+        time.sleep(0.002)
+    wall = time.perf_counter() - start
+    timer.stop()
+    jobs.shutdown()
+    return max(gaps[1:]) - 10, wall
+
+
+def main() -> None:
+    """Print the app's figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path, nargs="?")
+    args = parser.parse_args()
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory(prefix="moocstudio-bench-app-") as temp:
+        work = Path(temp)
+        os.environ["MOOCSTUDIO_CACHE_DIR"] = str(work / "cache")
+        sample = sample_folder(work)
+        python = launch_seconds("pass")
+        bare = launch_seconds(BARE_QT)
+        app = launch_seconds(LAUNCH, str(sample))
+        say(f"launch to usable window, sample open: {app * 1000:.0f} ms (median of {RUNS})")
+        say(f"  floors: python -c pass {python * 1000:.0f} ms, bare window {bare * 1000:.0f} ms")
+        say(f"  app / bare QMainWindow = {app / bare:.2f}")
+        hundred = idle_megabytes(hundred_items(sample, work))
+        say(f"idle RSS: 100-item course {hundred:.0f} MB, sample {idle_megabytes(sample):.0f} MB")
+        names = ("lecture_1080p30.mp4", "slides_720p30.mp4", "phone_portrait.mp4", "vfr_720p.mp4")
+        clips = (
+            [args.corpus / n for n in names] if args.corpus else list(sample.glob("media/*.mp4"))
+        )
+        stall, wall = worst_stall_ms(clips, work)
+        say(f"batch transcode, {len(clips)} clips in the dialog: {wall:.1f} s")
+        say(f"  worst event-loop stall: {stall:.0f} ms beyond the 10 ms tick")
+
+
+def say(line: str) -> None:
+    """One line of the report."""
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
