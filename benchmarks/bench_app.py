@@ -152,8 +152,19 @@ def idle_megabytes(folder: Path) -> float:
     return int(done.stdout.split()[-1]) / 1_000_000
 
 
-def worst_stall_ms(clips: list[Path], work: Path) -> tuple[float, float]:
-    """Worst gap of a 10 ms timer, and the batch's wall time, while the dialog converts clips."""
+def queue_wait_ms() -> float:
+    """Milliseconds this thread waited for a CPU while runnable (Linux schedstat), or 0."""
+    import threading
+
+    try:
+        fields = Path(f"/proc/self/task/{threading.get_native_id()}/schedstat").read_text()
+    except OSError:
+        return 0.0
+    return int(fields.split()[1]) / 1e6
+
+
+def worst_stall_ms(clips: list[Path], work: Path) -> tuple[float, float, float]:
+    """Worst gap of a 10 ms timer (raw, and without the kernel's run-queue wait), and wall time."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
     from moocstudio.app.batch_dialog import BatchTranscodeDialog
@@ -168,12 +179,14 @@ def worst_stall_ms(clips: list[Path], work: Path) -> tuple[float, float]:
     dialog.set_output_folder(work / "web")
     clock = QElapsedTimer()
     gaps: list[float] = []
-    last = [0.0]
+    own: list[float] = []
+    last = [0.0, queue_wait_ms()]
 
     def tick() -> None:
-        now = clock.nsecsElapsed() / 1e6
+        now, waited = clock.nsecsElapsed() / 1e6, queue_wait_ms()
         gaps.append(now - last[0])
-        last[0] = now
+        own.append(now - last[0] - (waited - last[1]))
+        last[0], last[1] = now, waited
 
     timer = QTimer()
     timer.setInterval(10)
@@ -188,7 +201,7 @@ def worst_stall_ms(clips: list[Path], work: Path) -> tuple[float, float]:
     wall = time.perf_counter() - start
     timer.stop()
     jobs.shutdown()
-    return max(gaps[1:]) - 10, wall
+    return max(gaps[1:]) - 10, max(own[1:]) - 10, wall
 
 
 def main() -> None:
@@ -200,6 +213,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="moocstudio-bench-app-") as temp:
         work = Path(temp)
         os.environ["MOOCSTUDIO_CACHE_DIR"] = str(work / "cache")
+        # The app's settings (recent courses, language) go to a private place, not the user's.
+        os.environ["XDG_CONFIG_HOME"] = str(work / "config")
         sample = sample_folder(work)
         python = launch_seconds("pass")
         bare = launch_seconds(BARE_QT)
@@ -213,9 +228,10 @@ def main() -> None:
         clips = (
             [args.corpus / n for n in names] if args.corpus else list(sample.glob("media/*.mp4"))
         )
-        stall, wall = worst_stall_ms(clips, work)
+        stall, own, wall = worst_stall_ms(clips, work)
         say(f"batch transcode, {len(clips)} clips in the dialog: {wall:.1f} s")
-        say(f"  worst event-loop stall: {stall:.0f} ms beyond the 10 ms tick")
+        say(f"  worst event-loop stall beyond the 10 ms tick: {stall:.0f} ms raw,")
+        say(f"  {own:.0f} ms without the time the kernel kept the GUI thread off a busy CPU")
 
 
 def say(line: str) -> None:

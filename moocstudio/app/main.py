@@ -13,6 +13,7 @@ from moocstudio import __version__
 from moocstudio.app.icons import kind_icon
 from moocstudio.app.translations import LANGUAGE_KEY, install_translations
 from moocstudio.app.window import MainWindow
+from moocstudio.media.process import run_children_in_background
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -23,6 +24,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("moocstudio")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(kind_icon("slides")))
+    # Encoders yield the CPU to the window: it stays responsive while a batch runs.
+    run_children_in_background()
     chosen = str(QSettings().value(LANGUAGE_KEY, "") or "")
     install_translations(app, chosen or QLocale.system().name())
     return app

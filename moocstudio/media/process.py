@@ -38,6 +38,20 @@ _PIPE_DRAIN_GRACE = 5.0
 _POLL_INTERVAL = 0.02
 _CANCEL_POLL = 0.05  # how often a running child checks its cancel token: cancel feels instant
 _IS_WINDOWS = os.name == "nt"
+BACKGROUND_NICENESS = 10
+"""How much lower than ours a background child's CPU priority is (POSIX nice increment)."""
+_background = False
+
+
+def run_children_in_background(enabled: bool = True) -> None:
+    """Start every later child process (ffmpeg, LibreOffice…) at a lower CPU priority.
+
+    The desktop app turns this on: encoders then take the cores only when the window does not
+    need them, so it stays responsive while a batch runs. Throughput is unchanged on an
+    otherwise idle machine. The CLI leaves it off.
+    """
+    global _background
+    _background = enabled
 
 
 @dataclass(frozen=True)
@@ -170,8 +184,10 @@ def _spawn(
         # Windows has no sessions: a new process group receives our CTRL_BREAK, and no
         # console window flashes up when the GUI starts a tool.
         flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
+        if _background:
+            flags |= subprocess.BELOW_NORMAL_PRIORITY_CLASS
     try:
-        return subprocess.Popen(
+        proc = subprocess.Popen(
             args,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
@@ -185,6 +201,14 @@ def _spawn(
         if cwd is not None and exc.filename == os.fspath(cwd):
             raise  # a missing working folder is the caller's bug, not a missing tool
         raise ToolNotFound(args[0], f"it cannot be run ({exc.strerror})") from exc
+    if _background and not _IS_WINDOWS:
+        # Set right after the start, before the tool spawns its worker threads (they inherit
+        # it); a child that already exited is no error.
+        with contextlib.suppress(OSError):
+            os.setpriority(
+                os.PRIO_PROCESS, proc.pid, os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICENESS
+            )
+    return proc
 
 
 def _child_env(env: Mapping[str, str] | None) -> dict[str, str] | None:

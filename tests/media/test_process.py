@@ -151,3 +151,17 @@ def test_keyboard_interrupt_stops_the_child_and_propagates(tmp_path):
 def test_empty_argv_is_a_programming_error():
     with pytest.raises(ValueError, match="argv"):
         run([])
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX niceness")
+def test_background_children_run_at_a_lower_cpu_priority():
+    ours = os.getpriority(os.PRIO_PROCESS, 0)
+    report = [sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"]
+    assert int(run(report).stdout) == ours
+    process.run_children_in_background()
+    try:
+        niceness = int(run(report).stdout)
+    finally:
+        process.run_children_in_background(False)
+    assert niceness == min(ours + process.BACKGROUND_NICENESS, 19)
+    assert int(run(report).stdout) == ours
