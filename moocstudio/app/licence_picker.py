@@ -105,5 +105,6 @@ class LicencePicker(QWidget):
             return
         licence = LicenceId(value)
         info = licence_info(licence)
-        link = f'<a href="{info.url}">{self.tr("Legal code")}</a>'
+        legal = self.tr("Legal code")
+        link = f'<a href="{info.url}">{legal}</a>'
         self.explanation.setText(f"{licence_explanation(licence)} {link}")

@@ -53,7 +53,9 @@ class NewCourseDialog(QDialog):
         form.addRow(self.tr("&Title"), self.title)
         form.addRow(self.tr("&Language"), self.language)
         form.addRow(self.tr("Li&cence"), self.licence)
-        form.addRow(self.tr("Create &in"), where)
+        where_label = QLabel(self.tr("Create &in"), self)
+        where_label.setBuddy(self.parent_folder)  # a layout cannot be a buddy; its field can
+        form.addRow(where_label, where)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         for field in (self.title, self.language, self.parent_folder):
@@ -83,8 +85,9 @@ class NewCourseDialog(QDialog):
         try:
             self.course()
         except ValidationError as exc:
-            field = ".".join(str(p) for p in exc.errors()[0]["loc"])
-            problem = self.tr("Check the %1.").replace("%1", field)
+            field = str(exc.errors()[0]["loc"][0])
+            names = {"title": self.tr("title"), "language": self.tr("language (e.g. fr, en)")}
+            problem = self.tr("Check the %1.").replace("%1", names.get(field, field))
         if not problem and not Path(self.parent_folder.text()).expanduser().is_dir():
             problem = self.tr("The folder to create the course in does not exist.")
         if not problem and self.folder().exists():

@@ -109,6 +109,18 @@ class CourseProperties(QWidget):
         self.keywords.setText(", ".join(course.keywords))
         self.licence.set_value(course.licence.value)
 
+    def _field_names(self) -> dict[str, str]:
+        """The course's fields as the Edit menu names them ("Undo Change course title")."""
+        return {
+            "title": self.tr("title"),
+            "subtitle": self.tr("subtitle"),
+            "language": self.tr("language"),
+            "description": self.tr("description"),
+            "authors": self.tr("authors"),
+            "keywords": self.tr("keywords"),
+            "licence": self.tr("licence"),
+        }
+
     def _value(self, name: str) -> Any:
         if name == "description":
             return self.description.toPlainText().strip()
@@ -131,7 +143,7 @@ class CourseProperties(QWidget):
             self.problem.setText(self.tr("Not changed: %1").replace("%1", _first_error(exc)))
             return
         self.problem.clear()
-        label = self.tr("Change course %1").replace("%1", name)
+        label = self.tr("Change course %1").replace("%1", self._field_names().get(name, name))
         self.document.push(SetFields(self.document, Target("course"), {name: value}, label))
 
 

@@ -1,1762 +1,1805 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
-    <context>
-        <name>BatchTranscodeDialog</name>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="76" />
-            <source>Batch Transcode</source>
-            <translation>Conversion vidéo par lots</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="87" />
-            <source>Messages</source>
-            <translation>Messages</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="104" />
-            <source>Add &amp;Files…</source>
-            <translation>Ajouter des &amp;fichiers…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="104" />
-            <source>Add video files</source>
-            <translation>Ajouter des fichiers vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="107" />
-            <source>Add F&amp;older…</source>
-            <translation>Ajouter un &amp;dossier…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="107" />
-            <source>Add every video in a folder</source>
-            <translation>Ajouter toutes les vidéos d'un dossier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="109" />
-            <source>or drop videos and folders here</source>
-            <translation>ou déposez ici des vidéos et des dossiers</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="119" />
-            <source>Transcode queue</source>
-            <translation>File de conversion</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
-            <source>File</source>
-            <translation>Fichier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
-            <source>Progress</source>
-            <translation>Progression</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
-            <source>Time left</source>
-            <translation>Restant</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="142" />
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="156" />
-            <source>&amp;Profile:</source>
-            <translation>&amp;Profil :</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="160" />
-            <location filename="../../moocstudio/app/batch_dialog.py" line="311" />
-            <source>Output folder</source>
-            <translation>Dossier de sortie</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="161" />
-            <source>Folder the MP4 renditions are written to</source>
-            <translation>Dossier où les versions MP4 sont écrites</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="164" />
-            <source>&amp;Browse…</source>
-            <translation>Pa&amp;rcourir…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="164" />
-            <source>Choose the output folder</source>
-            <translation>Choisir le dossier de sortie</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="170" />
-            <source>Op&amp;en</source>
-            <translation>&amp;Ouvrir</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="170" />
-            <source>Open the output folder</source>
-            <translation>Ouvrir le dossier de sortie</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="172" />
-            <source>Show the output folder in the file manager</source>
-            <translation>Afficher le dossier de sortie dans le gestionnaire de fichiers</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="174" />
-            <source>O&amp;utput folder:</source>
-            <translation>Dossier de &amp;sortie :</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="184" />
-            <source>Overall progress</source>
-            <translation>Progression globale</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="186" />
-            <source>Overall:</source>
-            <translation>Total :</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="195" />
-            <source>Cancel &amp;All</source>
-            <translation>&amp;Tout annuler</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="195" />
-            <source>Cancel every running transcode</source>
-            <translation>Annuler toutes les conversions en cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="198" />
-            <source>&amp;Start</source>
-            <translation>Dé&amp;marrer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="198" />
-            <source>Start transcoding the queue</source>
-            <translation>Lancer la conversion de la file</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="201" />
-            <source>&amp;Close</source>
-            <translation>F&amp;ermer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="201" />
-            <source>Close this dialog</source>
-            <translation>Fermer cette fenêtre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="214" />
-            <source>Add videos</source>
-            <translation>Ajouter des vidéos</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="216" />
-            <source>Videos (%1);;All files (*)</source>
-            <translation>Vidéos (%1);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="223" />
-            <source>Add the videos of a folder</source>
-            <translation>Ajouter les vidéos d'un dossier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="245" />
-            <source>%1 is already in the queue</source>
-            <translation>%1 est déjà dans la file</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="249" />
-            <source>%1 left out: it is in the output folder</source>
-            <translation>%1 ignoré : il se trouve dans le dossier de sortie</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="326" />
-            <source>Add videos to the queue first.</source>
-            <translation>Ajoutez d'abord des vidéos à la file.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="329" />
-            <source>Choose the folder the renditions go to.</source>
-            <translation>Choisissez le dossier où écrire les versions.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="345" />
-            <source>Transcode %1</source>
-            <translation>Conversion de %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="351" />
-            <source>%1 is already being transcoded into this folder</source>
-            <translation>%1 est déjà en cours de conversion vers ce dossier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="394" />
-            <source>Files in the queue: %1</source>
-            <translation>Fichiers dans la file : %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="409" />
-            <source>%1 of %2 done</source>
-            <translation>%1 sur %2 terminés</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="413" />
-            <source>%1 failed</source>
-            <translation>%1 en échec</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="415" />
-            <source>%1 cancelled</source>
-            <translation>%1 annulés</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="441" />
-            <source>Transcodes running</source>
-            <translation>Conversions en cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="442" />
-            <source>Transcodes still running: %1. Cancel them?</source>
-            <translation>Conversions encore en cours : %1. Les annuler ?</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="444" />
-            <source>Transcodes you keep go on in the background; the Jobs panel shows them.</source>
-            <translation>Les conversions conservées se poursuivent en arrière-plan ; le panneau Tâches les affiche.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="446" />
-            <source>Cancel Transcodes</source>
-            <translation>Annuler les conversions</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="447" />
-            <source>Keep Running</source>
-            <translation>Les poursuivre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="448" />
-            <source>Don't Close</source>
-            <translation>Ne pas fermer</translation>
-        </message>
-    </context>
-    <context>
-        <name>CourseProperties</name>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="72" />
-            <source>One per line: Name (Affiliation)</source>
-            <translation>Un par ligne : Nom (Établissement)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="74" />
-            <source>Comma-separated</source>
-            <translation>Séparés par des virgules</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="81" />
-            <source>&amp;Title</source>
-            <translation>&amp;Titre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="82" />
-            <source>S&amp;ubtitle</source>
-            <translation>&amp;Sous-titre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="83" />
-            <source>&amp;Language</source>
-            <translation>&amp;Langue</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="84" />
-            <source>&amp;Description</source>
-            <translation>&amp;Description</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="85" />
-            <source>&amp;Authors</source>
-            <translation>&amp;Auteurs</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="86" />
-            <source>&amp;Keywords</source>
-            <translation>&amp;Mots-clés</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="87" />
-            <source>Li&amp;cence</source>
-            <translation>Li&amp;cence</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="131" />
-            <source>Not changed: %1</source>
-            <translation>Non modifié : %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="134" />
-            <source>Change course %1</source>
-            <translation>la modification du cours (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>CueEditor</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="65" />
-            <source>Subtitle language</source>
-            <translation>Langue des sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="66" />
-            <source>&amp;Language:</source>
-            <translation>La&amp;ngue :</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="71" />
-            <source>Subtitle cues</source>
-            <translation>Répliques des sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="79" />
-            <source>&amp;Add Cue</source>
-            <translation>&amp;Ajouter une réplique</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="81" />
-            <source>&amp;Remove Cue</source>
-            <translation>&amp;Supprimer la réplique</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="83" />
-            <source>&amp;Play from Cue</source>
-            <translation>&amp;Lire depuis la réplique</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="86" />
-            <source>Playing the video needs Qt Multimedia, which this installation lacks.</source>
-            <translation>La lecture de la vidéo nécessite Qt Multimedia, absent de cette installation.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="90" />
-            <source>Subtitle status</source>
-            <translation>État des sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="91" />
-            <source>Revie&amp;wed: every cue checked</source>
-            <translation>&amp;Relus : chaque réplique vérifiée</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="92" />
-            <source>Subtitles reviewed</source>
-            <translation>Sous-titres relus</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="93" />
-            <source>Saved subtitles are marked final when ticked, else draft.</source>
-            <translation>Coché : les sous-titres enregistrés sont marqués comme définitifs ; sinon, comme brouillon.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="95" />
-            <source>&amp;Save Cues</source>
-            <translation>&amp;Enregistrer les répliques</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="98" />
-            <source>Subtitle editor message</source>
-            <translation>Message de l'éditeur de sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="169" />
-            <source>No subtitles yet: use Media ▸ Generate Subtitle Placeholders.</source>
-            <translation>Pas encore de sous-titres : utilisez Médias ▸ Générer les ébauches de sous-titres.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="187" />
-            <source>placeholders to replace</source>
-            <translation>ébauches à remplacer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="188" />
-            <source>draft, to check</source>
-            <translation>brouillon, à vérifier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="189" />
-            <source>final</source>
-            <translation>définitifs</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="191" />
-            <source>Status: %1</source>
-            <translation>État : %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="252" />
-            <source>Edit subtitles</source>
-            <translation>la modification des sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_editor.py" line="255" />
-            <source>Saved.</source>
-            <translation>Enregistré.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CueTableModel</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="136" />
-            <source>Start</source>
-            <translation>Début</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="136" />
-            <source>End</source>
-            <translation>Fin</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="136" />
-            <source>Text</source>
-            <translation>Texte</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="202" />
-            <source>There is no time left after this cue for a new one.</source>
-            <translation>Il ne reste pas de temps après cette réplique pour en ajouter une autre.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="223" />
-            <source>Cue %1 has no text; write it or remove the cue.</source>
-            <translation>La réplique %1 n'a pas de texte ; saisissez-le ou supprimez la réplique.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportDialog</name>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="105" />
-            <source>Export “%1”</source>
-            <translation>Exporter « %1 »</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="107" />
-            <source>Formats</source>
-            <translation>Formats</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="117" />
-            <source>The whole course as one SCO (progress kept)</source>
-            <translation>Tout le cours en un seul SCO (progression conservée)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="118" />
-            <source>One SCO per item (LMS tracks each item)</source>
-            <translation>Un SCO par élément (le LMS suit chaque élément)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="119" />
-            <location filename="../../moocstudio/app/export_dialog.py" line="129" />
-            <source>SCORM structure</source>
-            <translation>Structure SCORM</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="122" />
-            <source>Destination folder</source>
-            <translation>Dossier de destination</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="123" />
-            <source>Browse…</source>
-            <translation>Parcourir…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="130" />
-            <source>Destination</source>
-            <translation>Destination</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="132" />
-            <source>Export progress</source>
-            <translation>Progression de l'export</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="136" />
-            <source>Export report</source>
-            <translation>Rapport d'export</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="140" />
-            <source>Each package is checked after it is written: its manifest against the official schemas, every file it lists, its launch page and its licence.</source>
-            <translation>Chaque paquet est vérifié une fois écrit : son manifeste au regard des schémas officiels, chacun des fichiers qu'il liste, sa page de lancement et sa licence.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="146" />
-            <source>&amp;Export</source>
-            <translation>&amp;Exporter</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="149" />
-            <source>&amp;Open Folder</source>
-            <translation>&amp;Ouvrir le dossier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="175" />
-            <source>Export to</source>
-            <translation>Exporter vers</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="190" />
-            <source>Exporting…</source>
-            <translation>Export en cours…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="192" />
-            <source>Export %1</source>
-            <translation>Export de %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="197" />
-            <source>Cancelled.</source>
-            <translation>Annulé.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="204" />
-            <source>Writing %1…</source>
-            <translation>Écriture de %1…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="208" />
-            <source>The export failed.</source>
-            <translation>L'export a échoué.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="215" />
-            <source>%1 of %2 packages are valid.</source>
-            <translation>%1 paquets valides sur %2.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="236" />
-            <source>valid</source>
-            <translation>valide</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="238" />
-            <source>NOT valid</source>
-            <translation>NON valide</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="246" />
-            <source>%1 files · %2 MB</source>
-            <translation>%1 fichiers · %2 Mo</translation>
-        </message>
-    </context>
-    <context>
-        <name>ItemProperties</name>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="157" />
-            <source>Changes made, or any other credit</source>
-            <translation>Modifications apportées, ou autre mention</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="161" />
-            <source>&amp;Title</source>
-            <translation>&amp;Titre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="162" />
-            <source>Li&amp;cence</source>
-            <translation>Li&amp;cence</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="163" />
-            <source>Attribution (reused material)</source>
-            <translation>Attribution (crédit d'un contenu réutilisé)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="165" />
-            <location filename="../../moocstudio/app/properties.py" line="174" />
-            <source>Work title</source>
-            <translation>Titre de l'œuvre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="166" />
-            <location filename="../../moocstudio/app/properties.py" line="175" />
-            <source>Author</source>
-            <translation>Auteur</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="167" />
-            <location filename="../../moocstudio/app/properties.py" line="176" />
-            <source>Source URL</source>
-            <translation>URL de la source</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="168" />
-            <location filename="../../moocstudio/app/properties.py" line="177" />
-            <source>Notes</source>
-            <translation>Remarques</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="171" />
-            <source>Item title</source>
-            <translation>Titre de l'élément</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="172" />
-            <source>Item licence</source>
-            <translation>Licence de l'élément</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="213" />
-            <source>Rename</source>
-            <translation>le renommage</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="218" />
-            <source>Change licence</source>
-            <translation>le changement de licence</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="230" />
-            <source>Not changed: %1</source>
-            <translation>Non modifié : %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/properties.py" line="234" />
-            <source>Change attribution</source>
-            <translation>la modification de l'attribution</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobsDock</name>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="36" />
-            <location filename="../../moocstudio/app/jobs_dock.py" line="64" />
-            <source>Jobs</source>
-            <translation>Tâches</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="44" />
-            <location filename="../../moocstudio/app/jobs_dock.py" line="110" />
-            <source>Select a job to see its details.</source>
-            <translation>Sélectionnez une tâche pour voir ses détails.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="47" />
-            <source>Job details</source>
-            <translation>Détails de la tâche</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="51" />
-            <source>C&amp;lear Finished</source>
-            <translation>&amp;Effacer les terminées</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="52" />
-            <source>Clear finished jobs from the list</source>
-            <translation>Retirer de la liste les tâches terminées</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
-            <source>Job</source>
-            <translation>Tâche</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
-            <source>Kind</source>
-            <translation>Type</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
-            <source>Progress</source>
-            <translation>Progression</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-    </context>
-    <context>
-        <name>LicencePicker</name>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="66" />
-            <source>Licence</source>
-            <translation>Licence</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="73" />
-            <source>Same as the course</source>
-            <translation>Celle du cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="104" />
-            <source>Uses the course licence.</source>
-            <translation>Utilise la licence du cours.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="90" />
-            <source>Legal code</source>
-            <translation>Texte juridique</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="68" />
-            <source>Open a course (File ▸ Open) or create one (File ▸ New).</source>
-            <translation>Ouvrez un cours (Fichier ▸ Ouvrir un cours) ou créez-en un (Fichier ▸ Nouveau cours).</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="74" />
-            <source>Outline</source>
-            <translation>Plan du cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="77" />
-            <source>Properties</source>
-            <translation>Propriétés</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="86" />
-            <source>Ready</source>
-            <translation>Prêt</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="114" />
-            <source>&amp;New Course…</source>
-            <translation>&amp;Nouveau cours…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="115" />
-            <source>&amp;Open Course…</source>
-            <translation>&amp;Ouvrir un cours…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="116" />
-            <source>&amp;Save</source>
-            <translation>&amp;Enregistrer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="118" />
-            <source>&amp;Import Files…</source>
-            <translation>&amp;Importer des fichiers…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="119" />
-            <source>Add slides (.pptx), markdown pages or videos to the course</source>
-            <translation>Ajouter au cours des diaporamas (.pptx), des pages Markdown ou des vidéos</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="121" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="122" />
-            <source>&amp;Delete</source>
-            <translation>&amp;Supprimer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="123" />
-            <source>&amp;Rename</source>
-            <translation>&amp;Renommer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="124" />
-            <source>Add &amp;Module</source>
-            <translation>Ajouter un &amp;module</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="126" />
-            <source>&amp;Preferences…</source>
-            <translation>&amp;Préférences…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="129" />
-            <source>Generate &amp;Renditions</source>
-            <translation>Générer les &amp;versions vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="130" />
-            <source>Make the 360p/540p/720p MP4 ladder and posters for every video</source>
-            <translation>Produire les versions MP4 360p/540p/720p et l'image de couverture de chaque vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="133" />
-            <source>Generate &amp;Subtitle Placeholders</source>
-            <translation>Générer les ébauches de &amp;sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="134" />
-            <source>Make WebVTT/SRT cues timed on the speech, to be written or corrected</source>
-            <translation>Créer des répliques WebVTT/SRT calées sur la parole, à rédiger ou à corriger</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="137" />
-            <source>&amp;Batch Transcode…</source>
-            <translation>&amp;Conversion vidéo par lots…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="138" />
-            <source>Convert any video files for the web: the MP4 ladder, with a queue</source>
-            <translation>Convertir des fichiers vidéo pour le web : versions MP4, avec une file d'attente</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="140" />
-            <source>&amp;About moocstudio</source>
-            <translation>À &amp;propos de moocstudio</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="141" />
-            <source>User &amp;Guide</source>
-            <translation>&amp;Guide de l'utilisateur</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="149" />
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="151" />
-            <source>Open &amp;Recent</source>
-            <translation>Ouvrir un cours &amp;récent</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="156" />
-            <source>&amp;Export</source>
-            <translation>E&amp;xporter</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="164" />
-            <source>&amp;All Formats…</source>
-            <translation>&amp;Tous les formats…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="169" />
-            <source>&amp;Edit</source>
-            <translation>É&amp;dition</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="174" />
-            <source>&amp;Media</source>
-            <translation>&amp;Médias</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="178" />
-            <source>&amp;View</source>
-            <translation>&amp;Affichage</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="181" />
-            <source>&amp;Help</source>
-            <translation>Aid&amp;e</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="197" />
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="199" />
-            <source>&amp;Redo</source>
-            <translation>Ré&amp;tablir</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="238" />
-            <source>Select an item in the outline to edit it.</source>
-            <translation>Sélectionnez un élément dans le plan pour le modifier.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="265" />
-            <source>Module 1</source>
-            <translation>Module 1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="278" />
-            <source>Cannot create the course</source>
-            <translation>Impossible de créer le cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="284" />
-            <source>Open a course folder</source>
-            <translation>Ouvrir le dossier d'un cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="295" />
-            <source>Cannot open the course</source>
-            <translation>Impossible d'ouvrir le cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="311" />
-            <source>Restore autosave</source>
-            <translation>la restauration de la sauvegarde automatique</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="319" />
-            <source>Restore unsaved changes?</source>
-            <translation>Restaurer les modifications non enregistrées ?</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="321" />
-            <source>moocstudio did not close normally while “%1” had unsaved changes. Restore the changes autosaved then? (They stay unsaved until you save.)</source>
-            <translation>moocstudio ne s'est pas fermé normalement alors que « %1 » avait des modifications non enregistrées. Restaurer les modifications sauvegardées automatiquement ? (Elles restent non enregistrées tant que vous n'enregistrez pas.)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="335" />
-            <source>No recent courses</source>
-            <translation>Aucun cours récent</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="352" />
-            <source>The course was not saved</source>
-            <translation>Le cours n'a pas été enregistré</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="354" />
-            <source>Saved</source>
-            <translation>Enregistré</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="372" />
-            <source>Unsaved changes</source>
-            <translation>Modifications non enregistrées</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="373" />
-            <source>Save the changes to “%1” before closing?</source>
-            <translation>Enregistrer les modifications de « %1 » avant de fermer ?</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="409" />
-            <source>Import files</source>
-            <translation>Importer des fichiers</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="411" />
-            <source>Course material (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;All files (*)</source>
-            <translation>Contenus de cours (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="433" />
-            <source>Import</source>
-            <translation>l'importation</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="438" />
-            <source>Import %1</source>
-            <translation>Importation de %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="441" />
-            <source>Import failed</source>
-            <translation>Échec de l'importation</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="470" />
-            <source>Module %1</source>
-            <translation>Module %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="485" />
-            <source>No videos in this course.</source>
-            <translation>Aucune vidéo dans ce cours.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="487" />
-            <source>subtitles</source>
-            <translation>sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="487" />
-            <source>renditions</source>
-            <translation>versions vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="492" />
-            <source>Generate media</source>
-            <translation>la génération des médias</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="495" />
-            <source>%1 is already being worked on.</source>
-            <translation>%1 est déjà en cours de traitement.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="530" />
-            <source>About moocstudio</source>
-            <translation>À propos de moocstudio</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/window.py" line="532" />
-            <source>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemble open-licensed MOOC modules from slides, video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline sites that play well on a phone.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemblez des modules de MOOC sous licence libre à partir de diapositives, de vidéos et de Markdown ; exportez-les en SCORM, IMS Common Cartridge, Open edX et en sites hors ligne agréables à consulter sur téléphone.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewCourseDialog</name>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="31" />
-            <source>New Course</source>
-            <translation>Nouveau cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="33" />
-            <source>Course title</source>
-            <translation>Titre du cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="35" />
-            <source>Language</source>
-            <translation>Langue</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="39" />
-            <source>Create in folder</source>
-            <translation>Créer dans le dossier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="40" />
-            <source>Browse…</source>
-            <translation>Parcourir…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="53" />
-            <source>&amp;Title</source>
-            <translation>&amp;Titre</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="54" />
-            <source>&amp;Language</source>
-            <translation>&amp;Langue</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="55" />
-            <source>Li&amp;cence</source>
-            <translation>Li&amp;cence</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="56" />
-            <source>Create &amp;in</source>
-            <translation>Créer &amp;dans</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="64" />
-            <source>Create the course in</source>
-            <translation>Créer le cours dans</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="87" />
-            <source>Check the %1.</source>
-            <translation>Vérifiez le champ %1.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="89" />
-            <source>The folder to create the course in does not exist.</source>
-            <translation>Le dossier où créer le cours n'existe pas.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/new_course.py" line="91" />
-            <source>%1 already exists; choose another title or folder.</source>
-            <translation>%1 existe déjà ; choisissez un autre titre ou un autre dossier.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutlineModel</name>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="49" />
-            <source>no renditions</source>
-            <translation>aucune version</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="73" />
-            <source>Outline</source>
-            <translation>Plan</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="73" />
-            <source>Details</source>
-            <translation>Détails</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="164" />
-            <source>Move</source>
-            <translation>le déplacement</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="192" />
-            <source>Page</source>
-            <translation>Page</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="194" />
-            <source>Slide deck</source>
-            <translation>Diaporama</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="195" />
-            <source>Video</source>
-            <translation>Vidéo</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../moocstudio/app/outline.py" line="36" />
-            <source>%n slide(s)</source>
-            <translation>
-                <numerusform>%n diapositive</numerusform>
-                <numerusform>%n diapositives</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../moocstudio/app/outline.py" line="76" />
-            <source>%n item(s)</source>
-            <translation>
-                <numerusform>%n élément</numerusform>
-                <numerusform>%n éléments</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>OutlineView</name>
-        <message>
-            <location filename="../../moocstudio/app/outline.py" line="204" />
-            <source>Course outline</source>
-            <translation>Plan du cours</translation>
-        </message>
-    </context>
-    <context>
-        <name>PageEditor</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/page_editor.py" line="77" />
-            <source>Page text (markdown)</source>
-            <translation>Texte de la page (Markdown)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/page_editor.py" line="80" />
-            <source>Page preview</source>
-            <translation>Aperçu de la page</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/page_editor.py" line="84" />
-            <source>Problems in the page</source>
-            <translation>Problèmes dans la page</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/page_editor.py" line="128" />
-            <source>The page's markdown file cannot be read (%1).</source>
-            <translation>Le fichier Markdown de la page est illisible (%1).</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/page_editor.py" line="185" />
-            <source>Edit page</source>
-            <translation>la modification de la page</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferencesDialog</name>
-        <message>
-            <location filename="../../moocstudio/app/preferences.py" line="19" />
-            <source>Preferences</source>
-            <translation>Préférences</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/preferences.py" line="21" />
-            <source>Language</source>
-            <translation>Langue</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/preferences.py" line="22" />
-            <source>Same as the system</source>
-            <translation>Celle du système</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/preferences.py" line="27" />
-            <source>The new language applies the next time moocstudio starts.</source>
-            <translation>La nouvelle langue s'appliquera au prochain démarrage de moocstudio.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/preferences.py" line="35" />
-            <source>&amp;Language</source>
-            <translation>&amp;Langue</translation>
-        </message>
-    </context>
-    <context>
-        <name>SlidesEditor</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="55" />
-            <source>Slides</source>
-            <translation>Diapositives</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="57" />
-            <source>Selected slide</source>
-            <translation>Diapositive sélectionnée</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="59" />
-            <source>Slide text</source>
-            <translation>Texte de la diapositive</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="62" />
-            <source>What to say with this slide</source>
-            <translation>Ce qu'il faut dire sur cette diapositive</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="63" />
-            <source>Speaker notes</source>
-            <translation>Notes de l'orateur</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="77" />
-            <source>Speaker &amp;notes</source>
-            <translation>&amp;Notes de l'orateur</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="120" />
-            <source>Slide %1</source>
-            <translation>Diapositive %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="121" />
-            <source>%1 (hidden)</source>
-            <translation>%1 (masquée)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="159" />
-            <source>This deck has no slides.</source>
-            <translation>Ce diaporama n'a aucune diapositive.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="165" />
-            <source>No picture of this slide.</source>
-            <translation>Aucune image de cette diapositive.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/slides_editor.py" line="196" />
-            <source>Edit notes</source>
-            <translation>la modification des notes</translation>
-        </message>
-    </context>
-    <context>
-        <name>VideoEditor</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="81" />
-            <source>Poster frame</source>
-            <translation>Image de couverture</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="84" />
-            <source>Preview needs Qt Multimedia; showing the poster</source>
-            <translation>Sans Qt Multimedia : image de couverture seule</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="94" />
-            <source>&amp;Generate Renditions</source>
-            <translation>&amp;Générer les versions</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="95" />
-            <source>Generate renditions</source>
-            <translation>Générer les versions vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="98" />
-            <source>Make the MP4 ladder and the poster of this video (already made files are reused)</source>
-            <translation>Produire les versions MP4 et l'image de couverture de cette vidéo (les fichiers déjà produits sont réutilisés)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="112" />
-            <source>Rendition</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="112" />
-            <source>Size</source>
-            <translation>Dimensions</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="112" />
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="201" />
-            <source>Bit rate</source>
-            <translation>Débit</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="112" />
-            <source>File size</source>
-            <translation>Taille</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="113" />
-            <source>Made by</source>
-            <translation>Méthode</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="113" />
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="120" />
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="133" />
-            <source>Renditions</source>
-            <translation>Versions vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="128" />
-            <source>Source file</source>
-            <translation>Fichier source</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="151" />
-            <source>Subtitles</source>
-            <translation>Sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="173" />
-            <source>No poster yet</source>
-            <translation>Pas encore d'image de couverture</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="183" />
-            <source>Duration</source>
-            <translation>Durée</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="184" />
-            <source>File</source>
-            <translation>Fichier</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="188" />
-            <source>Picture</source>
-            <translation>Image</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="189" />
-            <source>Video codec</source>
-            <translation>Codec vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="192" />
-            <source>%1 (variable)</source>
-            <translation>%1 (variable)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="193" />
-            <source>Frame rate</source>
-            <translation>Fréquence d'images</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="195" />
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="200" />
-            <source>Audio</source>
-            <translation>Audio</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="195" />
-            <source>none</source>
-            <translation>aucun</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="203" />
-            <source>Problem</source>
-            <translation>Problème</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="212" />
-            <source>mono</source>
-            <translation>mono</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="214" />
-            <source>stereo</source>
-            <translation>stéréo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="215" />
-            <source>%1 channels</source>
-            <translation>%1 canaux</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="228" />
-            <source>None yet: use Media ▸ Generate Renditions.</source>
-            <translation>Aucune pour l'instant : utilisez Médias ▸ Générer les versions vidéo.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="231" />
-            <source>Some files are missing (the cache was cleared?): generate the renditions again.</source>
-            <translation>Des fichiers manquent (le cache a-t-il été vidé ?) : générez à nouveau les versions.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="252" />
-            <source>%1: renditions</source>
-            <translation>%1 : versions vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="253" />
-            <source>Generate media</source>
-            <translation>la génération des médias</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="256" />
-            <source>Renditions of this video are being made.</source>
-            <translation>Les versions de cette vidéo sont en cours de production.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="259" />
-            <source>Waiting for a free worker…</source>
-            <translation>En attente d'un processus libre…</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="266" />
-            <source>Making renditions… %1 %</source>
-            <translation>Production des versions… %1 %</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="270" />
-            <source>The renditions could not be made: %1</source>
-            <translation>Les versions n'ont pas pu être produites : %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="286" />
-            <source>remuxed (copied)</source>
-            <translation>copiée telle quelle</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="286" />
-            <source>encoded</source>
-            <translation>encodée</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="287" />
-            <source>present</source>
-            <translation>présente</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="287" />
-            <source>missing</source>
-            <translation>manquante</translation>
-        </message>
-    </context>
-    <context>
-        <name>commands</name>
-        <message>
-            <location filename="../../moocstudio/app/commands.py" line="77" />
-            <location filename="../../moocstudio/app/commands.py" line="84" />
-            <source>Rename</source>
-            <translation>le renommage</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/commands.py" line="92" />
-            <location filename="../../moocstudio/app/commands.py" line="211" />
-            <source>Move</source>
-            <translation>le déplacement</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/commands.py" line="122" />
-            <source>Import</source>
-            <translation>l'importation</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/commands.py" line="151" />
-            <location filename="../../moocstudio/app/commands.py" line="192" />
-            <source>Delete</source>
-            <translation>la suppression</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/commands.py" line="173" />
-            <source>Add module</source>
-            <translation>l'ajout d'un module</translation>
-        </message>
-    </context>
-    <context>
-        <name>cues</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="65" />
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="85" />
-            <source>A time cannot be negative.</source>
-            <translation>Un temps ne peut pas être négatif.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="69" />
-            <source>“%1” is not a time. Write minutes:seconds.milliseconds, like 01:02.500.</source>
-            <translation>« %1 » n'est pas un temps. Écrivez minutes:secondes.millisecondes, par exemple 01:02.500.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="87" />
-            <source>A cue must end after it starts.</source>
-            <translation>Une réplique doit finir après son début.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="90" />
-            <source>The video lasts %1; a cue cannot end after that.</source>
-            <translation>La vidéo dure %1 ; une réplique ne peut pas finir au-delà.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/editors/cue_table.py" line="243" />
-            <source>Cue text</source>
-            <translation>Texte de la réplique</translation>
-        </message>
-    </context>
-    <context>
-        <name>formats</name>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="49" />
-            <source>offline HTML5 site (Kolibri, any web server)</source>
-            <translation>site HTML5 hors ligne (Kolibri, tout serveur web)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="50" />
-            <source>SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)</source>
-            <translation>SCORM 1.2 (Moodle, ILIAS, la plupart des LMS ; progression et signet conservés)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="53" />
-            <source>SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)</source>
-            <translation>SCORM 2004 4e édition (SCORM Cloud, bloc SCORM d'Open edX)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="56" />
-            <source>IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)</source>
-            <translation>IMS Common Cartridge 1.3 (Canvas, Brightspace et Sakai)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="57" />
-            <source>IMS Common Cartridge 1.1 (Moodle's importer)</source>
-            <translation>IMS Common Cartridge 1.1 (import dans Moodle)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/export_dialog.py" line="58" />
-            <source>Open edX course export (Studio import, FUN MOOC)</source>
-            <translation>export de cours Open edX (import dans Studio, FUN MOOC)</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobs</name>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="39" />
-            <source>about %1 s</source>
-            <translation>env. %1 s</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="41" />
-            <source>about %1 min</source>
-            <translation>env. %1 min</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="44" />
-            <source>about %1 h %2 min</source>
-            <translation>env. %1 h %2 min</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="53" />
-            <location filename="../../moocstudio/app/job_rows.py" line="90" />
-            <location filename="../../moocstudio/app/job_rows.py" line="96" />
-            <source>Waiting</source>
-            <translation>En attente</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="54" />
-            <location filename="../../moocstudio/app/job_rows.py" line="55" />
-            <source>Reading</source>
-            <translation>Lecture</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="56" />
-            <source>Found in cache</source>
-            <translation>Trouvé en cache</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="57" />
-            <source>Encoding</source>
-            <translation>Encodage</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="58" />
-            <source>Copying</source>
-            <translation>Copie</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="59" />
-            <source>Checking</source>
-            <translation>Vérification</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="60" />
-            <source>Packaging HLS</source>
-            <translation>Empaquetage HLS</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="61" />
-            <source>Making the poster</source>
-            <translation>Image de couverture</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="62" />
-            <source>Finding speech</source>
-            <translation>Analyse de la parole</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="63" />
-            <source>Finishing</source>
-            <translation>Finalisation</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="65" />
-            <source>Working</source>
-            <translation>En cours</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="71" />
-            <source>Renditions</source>
-            <translation>Versions vidéo</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="72" />
-            <source>Subtitles</source>
-            <translation>Sous-titres</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="73" />
-            <source>Import</source>
-            <translation>Importation</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="74" />
-            <source>Export</source>
-            <translation>Export</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="75" />
-            <source>Batch transcode</source>
-            <translation>Conversion</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="77" />
-            <source>Job</source>
-            <translation>Tâche</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="89" />
-            <source>Ready to start</source>
-            <translation>Prêt à démarrer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="92" />
-            <source>Done</source>
-            <translation>Terminé</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="93" />
-            <source>Failed: %1</source>
-            <translation>Échec : %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="94" />
-            <source>Cancelled</source>
-            <translation>Annulé</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="147" />
-            <source>Progress of %1</source>
-            <translation>Progression de %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="277" />
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="278" />
-            <source>Cancel %1</source>
-            <translation>Annuler %1</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="281" />
-            <source>Remove</source>
-            <translation>Retirer</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/job_rows.py" line="283" />
-            <source>Remove %1 from the queue</source>
-            <translation>Retirer %1 de la file</translation>
-        </message>
-    </context>
-    <context>
-        <name>licence</name>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="15" />
-            <source>Anyone may share and adapt it, even commercially, if they credit you.</source>
-            <translation>Chacun peut partager et adapter l'œuvre, y compris à des fins commerciales, à condition de vous créditer.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="18" />
-            <source>Anyone may share and adapt it, even commercially, if they credit you and share their adaptations under the same licence.</source>
-            <translation>Chacun peut partager et adapter l'œuvre, y compris à des fins commerciales, à condition de vous créditer et de partager ses adaptations sous la même licence.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="23" />
-            <source>Anyone may share and adapt it, not commercially, if they credit you.</source>
-            <translation>Chacun peut partager et adapter l'œuvre, mais pas à des fins commerciales, à condition de vous créditer.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="26" />
-            <source>Anyone may share and adapt it, not commercially, if they credit you and share their adaptations under the same licence.</source>
-            <translation>Chacun peut partager et adapter l'œuvre, mais pas à des fins commerciales, à condition de vous créditer et de partager ses adaptations sous la même licence.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="31" />
-            <source>Anyone may share it as it is, even commercially, if they credit you; no adaptations may be shared.</source>
-            <translation>Chacun peut partager l'œuvre telle quelle, y compris à des fins commerciales, à condition de vous créditer ; aucune adaptation ne peut être partagée.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="36" />
-            <source>Anyone may share it as it is, not commercially, if they credit you; no adaptations may be shared. The most restrictive choice.</source>
-            <translation>Chacun peut partager l'œuvre telle quelle, mais pas à des fins commerciales, à condition de vous créditer ; aucune adaptation ne peut être partagée. Le choix le plus restrictif.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="41" />
-            <source>You give up your rights: anyone may do anything with it, no credit required.</source>
-            <translation>Vous renoncez à vos droits : chacun peut en faire ce qu'il veut, sans obligation de vous créditer.</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/licence_picker.py" line="48" />
-            <source>Approved for Free Cultural Works: best for open access.</source>
-            <translation>Approuvée pour les œuvres culturelles libres : idéale pour le libre accès.</translation>
-        </message>
-    </context>
-    <context>
-        <name>profiles</name>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="461" />
-            <source>360p, 540p and 720p for phones and laptops (default)</source>
-            <translation>360p, 540p et 720p pour téléphones et ordinateurs portables (par défaut)</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="462" />
-            <source>240p and 360p at low bit rates, for offline use (Kolibri) and slow links</source>
-            <translation>240p et 360p à faible débit, pour l'usage hors ligne (Kolibri) et les connexions lentes</translation>
-        </message>
-        <message>
-            <location filename="../../moocstudio/app/batch_dialog.py" line="465" />
-            <source>360p to 1080p, keeping up to 60 frames per second</source>
-            <translation>de 360p à 1080p, en conservant jusqu'à 60 images par seconde</translation>
-        </message>
-    </context>
-    <context>
-        <name>video</name>
-        <message>
-            <location filename="../../moocstudio/app/editors/video_editor.py" line="47" />
-            <source>%1 bytes</source>
-            <translation>%1 octets</translation>
-        </message>
-    </context>
+<context>
+    <name>BatchTranscodeDialog</name>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="76" />
+        <source>Batch Transcode</source>
+        <translation>Conversion vidéo par lots</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="87" />
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="104" />
+        <source>Add &amp;Files…</source>
+        <translation>Ajouter des &amp;fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="104" />
+        <source>Add video files</source>
+        <translation>Ajouter des fichiers vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="107" />
+        <source>Add F&amp;older…</source>
+        <translation>Ajouter un &amp;dossier…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="107" />
+        <source>Add every video in a folder</source>
+        <translation>Ajouter toutes les vidéos d'un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="109" />
+        <source>or drop videos and folders here</source>
+        <translation>ou déposez ici des vidéos et des dossiers</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="119" />
+        <source>Transcode queue</source>
+        <translation>File de conversion</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="121" />
+        <source>Time left</source>
+        <translation>Restant</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="142" />
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="156" />
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil :</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="160" />
+        <location filename="../../moocstudio/app/batch_dialog.py" line="311" />
+        <source>Output folder</source>
+        <translation>Dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="161" />
+        <source>Folder the MP4 renditions are written to</source>
+        <translation>Dossier où les versions MP4 sont écrites</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="164" />
+        <source>&amp;Browse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="164" />
+        <source>Choose the output folder</source>
+        <translation>Choisir le dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="170" />
+        <source>Op&amp;en</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="170" />
+        <source>Open the output folder</source>
+        <translation>Ouvrir le dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="172" />
+        <source>Show the output folder in the file manager</source>
+        <translation>Afficher le dossier de sortie dans le gestionnaire de fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="174" />
+        <source>O&amp;utput folder:</source>
+        <translation>Dossier de &amp;sortie :</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="184" />
+        <source>Overall progress</source>
+        <translation>Progression globale</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="186" />
+        <source>Overall:</source>
+        <translation>Total :</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="195" />
+        <source>Cancel &amp;All</source>
+        <translation>&amp;Tout annuler</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="195" />
+        <source>Cancel every running transcode</source>
+        <translation>Annuler toutes les conversions en cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="198" />
+        <source>&amp;Start</source>
+        <translation>Dé&amp;marrer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="198" />
+        <source>Start transcoding the queue</source>
+        <translation>Lancer la conversion de la file</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="201" />
+        <source>&amp;Close</source>
+        <translation>F&amp;ermer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="201" />
+        <source>Close this dialog</source>
+        <translation>Fermer cette fenêtre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="214" />
+        <source>Add videos</source>
+        <translation>Ajouter des vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="216" />
+        <source>Videos (%1);;All files (*)</source>
+        <translation>Vidéos (%1);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="223" />
+        <source>Add the videos of a folder</source>
+        <translation>Ajouter les vidéos d'un dossier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="245" />
+        <source>%1 is already in the queue</source>
+        <translation>%1 est déjà dans la file</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="249" />
+        <source>%1 left out: it is in the output folder</source>
+        <translation>%1 ignoré : il se trouve dans le dossier de sortie</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="326" />
+        <source>Add videos to the queue first.</source>
+        <translation>Ajoutez d'abord des vidéos à la file.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="329" />
+        <source>Choose the folder the renditions go to.</source>
+        <translation>Choisissez le dossier où écrire les versions.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="345" />
+        <source>Transcode %1</source>
+        <translation>Conversion de %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="351" />
+        <source>%1 is already being transcoded into this folder</source>
+        <translation>%1 est déjà en cours de conversion vers ce dossier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="394" />
+        <source>Files in the queue: %1</source>
+        <translation>Fichiers dans la file : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="409" />
+        <source>%1 of %2 done</source>
+        <translation>%1 sur %2 terminés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="413" />
+        <source>%1 failed</source>
+        <translation>%1 en échec</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="415" />
+        <source>%1 cancelled</source>
+        <translation>%1 annulés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="441" />
+        <source>Transcodes running</source>
+        <translation>Conversions en cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="442" />
+        <source>Transcodes still running: %1. Cancel them?</source>
+        <translation>Conversions encore en cours : %1. Les annuler ?</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="444" />
+        <source>Transcodes you keep go on in the background; the Jobs panel shows them.</source>
+        <translation>Les conversions conservées se poursuivent en arrière-plan ; le panneau Tâches les affiche.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="446" />
+        <source>Cancel Transcodes</source>
+        <translation>Annuler les conversions</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="447" />
+        <source>Keep Running</source>
+        <translation>Les poursuivre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="448" />
+        <source>Don't Close</source>
+        <translation>Ne pas fermer</translation>
+    </message>
+</context>
+<context>
+    <name>CourseProperties</name>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="72" />
+        <source>One per line: Name (Affiliation)</source>
+        <translation>Un par ligne : Nom (Établissement)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="74" />
+        <source>Comma-separated</source>
+        <translation>Séparés par des virgules</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="81" />
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="82" />
+        <source>S&amp;ubtitle</source>
+        <translation>&amp;Sous-titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="83" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="84" />
+        <source>&amp;Description</source>
+        <translation>&amp;Description</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="85" />
+        <source>&amp;Authors</source>
+        <translation>&amp;Auteurs</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="86" />
+        <source>&amp;Keywords</source>
+        <translation>&amp;Mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="87" />
+        <source>Li&amp;cence</source>
+        <translation>Li&amp;cence</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="115" />
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="116" />
+        <source>subtitle</source>
+        <translation>sous-titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="117" />
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="118" />
+        <source>description</source>
+        <translation>description</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="119" />
+        <source>authors</source>
+        <translation>auteurs</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="120" />
+        <source>keywords</source>
+        <translation>mots-clés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="121" />
+        <source>licence</source>
+        <translation>licence</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="143" />
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="146" />
+        <source>Change course %1</source>
+        <translation>la modification du cours (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CueEditor</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="65" />
+        <source>Subtitle language</source>
+        <translation>Langue des sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="66" />
+        <source>&amp;Language:</source>
+        <translation>La&amp;ngue :</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="71" />
+        <source>Subtitle cues</source>
+        <translation>Répliques des sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="79" />
+        <source>&amp;Add Cue</source>
+        <translation>&amp;Ajouter une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="81" />
+        <source>&amp;Remove Cue</source>
+        <translation>&amp;Supprimer la réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="83" />
+        <source>&amp;Play from Cue</source>
+        <translation>&amp;Lire depuis la réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="86" />
+        <source>Playing the video needs Qt Multimedia, which this installation lacks.</source>
+        <translation>La lecture de la vidéo nécessite Qt Multimedia, absent de cette installation.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="90" />
+        <source>Subtitle status</source>
+        <translation>État des sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="91" />
+        <source>Revie&amp;wed: every cue checked</source>
+        <translation>&amp;Relus : chaque réplique vérifiée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="92" />
+        <source>Subtitles reviewed</source>
+        <translation>Sous-titres relus</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="93" />
+        <source>Saved subtitles are marked final when ticked, else draft.</source>
+        <translation>Coché : les sous-titres enregistrés sont marqués comme définitifs ; sinon, comme brouillon.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="95" />
+        <source>&amp;Save Cues</source>
+        <translation>&amp;Enregistrer les répliques</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="98" />
+        <source>Subtitle editor message</source>
+        <translation>Message de l'éditeur de sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="169" />
+        <source>No subtitles yet: use Media ▸ Generate Subtitle Placeholders.</source>
+        <translation>Pas encore de sous-titres : utilisez Médias ▸ Générer les ébauches de sous-titres.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="187" />
+        <source>placeholders to replace</source>
+        <translation>ébauches à remplacer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="188" />
+        <source>draft, to check</source>
+        <translation>brouillon, à vérifier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="189" />
+        <source>final</source>
+        <translation>définitifs</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="191" />
+        <source>Status: %1</source>
+        <translation>État : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="252" />
+        <source>Edit subtitles</source>
+        <translation>la modification des sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" line="255" />
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+</context>
+<context>
+    <name>CueTableModel</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="136" />
+        <source>Start</source>
+        <translation>Début</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="136" />
+        <source>End</source>
+        <translation>Fin</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="136" />
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="202" />
+        <source>There is no time left after this cue for a new one.</source>
+        <translation>Il ne reste pas de temps après cette réplique pour en ajouter une autre.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="223" />
+        <source>Cue %1 has no text; write it or remove the cue.</source>
+        <translation>La réplique %1 n'a pas de texte ; saisissez-le ou supprimez la réplique.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="105" />
+        <source>Export “%1”</source>
+        <translation>Exporter « %1 »</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="107" />
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="117" />
+        <source>The whole course as one SCO (progress kept)</source>
+        <translation>Tout le cours en un seul SCO (progression conservée)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="118" />
+        <source>One SCO per item (LMS tracks each item)</source>
+        <translation>Un SCO par élément (le LMS suit chaque élément)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="119" />
+        <location filename="../../moocstudio/app/export_dialog.py" line="129" />
+        <source>SCORM structure</source>
+        <translation>Structure SCORM</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="122" />
+        <source>Destination folder</source>
+        <translation>Dossier de destination</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="123" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="130" />
+        <source>Destination</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="132" />
+        <source>Export progress</source>
+        <translation>Progression de l'export</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="136" />
+        <source>Export report</source>
+        <translation>Rapport d'export</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="140" />
+        <source>Each package is checked after it is written: its manifest against the official schemas, every file it lists, its launch page and its licence.</source>
+        <translation>Chaque paquet est vérifié une fois écrit : son manifeste au regard des schémas officiels, chacun des fichiers qu'il liste, sa page de lancement et sa licence.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="146" />
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="149" />
+        <source>&amp;Open Folder</source>
+        <translation>&amp;Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="175" />
+        <source>Export to</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="190" />
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="192" />
+        <source>Export %1</source>
+        <translation>Export de %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="197" />
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="204" />
+        <source>Writing %1…</source>
+        <translation>Écriture de %1…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="208" />
+        <source>The export failed.</source>
+        <translation>L'export a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="215" />
+        <source>%1 of %2 packages are valid.</source>
+        <translation>%1 paquets valides sur %2.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="236" />
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="238" />
+        <source>NOT valid</source>
+        <translation>NON valide</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="246" />
+        <source>%1 files · %2 MB</source>
+        <translation>%1 fichiers · %2 Mo</translation>
+    </message>
+</context>
+<context>
+    <name>ItemProperties</name>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="169" />
+        <source>Changes made, or any other credit</source>
+        <translation>Modifications apportées, ou autre mention</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="173" />
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="174" />
+        <source>Li&amp;cence</source>
+        <translation>Li&amp;cence</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="175" />
+        <source>Attribution (reused material)</source>
+        <translation>Attribution (crédit d'un contenu réutilisé)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="177" />
+        <location filename="../../moocstudio/app/properties.py" line="186" />
+        <source>Work title</source>
+        <translation>Titre de l'œuvre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="178" />
+        <location filename="../../moocstudio/app/properties.py" line="187" />
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="179" />
+        <location filename="../../moocstudio/app/properties.py" line="188" />
+        <source>Source URL</source>
+        <translation>URL de la source</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="180" />
+        <location filename="../../moocstudio/app/properties.py" line="189" />
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="183" />
+        <source>Item title</source>
+        <translation>Titre de l'élément</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="184" />
+        <source>Item licence</source>
+        <translation>Licence de l'élément</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="225" />
+        <source>Rename</source>
+        <translation>le renommage</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="230" />
+        <source>Change licence</source>
+        <translation>le changement de licence</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="242" />
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/properties.py" line="246" />
+        <source>Change attribution</source>
+        <translation>la modification de l'attribution</translation>
+    </message>
+</context>
+<context>
+    <name>JobsDock</name>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="36" />
+        <location filename="../../moocstudio/app/jobs_dock.py" line="64" />
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="44" />
+        <location filename="../../moocstudio/app/jobs_dock.py" line="110" />
+        <source>Select a job to see its details.</source>
+        <translation>Sélectionnez une tâche pour voir ses détails.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="47" />
+        <source>Job details</source>
+        <translation>Détails de la tâche</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="51" />
+        <source>C&amp;lear Finished</source>
+        <translation>&amp;Effacer les terminées</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="52" />
+        <source>Clear finished jobs from the list</source>
+        <translation>Retirer de la liste les tâches terminées</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/jobs_dock.py" line="66" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>LicencePicker</name>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="66" />
+        <source>Licence</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="73" />
+        <source>Same as the course</source>
+        <translation>Celle du cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="104" />
+        <source>Uses the course licence.</source>
+        <translation>Utilise la licence du cours.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="108" />
+        <source>Legal code</source>
+        <translation>Texte juridique</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="68" />
+        <source>Open a course (File ▸ Open) or create one (File ▸ New).</source>
+        <translation>Ouvrez un cours (Fichier ▸ Ouvrir un cours) ou créez-en un (Fichier ▸ Nouveau cours).</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="74" />
+        <source>Outline</source>
+        <translation>Plan du cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="77" />
+        <source>Properties</source>
+        <translation>Propriétés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="86" />
+        <source>Ready</source>
+        <translation>Prêt</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="114" />
+        <source>&amp;New Course…</source>
+        <translation>&amp;Nouveau cours…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="115" />
+        <source>&amp;Open Course…</source>
+        <translation>&amp;Ouvrir un cours…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="116" />
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="118" />
+        <source>&amp;Import Files…</source>
+        <translation>&amp;Importer des fichiers…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="119" />
+        <source>Add slides (.pptx), markdown pages or videos to the course</source>
+        <translation>Ajouter au cours des diaporamas (.pptx), des pages Markdown ou des vidéos</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="121" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="122" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="123" />
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="124" />
+        <source>Add &amp;Module</source>
+        <translation>Ajouter un &amp;module</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="126" />
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="129" />
+        <source>Generate &amp;Renditions</source>
+        <translation>Générer les &amp;versions vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="130" />
+        <source>Make the 360p/540p/720p MP4 ladder and posters for every video</source>
+        <translation>Produire les versions MP4 360p/540p/720p et l'image de couverture de chaque vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="133" />
+        <source>Generate &amp;Subtitle Placeholders</source>
+        <translation>Générer les ébauches de &amp;sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="134" />
+        <source>Make WebVTT/SRT cues timed on the speech, to be written or corrected</source>
+        <translation>Créer des répliques WebVTT/SRT calées sur la parole, à rédiger ou à corriger</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="137" />
+        <source>&amp;Batch Transcode…</source>
+        <translation>&amp;Conversion vidéo par lots…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="138" />
+        <source>Convert any video files for the web: the MP4 ladder, with a queue</source>
+        <translation>Convertir des fichiers vidéo pour le web : versions MP4, avec une file d'attente</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="140" />
+        <source>&amp;About moocstudio</source>
+        <translation>À &amp;propos de moocstudio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="141" />
+        <source>User &amp;Guide</source>
+        <translation>&amp;Guide de l'utilisateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="149" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="151" />
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un cours &amp;récent</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="156" />
+        <source>&amp;Export</source>
+        <translation>E&amp;xporter</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="164" />
+        <source>&amp;All Formats…</source>
+        <translation>&amp;Tous les formats…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="169" />
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="174" />
+        <source>&amp;Media</source>
+        <translation>&amp;Médias</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="178" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="181" />
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="197" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="199" />
+        <source>&amp;Redo</source>
+        <translation>Ré&amp;tablir</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="238" />
+        <source>Select an item in the outline to edit it.</source>
+        <translation>Sélectionnez un élément dans le plan pour le modifier.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="265" />
+        <source>Module 1</source>
+        <translation>Module 1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="278" />
+        <source>Cannot create the course</source>
+        <translation>Impossible de créer le cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="284" />
+        <source>Open a course folder</source>
+        <translation>Ouvrir le dossier d'un cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="295" />
+        <source>Cannot open the course</source>
+        <translation>Impossible d'ouvrir le cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="311" />
+        <source>Restore autosave</source>
+        <translation>la restauration de la sauvegarde automatique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="319" />
+        <source>Restore unsaved changes?</source>
+        <translation>Restaurer les modifications non enregistrées ?</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="321" />
+        <source>moocstudio did not close normally while “%1” had unsaved changes. Restore the changes autosaved then? (They stay unsaved until you save.)</source>
+        <translation>moocstudio ne s'est pas fermé normalement alors que « %1 » avait des modifications non enregistrées. Restaurer les modifications sauvegardées automatiquement ? (Elles restent non enregistrées tant que vous n'enregistrez pas.)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="335" />
+        <source>No recent courses</source>
+        <translation>Aucun cours récent</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="352" />
+        <source>The course was not saved</source>
+        <translation>Le cours n'a pas été enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="354" />
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="372" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="373" />
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>Enregistrer les modifications de « %1 » avant de fermer ?</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="409" />
+        <source>Import files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="411" />
+        <source>Course material (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;All files (*)</source>
+        <translation>Contenus de cours (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="433" />
+        <source>Import</source>
+        <translation>l'importation</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="438" />
+        <source>Import %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="441" />
+        <source>Import failed</source>
+        <translation>Échec de l'importation</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="470" />
+        <source>Module %1</source>
+        <translation>Module %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="485" />
+        <source>No videos in this course.</source>
+        <translation>Aucune vidéo dans ce cours.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="487" />
+        <source>subtitles</source>
+        <translation>sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="487" />
+        <source>renditions</source>
+        <translation>versions vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="492" />
+        <source>Generate media</source>
+        <translation>la génération des médias</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="495" />
+        <source>%1 is already being worked on.</source>
+        <translation>%1 est déjà en cours de traitement.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="530" />
+        <source>About moocstudio</source>
+        <translation>À propos de moocstudio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="532" />
+        <source>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemble open-licensed MOOC modules from slides, video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline sites that play well on a phone.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemblez des modules de MOOC sous licence libre à partir de diapositives, de vidéos et de Markdown ; exportez-les en SCORM, IMS Common Cartridge, Open edX et en sites hors ligne agréables à consulter sur téléphone.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>NewCourseDialog</name>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="31" />
+        <source>New Course</source>
+        <translation>Nouveau cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="33" />
+        <source>Course title</source>
+        <translation>Titre du cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="35" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="39" />
+        <source>Create in folder</source>
+        <translation>Créer dans le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="40" />
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="53" />
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="54" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="55" />
+        <source>Li&amp;cence</source>
+        <translation>Li&amp;cence</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="56" />
+        <source>Create &amp;in</source>
+        <translation>Créer &amp;dans</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="66" />
+        <source>Create the course in</source>
+        <translation>Créer le cours dans</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="89" />
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="89" />
+        <source>language (e.g. fr, en)</source>
+        <translation>langue (par exemple fr, en)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="90" />
+        <source>Check the %1.</source>
+        <translation>Vérifiez le champ %1.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="92" />
+        <source>The folder to create the course in does not exist.</source>
+        <translation>Le dossier où créer le cours n'existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/new_course.py" line="94" />
+        <source>%1 already exists; choose another title or folder.</source>
+        <translation>%1 existe déjà ; choisissez un autre titre ou un autre dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message numerus="yes">
+        <location filename="../../moocstudio/app/outline.py" line="46" />
+        <source>%n slide(s)</source>
+        <translation><numerusform>%n diapositive</numerusform><numerusform>%n diapositives</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="59" />
+        <source>no renditions</source>
+        <translation>aucune version</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="83" />
+        <source>Outline</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="83" />
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moocstudio/app/outline.py" line="87" />
+        <source>%n item(s)</source>
+        <translation><numerusform>%n élément</numerusform><numerusform>%n éléments</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="175" />
+        <source>Move</source>
+        <translation>le déplacement</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="203" />
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="205" />
+        <source>Slide deck</source>
+        <translation>Diaporama</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="206" />
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineView</name>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="215" />
+        <source>Course outline</source>
+        <translation>Plan du cours</translation>
+    </message>
+</context>
+<context>
+    <name>PageEditor</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="77" />
+        <source>Page text (markdown)</source>
+        <translation>Texte de la page (Markdown)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="80" />
+        <source>Page preview</source>
+        <translation>Aperçu de la page</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="84" />
+        <source>Problems in the page</source>
+        <translation>Problèmes dans la page</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="128" />
+        <source>The page's markdown file cannot be read (%1).</source>
+        <translation>Le fichier Markdown de la page est illisible (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="185" />
+        <source>Edit page</source>
+        <translation>la modification de la page</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="19" />
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="21" />
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="22" />
+        <source>Same as the system</source>
+        <translation>Celle du système</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="27" />
+        <source>The new language applies the next time moocstudio starts.</source>
+        <translation>La nouvelle langue s'appliquera au prochain démarrage de moocstudio.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="35" />
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+</context>
+<context>
+    <name>SlidesEditor</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="55" />
+        <source>Slides</source>
+        <translation>Diapositives</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="57" />
+        <source>Selected slide</source>
+        <translation>Diapositive sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="59" />
+        <source>Slide text</source>
+        <translation>Texte de la diapositive</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="62" />
+        <source>What to say with this slide</source>
+        <translation>Ce qu'il faut dire sur cette diapositive</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="63" />
+        <source>Speaker notes</source>
+        <translation>Notes de l'orateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="77" />
+        <source>Speaker &amp;notes</source>
+        <translation>&amp;Notes de l'orateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="120" />
+        <source>Slide %1</source>
+        <translation>Diapositive %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="121" />
+        <source>%1 (hidden)</source>
+        <translation>%1 (masquée)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="159" />
+        <source>This deck has no slides.</source>
+        <translation>Ce diaporama n'a aucune diapositive.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="165" />
+        <source>No picture of this slide.</source>
+        <translation>Aucune image de cette diapositive.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/slides_editor.py" line="196" />
+        <source>Edit notes</source>
+        <translation>la modification des notes</translation>
+    </message>
+</context>
+<context>
+    <name>VideoEditor</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="77" />
+        <source>Poster frame</source>
+        <translation>Image de couverture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="80" />
+        <source>Preview needs Qt Multimedia; showing the poster</source>
+        <translation>Sans Qt Multimedia : image de couverture seule</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="90" />
+        <source>&amp;Generate Renditions</source>
+        <translation>&amp;Générer les versions</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="91" />
+        <source>Generate renditions</source>
+        <translation>Générer les versions vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="94" />
+        <source>Make the MP4 ladder and the poster of this video (already made files are reused)</source>
+        <translation>Produire les versions MP4 et l'image de couverture de cette vidéo (les fichiers déjà produits sont réutilisés)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="108" />
+        <source>Rendition</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="108" />
+        <source>Size</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="108" />
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="197" />
+        <source>Bit rate</source>
+        <translation>Débit</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="108" />
+        <source>File size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="109" />
+        <source>Made by</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="109" />
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="116" />
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="129" />
+        <source>Renditions</source>
+        <translation>Versions vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="124" />
+        <source>Source file</source>
+        <translation>Fichier source</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="147" />
+        <source>Subtitles</source>
+        <translation>Sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="169" />
+        <source>No poster yet</source>
+        <translation>Pas encore d'image de couverture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="179" />
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="180" />
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="184" />
+        <source>Picture</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="185" />
+        <source>Video codec</source>
+        <translation>Codec vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="188" />
+        <source>%1 (variable)</source>
+        <translation>%1 (variable)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="189" />
+        <source>Frame rate</source>
+        <translation>Fréquence d'images</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="191" />
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="196" />
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="191" />
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="199" />
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="208" />
+        <source>mono</source>
+        <translation>mono</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="210" />
+        <source>stereo</source>
+        <translation>stéréo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="211" />
+        <source>%1 channels</source>
+        <translation>%1 canaux</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="224" />
+        <source>None yet: use Media ▸ Generate Renditions.</source>
+        <translation>Aucune pour l'instant : utilisez Médias ▸ Générer les versions vidéo.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="227" />
+        <source>Some files are missing (the cache was cleared?): generate the renditions again.</source>
+        <translation>Des fichiers manquent (le cache a-t-il été vidé ?) : générez à nouveau les versions.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="248" />
+        <source>%1: renditions</source>
+        <translation>%1 : versions vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="249" />
+        <source>Generate media</source>
+        <translation>la génération des médias</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="252" />
+        <source>Renditions of this video are being made.</source>
+        <translation>Les versions de cette vidéo sont en cours de production.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="255" />
+        <source>Waiting for a free worker…</source>
+        <translation>En attente d'un processus libre…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="262" />
+        <source>Making renditions… %1 %</source>
+        <translation>Production des versions… %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="266" />
+        <source>The renditions could not be made: %1</source>
+        <translation>Les versions n'ont pas pu être produites : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="282" />
+        <source>remuxed (copied)</source>
+        <translation>copiée telle quelle</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="282" />
+        <source>encoded</source>
+        <translation>encodée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="283" />
+        <source>present</source>
+        <translation>présente</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="283" />
+        <source>missing</source>
+        <translation>manquante</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <location filename="../../moocstudio/app/commands.py" line="77" />
+        <location filename="../../moocstudio/app/commands.py" line="84" />
+        <source>Rename</source>
+        <translation>le renommage</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/commands.py" line="92" />
+        <location filename="../../moocstudio/app/commands.py" line="211" />
+        <source>Move</source>
+        <translation>le déplacement</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/commands.py" line="122" />
+        <source>Import</source>
+        <translation>l'importation</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/commands.py" line="151" />
+        <location filename="../../moocstudio/app/commands.py" line="192" />
+        <source>Delete</source>
+        <translation>la suppression</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/commands.py" line="173" />
+        <source>Add module</source>
+        <translation>l'ajout d'un module</translation>
+    </message>
+</context>
+<context>
+    <name>cues</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="65" />
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="85" />
+        <source>A time cannot be negative.</source>
+        <translation>Un temps ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="69" />
+        <source>“%1” is not a time. Write minutes:seconds.milliseconds, like 01:02.500.</source>
+        <translation>« %1 » n'est pas un temps. Écrivez minutes:secondes.millisecondes, par exemple 01:02.500.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="87" />
+        <source>A cue must end after it starts.</source>
+        <translation>Une réplique doit finir après son début.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="90" />
+        <source>The video lasts %1; a cue cannot end after that.</source>
+        <translation>La vidéo dure %1 ; une réplique ne peut pas finir au-delà.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" line="243" />
+        <source>Cue text</source>
+        <translation>Texte de la réplique</translation>
+    </message>
+</context>
+<context>
+    <name>formats</name>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="49" />
+        <source>offline HTML5 site (Kolibri, any web server)</source>
+        <translation>site HTML5 hors ligne (Kolibri, tout serveur web)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="50" />
+        <source>SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)</source>
+        <translation>SCORM 1.2 (Moodle, ILIAS, la plupart des LMS ; progression et signet conservés)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="53" />
+        <source>SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)</source>
+        <translation>SCORM 2004 4e édition (SCORM Cloud, bloc SCORM d'Open edX)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="56" />
+        <source>IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)</source>
+        <translation>IMS Common Cartridge 1.3 (Canvas, Brightspace et Sakai)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="57" />
+        <source>IMS Common Cartridge 1.1 (Moodle's importer)</source>
+        <translation>IMS Common Cartridge 1.1 (import dans Moodle)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/export_dialog.py" line="58" />
+        <source>Open edX course export (Studio import, FUN MOOC)</source>
+        <translation>export de cours Open edX (import dans Studio, FUN MOOC)</translation>
+    </message>
+</context>
+<context>
+    <name>jobs</name>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="39" />
+        <source>about %1 s</source>
+        <translation>env. %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="41" />
+        <source>about %1 min</source>
+        <translation>env. %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="44" />
+        <source>about %1 h %2 min</source>
+        <translation>env. %1 h %2 min</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="53" />
+        <location filename="../../moocstudio/app/job_rows.py" line="90" />
+        <location filename="../../moocstudio/app/job_rows.py" line="96" />
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="54" />
+        <location filename="../../moocstudio/app/job_rows.py" line="55" />
+        <source>Reading</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="56" />
+        <source>Found in cache</source>
+        <translation>Trouvé en cache</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="57" />
+        <source>Encoding</source>
+        <translation>Encodage</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="58" />
+        <source>Copying</source>
+        <translation>Copie</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="59" />
+        <source>Checking</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="60" />
+        <source>Packaging HLS</source>
+        <translation>Empaquetage HLS</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="61" />
+        <source>Making the poster</source>
+        <translation>Image de couverture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="62" />
+        <source>Finding speech</source>
+        <translation>Analyse de la parole</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="63" />
+        <source>Finishing</source>
+        <translation>Finalisation</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="65" />
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="71" />
+        <source>Renditions</source>
+        <translation>Versions vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="72" />
+        <source>Subtitles</source>
+        <translation>Sous-titres</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="73" />
+        <source>Import</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="74" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="75" />
+        <source>Batch transcode</source>
+        <translation>Conversion</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="77" />
+        <source>Job</source>
+        <translation>Tâche</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="89" />
+        <source>Ready to start</source>
+        <translation>Prêt à démarrer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="92" />
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="93" />
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="94" />
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="147" />
+        <source>Progress of %1</source>
+        <translation>Progression de %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="277" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="278" />
+        <source>Cancel %1</source>
+        <translation>Annuler %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="281" />
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="283" />
+        <source>Remove %1 from the queue</source>
+        <translation>Retirer %1 de la file</translation>
+    </message>
+</context>
+<context>
+    <name>licence</name>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="15" />
+        <source>Anyone may share and adapt it, even commercially, if they credit you.</source>
+        <translation>Chacun peut partager et adapter l'œuvre, y compris à des fins commerciales, à condition de vous créditer.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="18" />
+        <source>Anyone may share and adapt it, even commercially, if they credit you and share their adaptations under the same licence.</source>
+        <translation>Chacun peut partager et adapter l'œuvre, y compris à des fins commerciales, à condition de vous créditer et de partager ses adaptations sous la même licence.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="23" />
+        <source>Anyone may share and adapt it, not commercially, if they credit you.</source>
+        <translation>Chacun peut partager et adapter l'œuvre, mais pas à des fins commerciales, à condition de vous créditer.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="26" />
+        <source>Anyone may share and adapt it, not commercially, if they credit you and share their adaptations under the same licence.</source>
+        <translation>Chacun peut partager et adapter l'œuvre, mais pas à des fins commerciales, à condition de vous créditer et de partager ses adaptations sous la même licence.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="31" />
+        <source>Anyone may share it as it is, even commercially, if they credit you; no adaptations may be shared.</source>
+        <translation>Chacun peut partager l'œuvre telle quelle, y compris à des fins commerciales, à condition de vous créditer ; aucune adaptation ne peut être partagée.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="36" />
+        <source>Anyone may share it as it is, not commercially, if they credit you; no adaptations may be shared. The most restrictive choice.</source>
+        <translation>Chacun peut partager l'œuvre telle quelle, mais pas à des fins commerciales, à condition de vous créditer ; aucune adaptation ne peut être partagée. Le choix le plus restrictif.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="41" />
+        <source>You give up your rights: anyone may do anything with it, no credit required.</source>
+        <translation>Vous renoncez à vos droits : chacun peut en faire ce qu'il veut, sans obligation de vous créditer.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/licence_picker.py" line="48" />
+        <source>Approved for Free Cultural Works: best for open access.</source>
+        <translation>Approuvée pour les œuvres culturelles libres : idéale pour le libre accès.</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="461" />
+        <source>360p, 540p and 720p for phones and laptops (default)</source>
+        <translation>360p, 540p et 720p pour téléphones et ordinateurs portables (par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="462" />
+        <source>240p and 360p at low bit rates, for offline use (Kolibri) and slow links</source>
+        <translation>240p et 360p à faible débit, pour l'usage hors ligne (Kolibri) et les connexions lentes</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/batch_dialog.py" line="465" />
+        <source>360p to 1080p, keeping up to 60 frames per second</source>
+        <translation>de 360p à 1080p, en conservant jusqu'à 60 images par seconde</translation>
+    </message>
+</context>
+<context>
+    <name>video</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="56" />
+        <source>%1 Mb/s</source>
+        <translation>%1 Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" line="58" />
+        <source>%1 kb/s</source>
+        <translation>%1 kbit/s</translation>
+    </message>
+</context>
 </TS>

@@ -7,7 +7,7 @@ the JobCenter); this view shows what exists and whether each file is still on di
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QLocale, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -42,15 +42,9 @@ POSTER_SIZE = QSize(256, 144)  # 16:9, small enough to leave the facts room besi
 
 
 def file_size_text(size: int) -> str:
-    """A byte count as people read it: 812 KB, 3.4 MB."""
-    if size < 1000:
-        return translate("video", "%1 bytes").replace("%1", str(size))
-    for unit in ("KB", "MB", "GB"):
-        size_f = size / 1000
-        if size_f < 1000 or unit == "GB":
-            return f"{size_f:.0f} {unit}" if size_f >= 10 else f"{size_f:.1f} {unit}"
-        size = round(size_f)
-    raise AssertionError("unreachable")
+    """A byte count as people read it, in the app's language: 812 KB, 3,4 Mo."""
+    # Decimal units (as file managers on Linux and macOS show them), localised by Qt.
+    return QLocale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
 
 
 def bit_rate_text(bits_per_second: int | None) -> str:
@@ -58,8 +52,10 @@ def bit_rate_text(bits_per_second: int | None) -> str:
     if bits_per_second is None:
         return "—"
     if bits_per_second >= 1_000_000:
-        return f"{bits_per_second / 1_000_000:.1f} Mb/s"
-    return f"{bits_per_second / 1000:.0f} kb/s"
+        value = QLocale().toString(bits_per_second / 1_000_000, "f", 1)
+        return translate("video", "%1 Mb/s").replace("%1", value)
+    value = QLocale().toString(round(bits_per_second / 1000))
+    return translate("video", "%1 kb/s").replace("%1", value)
 
 
 class VideoEditor(QWidget):
