@@ -28,7 +28,8 @@ _installed: list[QTranslator] = []  # kept alive: Qt does not own installed tran
 def available_languages() -> list[str]:
     """Languages the app speaks: English (the source) and every shipped translation."""
     folder = resource_path("i18n")
-    return ["en", *sorted(p.stem.removeprefix("moocstudio_") for p in folder.glob("*.ts"))]
+    shipped = {p.stem.removeprefix("moocstudio_") for p in folder.glob("*.ts")}
+    return ["en", *sorted(shipped - {"en"})]
 
 
 def compiled_translation(language: str) -> Path | None:
@@ -61,6 +62,13 @@ def install_translations(app: QCoreApplication, language: str) -> str:
     _installed.clear()
     compiled = compiled_translation(language)
     if compiled is None:
+        # English is the source; its small file only gives plural forms ("1 item", "2 items").
+        english = compiled_translation("en")
+        if english is not None:
+            plurals = QTranslator(app)
+            if plurals.load(str(english)):
+                app.installTranslator(plurals)
+                _installed.append(plurals)
         return "en"
     ours = QTranslator(app)
     if ours.load(str(compiled)):

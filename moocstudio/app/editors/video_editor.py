@@ -150,7 +150,7 @@ class VideoEditor(QWidget):
         splitter.addWidget(scroller)
         splitter.addWidget(cues_box)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([340, 400])
+        splitter.setSizes([470, 270])  # the facts and the ladder whole; cues scroll
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

@@ -1,0 +1,16 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<!-- English is the source language: this file only gives the plural forms of "%n …(s)". -->
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>OutlineModel</name>
+    <message numerus="yes">
+        <source>%n slide(s)</source>
+        <translation><numerusform>%n slide</numerusform><numerusform>%n slides</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+    </message>
+</context>
+</TS>
