@@ -86,7 +86,20 @@
 
   function show(page) {
     if (!isKnownPage(page)) { page = startPage(); }
-    if (page) { frame.src = config.root + page; }
+    if (!page) { return; }
+    frame.addEventListener("load", focusContent);
+    frame.src = config.root + page;
+  }
+
+  // Keys (the slides' arrows, Tab to the skip link) must reach the course page, not this
+  // wrapper with nothing to focus. Later pages open inside the frame, which keeps the focus.
+  function focusContent() {
+    frame.removeEventListener("load", focusContent);
+    try {
+      frame.contentWindow.focus();
+    } catch (error) {
+      // Focus stays where the browser put it; the learner can still click into the page.
+    }
   }
 
   /* ---- the LMS API ---- */
