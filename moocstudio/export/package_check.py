@@ -20,6 +20,7 @@ from moocstudio.build.links import FETCHED, is_network_url, local_target, page_l
 from moocstudio.errors import FileProblem
 from moocstudio.export.olx_check import olx_problems
 from moocstudio.export.validate import (
+    CONFORMANCE_ENV,
     ManifestKind,
     SchemasNotFound,
     structure_problems,
@@ -124,9 +125,12 @@ def _check_manifest(archive: zipfile.ZipFile, names: set[str], report: PackageRe
         checked = cast(ManifestKind, kind)
         try:
             problems = validate_manifest(data, checked)
-        except SchemasNotFound as exc:
+        except SchemasNotFound:
             # The official XSDs do not ship with moocstudio: say so, check what needs none.
-            report.notes.append(f"{MANIFEST} not checked against the official XSDs: {exc}")
+            report.notes.append(
+                f"{MANIFEST} not checked against the official XSDs: they are not installed "
+                f"(set {CONFORMANCE_ENV} to a folder holding them)"
+            )
             problems = structure_problems(data, checked)
         report.problems += [f"{MANIFEST}: {p}" for p in problems]
     listed = {
