@@ -83,16 +83,20 @@ class SchemaCompileError(MoocstudioError):
 
 
 def default_schemas_dir() -> Path:
-    """Return the schemas folder: from ``MOOCSTUDIO_CONFORMANCE_DIR``, else beside the repository.
+    """Return the schemas folder (which may not exist: the schemas do not ship with moocstudio).
 
-    The default is ``<repository>/../shared/conformance/schemas``, found from this file.
+    In order: ``MOOCSTUDIO_CONFORMANCE_DIR``; ``../shared/conformance/schemas`` beside a
+    checkout of the repository (found from this file); the same beside the current folder,
+    for an installed moocstudio run from a checkout. The first that exists wins.
     """
     configured = os.environ.get(CONFORMANCE_ENV)
     if configured:
         folder = Path(configured)
         return folder / "schemas" if (folder / "schemas").is_dir() else folder
-    repository = Path(__file__).resolve().parents[2]
-    return repository.parent / "shared" / "conformance" / "schemas"
+    relative = Path("shared", "conformance", "schemas")
+    checkout = Path(__file__).resolve().parents[2].parent / relative
+    candidates = [checkout, Path.cwd().parent / relative, Path.cwd() / relative]
+    return next((folder for folder in candidates if folder.is_dir()), checkout)
 
 
 def _kind_dir(schemas_dir: Path | None, kind: str) -> Path:
@@ -254,11 +258,26 @@ def validate_manifest(
         IMS MD metadata of SCORM 1.2 is not checked (libxml2 cannot compile its XSD).
 
     Raises:
-        SchemasNotFound: The schemas folder for ``kind`` is missing.
+        SchemasNotFound: The schemas folder for ``kind`` is missing (see
+            :func:`structure_problems` for the checks that need no schema).
         SchemaCompileError: The schemas there do not compile.
     """
     folder = _kind_dir(schemas_dir, kind).resolve()
     schema = _compiled(folder, kind)
+    problems = _parsed(manifest_xml, kind)
+    if isinstance(problems, list):
+        return problems
+    return _schema_problems(problems, kind, schema) + _structure_problems(problems, kind)
+
+
+def structure_problems(manifest_xml: bytes | Path, kind: ManifestKind) -> list[str]:
+    """The checks that need no schema: well-formed, no DOCTYPE, root, references, SCOs."""
+    parsed = _parsed(manifest_xml, kind)
+    return parsed if isinstance(parsed, list) else _structure_problems(parsed, kind)
+
+
+def _parsed(manifest_xml: bytes | Path, kind: ManifestKind) -> etree._ElementTree | list[str]:
+    """The manifest's tree, or the problems that stop any further check."""
     try:
         tree = _parse_manifest(manifest_xml)
     except etree.XMLSyntaxError as error:
@@ -273,4 +292,4 @@ def validate_manifest(
             f"line {tree.getroot().sourceline}: the root element is {root.text}, "
             f"not {{{_CP_NS[kind]}}}manifest ({kind})"
         ]
-    return _schema_problems(tree, kind, schema) + _structure_problems(tree, kind)
+    return tree

@@ -24,7 +24,7 @@
       api: "API", initialize: "LMSInitialize", getValue: "LMSGetValue",
       setValue: "LMSSetValue", commit: "LMSCommit", terminate: "LMSFinish",
       lastError: "LMSGetLastError", alreadyInitialized: null,
-      entry: "cmi.core.entry", location: "cmi.core.lesson_location", locationMax: 255,
+      location: "cmi.core.lesson_location", locationMax: 255,
       suspendData: "cmi.suspend_data", suspendMax: 4096,
       status: "cmi.core.lesson_status", doneStatuses: { completed: 1, passed: 1 },
       exit: "cmi.core.exit", exitDone: "", sessionTime: "cmi.core.session_time",
@@ -34,7 +34,7 @@
       api: "API_1484_11", initialize: "Initialize", getValue: "GetValue",
       setValue: "SetValue", commit: "Commit", terminate: "Terminate",
       lastError: "GetLastError", alreadyInitialized: "103",
-      entry: "cmi.entry", location: "cmi.location", locationMax: 1000,
+      location: "cmi.location", locationMax: 1000,
       suspendData: "cmi.suspend_data", suspendMax: 64000,
       status: "cmi.completion_status", doneStatuses: { completed: 1 },
       exit: "cmi.exit", exitDone: "normal", sessionTime: "cmi.session_time",
@@ -86,7 +86,20 @@
 
   function show(page) {
     if (!isKnownPage(page)) { page = startPage(); }
-    if (page) { frame.src = config.root + page; }
+    if (!page) { return; }
+    frame.addEventListener("load", focusContent);
+    frame.src = config.root + page;
+  }
+
+  // Keys (the slides' arrows, Tab to the skip link) must reach the course page, not this
+  // wrapper with nothing to focus. Later pages open inside the frame, which keeps the focus.
+  function focusContent() {
+    frame.removeEventListener("load", focusContent);
+    try {
+      frame.contentWindow.focus();
+    } catch (error) {
+      // Focus stays where the browser put it; the learner can still click into the page.
+    }
   }
 
   /* ---- the LMS API ---- */
@@ -339,7 +352,7 @@
     if (!lms) { show(startPage()); return; }
     decodeState(lms.get(dialect.suspendData));
     completed = dialect.doneStatuses.hasOwnProperty(lms.get(dialect.status));
-    var resumed = lms.get(dialect.entry) === "resume";
+    // The bookmark; show() falls back to the start page unless it is one of the course's pages.
     var location = lms.get(dialect.location);
     if (completed) {
       lms.set(dialect.exit, dialect.exitDone);  // a new session starts with no exit value
@@ -349,11 +362,13 @@
     }
     saveProgress();
     commitNow();
-    show(resumed || location ? location : startPage());
+    show(location);
   }
 
-  // Chrome blocks synchronous requests during unload, so the session ends on pagehide, and
-  // progress is also committed whenever the page is hidden (mobile browsers may never unload).
+  // The session ends on pagehide: unload is unreliable (often never fired on mobile). Chrome
+  // refuses synchronous requests in any event of a page being dismissed (pagehide included), and
+  // many LMS APIs make one per call, so progress is also committed as it is made (throttled)
+  // and whenever the page is hidden, e.g. when the learner switches apps.
   function end() {
     if (!lms || finished) { return; }
     saveSessionTime();

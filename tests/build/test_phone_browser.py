@@ -28,6 +28,7 @@ PHONE: ViewportSize = {"width": 390, "height": 844}
 NARROW: ViewportSize = {"width": 320, "height": 640}
 WAIT_MS = 15_000  # for the video to play and the captions to load; both take well under a second
 PLAYED_SECONDS = 0.5
+POLL_MS = 100
 PLAYER = 'document.querySelector(".player video")'
 
 pytestmark = [
@@ -46,7 +47,7 @@ class Visit:
     """One page opened in the phone's browser, with what it logged and fetched."""
 
     page: Page
-    allowed_prefixes: tuple[str, ...]
+    package_url: str  # the site's folder as a file:// URL, or the server's root
     errors: list[str] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
 
@@ -63,9 +64,7 @@ class Visit:
         """The requested URLs that are neither in the package nor made by the page itself."""
         # blob: URLs are made in the page from its own text (the inlined captions).
         return [
-            url
-            for url in self.requests
-            if not url.startswith((*self.allowed_prefixes, "blob:", "data:"))
+            url for url in self.requests if not url.startswith((self.package_url, "blob:", "data:"))
         ]
 
     def assert_clean(self) -> None:
@@ -127,7 +126,9 @@ def site_url(request: pytest.FixtureRequest, site: SiteTree) -> str:
 class OpenPage(Protocol):
     """Signature of the ``open_page`` fixture."""
 
-    def __call__(self, name: str, viewport: ViewportSize = ...) -> Visit: ...
+    def __call__(
+        self, name: str, viewport: ViewportSize = ..., *, scripts: bool = ...
+    ) -> Visit: ...
 
 
 @pytest.fixture
@@ -135,13 +136,17 @@ def open_page(phone_browser: Browser, site_url: str) -> Iterator[OpenPage]:
     """Factory: open a page of the site in a phone-sized tab that records what it does."""
     contexts = []
 
-    def open_(name: str, viewport: ViewportSize = PHONE) -> Visit:
+    def open_(name: str, viewport: ViewportSize = PHONE, *, scripts: bool = True) -> Visit:
         context = phone_browser.new_context(
-            viewport=viewport, is_mobile=True, has_touch=True, device_scale_factor=3
+            viewport=viewport,
+            is_mobile=True,
+            has_touch=True,
+            device_scale_factor=3,
+            java_script_enabled=scripts,
         )
         contexts.append(context)
         page = context.new_page()
-        visit = Visit(page, allowed_prefixes=(site_url,))
+        visit = Visit(page, package_url=site_url)
         page.on("console", visit.on_console)
         page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
         page.on("request", visit.on_request)
@@ -198,6 +203,32 @@ def test_the_video_plays_the_phone_rendition_with_captions(
         " language: v.textTracks[0].language})"
     )
     assert track == {"mode": "showing", "cues": _cue_count(site.root / vtt), "language": "fr"}
+    # Over http the track loads the .vtt file; from file:// the copy inlined in the page.
+    loaded_file = visit.package_url + vtt in visit.requests
+    loaded_blob = any(url.startswith("blob:") for url in visit.requests)
+    from_file = visit.package_url.startswith("file:")
+    assert (loaded_file, loaded_blob) == (not from_file, from_file), visit.requests
+    visit.assert_clean()
+
+
+def test_without_scripts_the_video_still_plays_with_its_transcript(
+    site: SiteTree, open_page: OpenPage
+) -> None:
+    visit = open_page(_page_of_kind(site, "video"), scripts=False)
+    page = visit.page
+    video = page.locator(".player video")
+    # Playwright's own script, run however the page is set: a learner would tap play.
+    video.evaluate("v => { v.muted = true; return v.play(); }")
+    # wait_for_function polls with the page's own scripts, off here: poll from outside.
+    for _ in range(WAIT_MS // POLL_MS):
+        if video.evaluate("v => v.currentTime") > PLAYED_SECONDS:
+            break
+        page.wait_for_timeout(POLL_MS)
+    assert video.evaluate("v => v.currentTime") > PLAYED_SECONDS, "the video does not play"
+    # The first source, the smallest rung; no captions without the script, the transcript instead.
+    first_source = page.locator(".player source").first.evaluate("s => s.src")
+    assert video.evaluate("v => [v.currentSrc, v.textTracks.length]") == [first_source, 0]
+    assert page.locator(".transcript").is_visible()
     visit.assert_clean()
 
 

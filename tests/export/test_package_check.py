@@ -115,3 +115,19 @@ def test_a_cc11_manifest_has_its_files_checked_and_says_it_was_not_xsd_validated
         "imsmanifest.xml not checked against an XSD: "
         "IMS CC 1.1 schemas are not in the conformance folder"
     ]
+
+
+def test_without_the_official_schemas_the_check_says_so_and_still_checks_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A user's machine: moocstudio installed, the conformance schemas nowhere to be found.
+    monkeypatch.setenv("MOOCSTUDIO_CONFORMANCE_DIR", str(tmp_path / "no-schemas"))
+    report = check_package(site(tmp_path, **{"imsmanifest.xml": SCORM12_MANIFEST}))
+    assert report.kind == "scorm12"
+    assert len(report.notes) == 1
+    assert report.notes[0].startswith("imsmanifest.xml not checked against the official XSDs")
+    assert "MOOCSTUDIO_CONFORMANCE_DIR" in report.notes[0]
+    assert report.problems[0] == "imsmanifest.xml lists gone.js, which is not in the package"
+    dangling = SCORM12_MANIFEST.replace(b'identifierref="R1"', b'identifierref="R9"')
+    problems = check_package(site(tmp_path, **{"imsmanifest.xml": dangling})).problems
+    assert any("R9" in problem for problem in problems), problems

@@ -95,9 +95,11 @@ HARNESS = """<!DOCTYPE html>
     localStorage.setItem("lms", JSON.stringify(lms));
     return result;
   }
-  function verbs(init, get, set, commit, end) {
+  function verbs(init, get, set, commit, end, lastError) {
     var api = {};
-    api[init] = function (empty) { return record([init, empty], "true"); };
+    // setup.refuse: Initialize answers "false" with that error code (e.g. already initialized).
+    api[init] = function (empty) { return record([init, empty], setup.refuse ? "false" : "true"); };
+    api[lastError] = function () { return setup.refuse || "0"; };
     api[get] = function (key) {
       return record([get, key], lms.values.hasOwnProperty(key) ? lms.values[key] : "");
     };
@@ -110,9 +112,13 @@ HARNESS = """<!DOCTYPE html>
     return api;
   }
   if (setup.version === "1.2") {
-    window.API = verbs("LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish");
+    window.API = verbs(
+      "LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish", "LMSGetLastError"
+    );
   } else {
-    window.API_1484_11 = verbs("Initialize", "GetValue", "SetValue", "Commit", "Terminate");
+    window.API_1484_11 = verbs(
+      "Initialize", "GetValue", "SetValue", "Commit", "Terminate", "GetLastError"
+    );
   }
   addEventListener("DOMContentLoaded", function () {
     if (setup.popup) {
@@ -305,8 +311,15 @@ def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
         launch_page: str,
         values: dict[str, str],
         popup: bool = False,
+        refuse: str = "",
     ) -> Session:
-        setup = {"version": version, "launch": launch_page, "values": values, "popup": popup}
+        setup = {
+            "version": version,
+            "launch": launch_page,
+            "values": values,
+            "popup": popup,
+            "refuse": refuse,
+        }
         return browse(f"{pkg.url}/harness.html#{quote(json.dumps(setup))}")
 
     return open_session
@@ -453,7 +466,10 @@ def test_one_sco_per_item_completes_each_item_on_its_own(
 ) -> None:
     pkg = package(version, "per-item")
     names = CMI[version]
-    for item in pkg.course.all_items():
+    # One item of each kind (page, slides, video): items of a kind behave alike.
+    one_per_kind = {item.kind: item for item in reversed(pkg.course.all_items())}
+    assert set(one_per_kind) == {"page", "slides", "video"}
+    for item in one_per_kind.values():
         session = launch(pkg, version, pkg.launches[item.id], _fresh(version))
         assert session.shown() == f"items/{item.id}.html"
         if isinstance(item, Video):
@@ -531,6 +547,10 @@ def test_without_an_lms_the_course_shows_with_no_error(
             "() => { var d = document.documentElement;"
             " return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth; }"
         )
+        if "/items/slides-" in content.url:
+            # The course page has the keyboard focus: the arrow key turns the slide.
+            session.page.keyboard.press("ArrowRight")
+            content.wait_for_url(re.compile(r"#slide-2$"), timeout=WAIT_MS)
         session.page.wait_for_timeout(300)  # time for the runtime to do (or fail at) anything
         assert session.errors == [], url
         _only_local(session)
@@ -598,6 +618,34 @@ def test_a_popup_finds_the_api_in_its_opener(
     lms.page.wait_for_function("window.lms.calls.some((c) => c[0] === 'Terminate')")
     assert [c[0] for c in lms.page.evaluate("window.lms.calls")].count("Initialize") == 1
     assert lms.errors == []
+
+
+@in_browser
+@pytest.mark.parametrize(
+    ("version", "error", "connected"),
+    [("2004", "103", True), ("1.2", "101", False), ("2004", "102", False)],
+    ids=["2004-already-initialized", "1.2-general-exception", "2004-initialization-failure"],
+)
+def test_an_lms_refusing_initialize(
+    package: Callable[..., Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    error: str,
+    connected: bool,
+) -> None:
+    # 2004's "already initialized" (103, the launch page reloaded in a session still open) goes
+    # on; any other refusal leaves the course working with no LMS at all.
+    pkg = package(version, "single")
+    session = launch(pkg, version, pkg.launches[None], _fresh(version), refuse=error)
+    assert session.shown() == "index.html"
+    names = CMI[version]
+    if connected:
+        session.wait_value(names["status"], "incomplete")
+    else:
+        session.page.wait_for_timeout(300)
+        assert session.calls(names["set"]) == []
+        assert session.values == _fresh(version)
+    assert session.errors == []
 
 
 HOSTILE = '</script><script>window.pwned = 1</script> & "quotes" <b>'
