@@ -78,20 +78,13 @@ def launch_seconds(code: str, *args: str) -> float:
 def sample_folder(work: Path) -> Path:
     """The sample course with its media, saved."""
     sys.path.insert(0, str(ROOT))
-    from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
-    from moocstudio.model import Video
+    from moocstudio.media.course_media import make_media_now
     from moocstudio.model.store import save_course
-    from moocstudio.progress import CancelToken, JobContext
     from moocstudio.sample import build_sample_course
 
     folder = work / "sample"
     course = build_sample_course(folder).course
-    context = JobContext(on_progress=lambda _p: None, cancel=CancelToken())
-    apply_media(
-        course,
-        [video_media_job(folder, course, v, MediaSettings())(context)
-         for v in course.all_items() if isinstance(v, Video)],
-    )  # fmt: skip
+    make_media_now(folder, course)
     save_course(folder, course)
     return folder
 

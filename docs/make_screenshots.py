@@ -26,10 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from moocstudio.app.main import make_application  # noqa: E402
 from moocstudio.app.window import MainWindow  # noqa: E402
-from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job  # noqa: E402
+from moocstudio.media.course_media import make_media_now  # noqa: E402
 from moocstudio.model import Video  # noqa: E402
 from moocstudio.model.store import save_course  # noqa: E402
-from moocstudio.progress import CancelToken, JobContext  # noqa: E402
 from moocstudio.sample import build_sample_course  # noqa: E402
 
 WAIT_MS = 180_000
@@ -60,13 +59,7 @@ def sample_course(work: Path) -> Path:
     """The sample course with its renditions, poster and subtitles, saved."""
     folder = work / "sample"
     course = build_sample_course(folder).course
-    context = JobContext(on_progress=lambda _progress: None, cancel=CancelToken())
-    results = [
-        video_media_job(folder, course, item, MediaSettings())(context)
-        for item in course.all_items()
-        if isinstance(item, Video)
-    ]
-    apply_media(course, results)
+    make_media_now(folder, course)
     save_course(folder, course)
     return folder
 

@@ -16,9 +16,8 @@ from typing import Protocol
 import imageio_ffmpeg
 import pytest
 
-from moocstudio.media.course_media import MediaSettings, apply_media, video_media_job
-from moocstudio.model import Course, Video
-from moocstudio.progress import CancelToken, JobContext
+from moocstudio.media.course_media import make_media_now
+from moocstudio.model import Course
 from moocstudio.sample import build_sample_course
 
 # Before any test creates a QApplication (none of the imports above does): no display needed.
@@ -125,11 +124,5 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Course]:
     """The sample course with its renditions, poster and French subtitles (a few seconds)."""
     folder = tmp_path_factory.mktemp("course") / "sample"
     course = build_sample_course(folder).course
-    context = JobContext(on_progress=lambda _progress: None, cancel=CancelToken())
-    results = [
-        video_media_job(folder, course, item, MediaSettings())(context)
-        for item in course.all_items()
-        if isinstance(item, Video)
-    ]
-    apply_media(course, results)
+    make_media_now(folder, course)
     return folder, course

@@ -20,7 +20,7 @@ from moocstudio.media.subtitles import make_subtitle_placeholders
 from moocstudio.media.tools import find_ffmpeg
 from moocstudio.model import Asset, Course, Rendition, SlideDeck, SubtitleTrack, Video
 from moocstudio.model.store import DERIVED_DIR, add_asset, file_sha256
-from moocstudio.progress import JobContext, Progress, ProgressCallback
+from moocstudio.progress import CancelToken, JobContext, Progress, ProgressCallback, ignore_progress
 
 CACHE_DIR = f"{DERIVED_DIR}/cache"
 POSTER_RECIPE_VERSION = 1  # bump when posters.py changes what it picks or writes
@@ -247,3 +247,20 @@ def _subtitles(
     return SubtitleTrack(
         language=language, status="draft" if transcript else "placeholder", vtt=vtt, srt=srt
     )
+
+
+def make_media_now(
+    folder: Path, course: Course, settings: MediaSettings | None = None
+) -> list[VideoMedia]:
+    """Make every video's media here, one after another, and apply it (scripts and tests).
+
+    The CLI and the app run the same jobs through a Runner, with progress and cancel.
+    """
+    context = JobContext(on_progress=ignore_progress, cancel=CancelToken())
+    results = [
+        video_media_job(folder, course, item, settings or MediaSettings())(context)
+        for item in course.all_items()
+        if isinstance(item, Video)
+    ]
+    apply_media(course, results)
+    return results

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.cue_table import (
     TEXT,
     CueTableModel,
@@ -37,15 +38,13 @@ from moocstudio.model import SubtitleTrack, Video
 from moocstudio.model.store import add_asset_bytes, asset_path
 
 
-class CueEditor(QWidget):
+class CueEditor(ItemWidget):
     """Edit the cues of a video's subtitle tracks and save them as new subtitle files."""
 
     def __init__(
         self, document: CourseDocument, item_id: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.item_id = item_id
+        super().__init__(document, item_id, parent)
         self.model = CueTableModel(self.video.duration, self)
         self._loaded: SubtitleTrack | None = None
         self._make_widgets()
@@ -55,9 +54,7 @@ class CueEditor(QWidget):
         self.model.edited.connect(lambda: self.show_message(""))
         self.language.currentIndexChanged.connect(self._language_picked)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
-        document.item_changed.connect(self._on_item_changed)
-        # A whole-course change (an autosave restored) replaces the item without naming it.
-        document.course_changed.connect(self._on_course_changed)
+        self.follow_item()
         self._fill_languages()
 
     def _make_widgets(self) -> None:
@@ -125,9 +122,7 @@ class CueEditor(QWidget):
     @property
     def video(self) -> Video:
         """The video whose subtitles are edited, as the course holds it now."""
-        item = self.document.find_item(self.item_id)[2]
-        assert isinstance(item, Video)
-        return item
+        return self.item_as(Video)
 
     def track(self) -> SubtitleTrack | None:
         """The track picked in the language list, as the course holds it now."""
@@ -254,9 +249,6 @@ class CueEditor(QWidget):
         )  # fmt: skip
         self.show_message(self.tr("Saved."))
         return True
-
-    def _on_course_changed(self) -> None:
-        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWid
 
 from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.widgets import CommitTextEdit, monospace_font
 from moocstudio.errors import MoocstudioError
 from moocstudio.importers.pages import RenderedMarkdown, render_markdown
@@ -62,15 +63,13 @@ class LocalPreview(QTextBrowser):
         return image
 
 
-class PageEditor(QWidget):
+class PageEditor(ItemWidget):
     """Edit a page's markdown with a live preview and the importer's warnings."""
 
     def __init__(
         self, document: CourseDocument, item_id: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.item_id = item_id
+        super().__init__(document, item_id, parent)
         self.editor = CommitTextEdit(self)
         self.editor.setFont(monospace_font())
         self.editor.setLineWrapMode(CommitTextEdit.LineWrapMode.WidgetWidth)
@@ -88,9 +87,7 @@ class PageEditor(QWidget):
         self.editor.textChanged.connect(self._preview_timer.start)
         self.editor.textChanged.connect(self._commit_timer.start)
         self.editor.focus_lost.connect(self.commit)
-        document.item_changed.connect(self._on_item_changed)
-        # A whole-course change (an autosave restored) replaces the item without naming it.
-        document.course_changed.connect(self._on_course_changed)
+        self.follow_item()
         self._committed_text = ""
         self.load()
 
@@ -111,9 +108,7 @@ class PageEditor(QWidget):
     @property
     def page(self) -> Page:
         """The page being edited, as the course holds it now."""
-        item = self.document.find_item(self.item_id)[2]
-        assert isinstance(item, Page)
-        return item
+        return self.item_as(Page)
 
     def load(self) -> None:
         """Show the page's markdown as stored in the course (after an undo, for instance)."""
@@ -188,9 +183,6 @@ class PageEditor(QWidget):
     def commit_pending(self) -> None:
         """Commit an edit still waiting for its pause (before the course is saved or closed)."""
         self.commit()
-
-    def _on_course_changed(self) -> None:
-        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.widgets import CommitTextEdit, ScaledPicture
 from moocstudio.model import Slide, SlideDeck
 from moocstudio.model.store import asset_path
@@ -35,15 +36,13 @@ _NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown}
 _PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp}
 
 
-class SlidesEditor(QWidget):
+class SlidesEditor(ItemWidget):
     """Browse a deck's slides and edit their speaker notes."""
 
     def __init__(
         self, document: CourseDocument, item_id: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.item_id = item_id
+        super().__init__(document, item_id, parent)
         self.strip = QListWidget(self)
         self.strip.setViewMode(QListView.ViewMode.IconMode)
         self.strip.setFlow(QListView.Flow.TopToBottom)
@@ -67,9 +66,7 @@ class SlidesEditor(QWidget):
         self._thumbnails: dict[tuple[str, bool], QIcon] = {}
         self.strip.currentRowChanged.connect(self._show_slide)
         self.notes.focus_lost.connect(self.commit_notes)
-        document.item_changed.connect(self._on_item_changed)
-        # A whole-course change (an autosave restored) replaces the item without naming it.
-        document.course_changed.connect(self._on_course_changed)
+        self.follow_item()
         self._fill_strip()
         self._show_slide(self.strip.currentRow())
 
@@ -95,9 +92,7 @@ class SlidesEditor(QWidget):
     @property
     def deck(self) -> SlideDeck:
         """The deck being edited, as the course holds it now."""
-        item = self.document.find_item(self.item_id)[2]
-        assert isinstance(item, SlideDeck)
-        return item
+        return self.item_as(SlideDeck)
 
     def current_slide(self) -> Slide | None:
         """The selected slide, if any."""
@@ -210,9 +205,6 @@ class SlidesEditor(QWidget):
             event.accept()
             return
         super().keyPressEvent(event)
-
-    def _on_course_changed(self) -> None:
-        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:

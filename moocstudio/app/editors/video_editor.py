@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.cue_editor import CueEditor
 from moocstudio.app.editors.cue_table import format_time
 from moocstudio.app.editors.media_jobs import submit_video_media
@@ -58,7 +59,7 @@ def bit_rate_text(bits_per_second: int | None) -> str:
     return translate("video", "%1 kb/s").replace("%1", value)
 
 
-class VideoEditor(QWidget):
+class VideoEditor(ItemWidget):
     """Everything about one video: poster, facts, renditions and the subtitle cue editor."""
 
     def __init__(
@@ -68,9 +69,7 @@ class VideoEditor(QWidget):
         jobs: JobCenter,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.item_id = item_id
+        super().__init__(document, item_id, parent)
         self.jobs = jobs
         self.job: JobRecord | None = None
         self.poster = ScaledPicture(self, minimum=POSTER_SIZE)
@@ -97,9 +96,7 @@ class VideoEditor(QWidget):
         self.generate.clicked.connect(self.generate_renditions)
         self.cues = CueEditor(document, item_id, self)
         self._layout()
-        document.item_changed.connect(self._on_item_changed)
-        # A whole-course change (an autosave restored) replaces the item without naming it.
-        document.course_changed.connect(self._on_course_changed)
+        self.follow_item()
         self.refresh()
 
     def _renditions_table(self) -> QTableWidget:
@@ -158,9 +155,7 @@ class VideoEditor(QWidget):
     @property
     def video(self) -> Video:
         """The video shown, as the course holds it now."""
-        item = self.document.find_item(self.item_id)[2]
-        assert isinstance(item, Video)
-        return item
+        return self.item_as(Video)
 
     def refresh(self) -> None:
         """Show the video's poster, facts and renditions as they are now."""
@@ -290,9 +285,6 @@ class VideoEditor(QWidget):
         """
         if self.cues.model.modified:
             self.cues.save()
-
-    def _on_course_changed(self) -> None:
-        self._on_item_changed(self.item_id)
 
     def _on_item_changed(self, item_id: str) -> None:
         if item_id != self.item_id:
