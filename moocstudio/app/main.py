@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from moocstudio import __version__
 from moocstudio.app.icons import kind_icon
+from moocstudio.app.preflight import check_desktop
 from moocstudio.app.translations import LANGUAGE_KEY, install_translations
 from moocstudio.app.window import MainWindow
 from moocstudio.media.process import run_children_in_background
@@ -32,7 +33,12 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(course: Path | None = None) -> int:
-    """Show the main window (on ``course`` if given) and run until it closes."""
+    """Show the main window (on ``course`` if given) and run until it closes.
+
+    Raises:
+        DesktopUnavailable: Qt could not open a window on this system (the advice says why).
+    """
+    check_desktop()
     app = make_application()
     window = MainWindow()
     window.show()
