@@ -11,14 +11,15 @@ temporary file beside the target, so a failed export leaves nothing behind.
 
 from __future__ import annotations
 
-import gzip
 import io
 import shutil
 import stat
+import struct
 import sys
 import tarfile
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -228,11 +229,60 @@ def _tar_info(name: str, size: int | None) -> tarfile.TarInfo:
     return info
 
 
+class _LevelledGzip(io.RawIOBase):
+    """A gzip stream whose compression level can change between tar members.
+
+    A ``.tar.gz`` is one deflate stream, and Python's zlib cannot change a compressor's level.
+    Deflate blocks stand alone, though: the current compressor is flushed to a byte boundary
+    (``Z_SYNC_FLUSH``, no final block) and a new one at the new level goes on writing the same
+    stream. Media are stored (level 0: they do not shrink, and deflating 2 GB of mp4 costs a
+    minute), text is deflated; any gzip reader reads the result. The header carries no name
+    and mtime 0 (deterministic), like ``gzip.GzipFile(filename="", mtime=0)``.
+    """
+
+    _HEADER = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff"  # deflate, no flags, mtime 0, OS unknown
+
+    def __init__(self, raw: BinaryIO) -> None:
+        super().__init__()
+        self._raw = raw
+        self._raw.write(self._HEADER)
+        self._level = DEFLATE_LEVEL
+        self._compressor = zlib.compressobj(self._level, zlib.DEFLATED, -zlib.MAX_WBITS)
+        self._crc = 0
+        self._size = 0
+
+    def writable(self) -> bool:  # noqa: D102 (io's)
+        return True
+
+    def set_level(self, level: int) -> None:
+        """Compress what is written from now on at ``level`` (0 stores)."""
+        if level == self._level:
+            return
+        self._raw.write(self._compressor.flush(zlib.Z_SYNC_FLUSH))
+        self._compressor = zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+        self._level = level
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]  # noqa: D102 (io's)
+        view = memoryview(data)
+        self._crc = zlib.crc32(view, self._crc)
+        self._size += len(view)
+        self._raw.write(self._compressor.compress(view))
+        return len(view)
+
+    def close(self) -> None:
+        """Finish the deflate stream and write the gzip trailer (CRC-32, size mod 2**32)."""
+        if not self.closed:
+            self._raw.write(self._compressor.flush(zlib.Z_FINISH))
+            self._raw.write(struct.pack("<II", self._crc, self._size & 0xFFFFFFFF))
+        super().close()
+
+
 def write_tar_gz(target: Path, entries: Iterable[ZipSource]) -> ZipReport:
     """Write a deterministic ``.tar.gz`` of ``entries`` (Open edX OLX) to ``target``, atomically.
 
     Folders are added for every parent of an entry (Studio expects them), entries are sorted,
-    and the gzip header has no file name and mtime 0.
+    and the gzip header has no file name and mtime 0. Media are stored inside the gzip stream,
+    text is deflated (see ``_LevelledGzip``).
 
     Args:
         target: The archive to write; replaced only once it is complete.
@@ -251,9 +301,7 @@ def write_tar_gz(target: Path, entries: Iterable[ZipSource]) -> ZipReport:
     with atomic_output(target) as temp:
         with (
             temp.open("wb") as raw,
-            gzip.GzipFile(
-                filename="", mode="wb", fileobj=raw, compresslevel=DEFLATE_LEVEL, mtime=0
-            ) as compressed,
+            _LevelledGzip(raw) as compressed,
             # Stream mode: each member is written once, in order, never seeked back to.
             tarfile.open(fileobj=compressed, mode="w|", format=tarfile.PAX_FORMAT) as archive,
         ):
@@ -263,6 +311,8 @@ def write_tar_gz(target: Path, entries: Iterable[ZipSource]) -> ZipReport:
                     archive.addfile(_tar_info(name, None))
                     continue
                 size = _size(source)
+                stored = PurePosixPath(name).suffix.lower() in STORED_SUFFIXES
+                compressed.set_level(0 if stored else DEFLATE_LEVEL)
                 with _open_source(source) as src:
                     archive.addfile(_tar_info(name, size), src)
                 total += size

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 import stat
+import subprocess
 import tarfile
 import tracemalloc
 import unicodedata
@@ -17,6 +19,7 @@ from moocstudio.export import zipwriter
 from moocstudio.export.zipwriter import (
     UnsafeArchive,
     UnsafeEntryName,
+    ZipSource,
     normalise_name,
     safe_extract,
     write_tar_gz,
@@ -286,3 +289,30 @@ def test_tar_gz_streams_big_media_with_flat_memory(tmp_path: Path) -> None:
     assert peak < 16 * 1024 * 1024
     with tarfile.open(tmp_path / "out.tar.gz") as archive:
         assert archive.getmember("course/static/lecture.mp4").size == 32 * 1024 * 1024
+
+
+def test_tar_gz_stores_media_and_deflates_text_in_one_valid_gzip_stream(tmp_path: Path) -> None:
+    media = os.urandom(3_000_000)  # like an mp4: nothing to gain from deflate
+    text = ("<vertical display_name='Unit'/>\n" * 20_000).encode()
+    target = tmp_path / "course.tar.gz"
+    entries: list[ZipSource] = [
+        ("course/static/a.mp4", media),
+        ("course/html/a.html", text),
+        ("course/static/b.mp4", media[::-1]),
+        ("course/course.xml", text),
+    ]
+    write_tar_gz(target, entries)
+    size = target.stat().st_size
+    # Both media stored (a little framing on top), the text squeezed to almost nothing.
+    assert 2 * len(media) < size < 2 * len(media) + 100_000
+    with tarfile.open(target, "r:gz") as archive:
+        assert archive.extractfile("course/static/a.mp4").read() == media  # type: ignore[union-attr]
+        assert archive.extractfile("course/static/b.mp4").read() == media[::-1]  # type: ignore[union-attr]
+        assert archive.extractfile("course/course.xml").read() == text  # type: ignore[union-attr]
+    # The system's own tools agree (CRC and length in the trailer, the tar inside).
+    gzip_tool, tar_tool = shutil.which("gzip"), shutil.which("tar")
+    if gzip_tool is None or tar_tool is None:
+        pytest.skip("needs gzip and tar to cross-check")
+    subprocess.run([gzip_tool, "-t", str(target)], check=True)
+    listing = subprocess.run([tar_tool, "-tzf", str(target)], check=True, capture_output=True)
+    assert b"course/static/b.mp4" in listing.stdout
