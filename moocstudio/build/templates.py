@@ -1,4 +1,4 @@
-"""The Jinja2 environment over ``templates/site`` (autoescape on for every template)."""
+"""Jinja2 environments over ``templates/`` (autoescape on for every template)."""
 
 from __future__ import annotations
 
@@ -12,18 +12,23 @@ SITE_TEMPLATES = "site"
 
 
 @cache
-def site_environment() -> jinja2.Environment:
-    """The environment that renders the site's pages.
+def template_environment(folder: str) -> jinja2.Environment:
+    """The environment rendering the templates in ``templates/<folder>``.
 
     Autoescape is on for every template (not only ``.html``), so any text from course.json is
     escaped unless a template marks it safe on purpose. ``StrictUndefined`` turns a typo in a
     template into an error instead of an empty string on a learner's page.
     """
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_path(SITE_TEMPLATES)),
+        loader=jinja2.FileSystemLoader(template_path(folder)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def site_environment() -> jinja2.Environment:
+    """The environment that renders the site's pages."""
+    return template_environment(SITE_TEMPLATES)

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from types import MappingProxyType
 from typing import Any, Literal
 
-import jinja2
-
 from moocstudio.build import SiteOptions, SiteTree
+from moocstudio.build.templates import template_environment
 from moocstudio.export.formats import ScoStructure
 from moocstudio.export.zipwriter import ZipSource
 from moocstudio.model import Course, Item
@@ -109,7 +107,7 @@ def _render(course: Course, title: str, name: str, config: dict[str, Any]) -> by
     """One launch page; ``name`` is where it sits, so its links to the site stay relative."""
     up = "../" * name.count("/")
     html = (
-        _environment()
+        template_environment(SCORM_TEMPLATES)
         .get_template("launch.html")
         .render(
             title=title,
@@ -120,16 +118,3 @@ def _render(course: Course, title: str, name: str, config: dict[str, Any]) -> by
         )
     )
     return html.encode("utf-8")
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    """Autoescape everywhere (titles come from course.json); a typo in a template fails loudly."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_path(SCORM_TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
