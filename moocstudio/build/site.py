@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import Any
@@ -57,8 +58,21 @@ class SiteTree:
     files: tuple[str, ...]
     launch: str
     pages: Mapping[str, str]
-    dependencies: Mapping[str, tuple[str, ...]]
-    """The files each page makes the browser load (styles, scripts, badge, media), by page."""
+
+    @cached_property
+    def dependencies(self) -> Mapping[str, tuple[str, ...]]:
+        """The files each page makes the browser load (styles, scripts, badge, media), by page.
+
+        Read from the written pages when first asked: only packages that split the site into
+        resources (one SCO per item, Common Cartridge) need it, so a plain build parses nothing.
+        """
+        pages = (self.launch, *self.pages.values())
+        return MappingProxyType(
+            {
+                page: fetched_files(page, (self.root / page).read_text(encoding="utf-8"))
+                for page in pages
+            }
+        )
 
 
 @dataclass(frozen=True)
@@ -96,11 +110,6 @@ class _Writer:
         self.folder = folder
         self.course_folder = course_folder
         self.written: set[str] = set()
-
-    def page(self, relative: str, html: str) -> tuple[str, ...]:
-        """Write one page; return the files it loads."""
-        self.text(relative, html)
-        return fetched_files(relative, html)
 
     def text(self, relative: str, content: str) -> None:
         target = self.folder / relative
@@ -162,7 +171,7 @@ def build_site(
         # mkdtemp makes a private 0700 folder; a site is for sharing, so give it a plain mode.
         temp.chmod(0o755)
         writer = _Writer(temp, Path(folder))
-        dependencies = _write_site(writer, course, options or SiteOptions())
+        _write_site(writer, course, options or SiteOptions())
         _swap_in(temp, out_dir)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
@@ -175,7 +184,6 @@ def build_site(
         files=tuple(sorted(writer.written)),
         launch=LAUNCH,
         pages=MappingProxyType({entry.item.id: entry.path for entry in _entries(course)}),
-        dependencies=MappingProxyType(dependencies),
     )
 
 
@@ -205,9 +213,7 @@ def _swap_in(temp: Path, out_dir: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _write_site(
-    writer: _Writer, course: Course, options: SiteOptions
-) -> dict[str, tuple[str, ...]]:
+def _write_site(writer: _Writer, course: Course, options: SiteOptions) -> None:
     for name in (*STATIC_FILES, *options.scripts):
         # Copied, never linked: editing a built site must not edit moocstudio's own files.
         writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
@@ -228,8 +234,7 @@ def _write_site(
         "links_between_items": options.links_between_items,
     }
     home_licence = course.effective_licence()
-    dependencies = {}
-    dependencies[LAUNCH] = writer.page(
+    writer.text(
         LAUNCH,
         env.get_template("home.html").render(
             common,
@@ -255,8 +260,7 @@ def _write_site(
             **_item_context(writer, course, entry.item, page_links),
         }
         html = env.get_template(f"{entry.kind}.html").render(context)
-        dependencies[entry.path] = writer.page(entry.path, html)
-    return dependencies
+        writer.text(entry.path, html)
 
 
 def _entries(course: Course) -> Iterator[_Entry]:

@@ -567,7 +567,6 @@ def _synthetic_course(sample: tuple[Path, Course], videos: int) -> tuple[Course,
         files=(),
         launch="index.html",
         pages={c.id: f"items/{c.id}.html" for c in copies},
-        dependencies={},
     )
     return big, site
 
@@ -586,7 +585,7 @@ def test_suspend_data_fits_scorm12_for_large_courses(
     course, site = _synthetic_course(sample, videos)
     name = f"large-{videos}"
     (served.root / name).mkdir()
-    site = SiteTree(served.root / name, site.files, site.launch, site.pages, site.dependencies)
+    site = SiteTree(served.root / name, site.files, site.launch, site.pages)
     pkg = _write_package(served, name, course, site, "1.2", "single")
     session = launch(pkg, "1.2", pkg.launches[None], _fresh("1.2"))
     session.wait_value("cmi.core.lesson_status", "incomplete")
@@ -662,7 +661,7 @@ def test_launch_pages_embed_the_course_safely(sample: tuple[Path, Course]) -> No
     course = course.model_copy(update={"title": HOSTILE})
     items = course.all_items()
     pages = {item.id: f"items/{item.id}.html" for item in items}
-    site = SiteTree(Path(), (), "index.html", pages, {})
+    site = SiteTree(Path(), (), "index.html", pages)
 
     single = launch_files(course, site, "1.2", "single")
     assert single.launches == {None: "scorm.html"}
