@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import imageio_ffmpeg
 import pytest
@@ -19,6 +19,9 @@ import pytest
 from moocstudio.media.course_media import make_media_now
 from moocstudio.model import Course
 from moocstudio.sample import build_sample_course
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 # Before any test creates a QApplication (none of the imports above does): no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -126,3 +129,24 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Course]:
     course = build_sample_course(folder).course
     make_media_now(folder, course)
     return folder, course
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+"""Debian's chromium, which Playwright drives (no browser download); None when not installed."""
+
+
+@pytest.fixture(scope="module")
+def chromium_browser() -> Iterator[Browser]:
+    """One headless chromium per test module, allowed to start videos on its own."""
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
+    )
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
+        )
+        yield browser
+        browser.close()

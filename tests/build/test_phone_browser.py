@@ -8,7 +8,6 @@ on a console error, a script error or a request that leaves the package.
 from __future__ import annotations
 
 import functools
-import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +22,6 @@ from moocstudio.build import SiteTree
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 PHONE: ViewportSize = {"width": 390, "height": 844}
 NARROW: ViewportSize = {"width": 320, "height": 640}
 WAIT_MS = 15_000  # for the video to play and the captions to load; both take well under a second
@@ -31,15 +29,9 @@ PLAYED_SECONDS = 0.5
 POLL_MS = 100
 PLAYER = 'document.querySelector(".player video")'
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="chromium is not installed (apt-get install chromium)"
-    ),
-]
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="playwright is not installed (pip install -e '.[test]')"
-)
+# Chromium and Playwright come with the chromium_browser fixture (tests/conftest.py), which
+# skips, saying which is missing.
+pytestmark = pytest.mark.slow
 
 
 @dataclass
@@ -84,18 +76,6 @@ class _SiteHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def phone_browser() -> Iterator[Browser]:
-    """One headless chromium for the whole module (starting one takes about a second)."""
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
-        )
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
 def server(site: SiteTree) -> Iterator[str]:
     """The built site served over http on a free local port: its base URL."""
     handler = functools.partial(_SiteHandler, directory=str(site.root))
@@ -125,12 +105,12 @@ class OpenPage(Protocol):
 
 
 @pytest.fixture
-def open_page(phone_browser: Browser, site_url: str) -> Iterator[OpenPage]:
+def open_page(chromium_browser: Browser, site_url: str) -> Iterator[OpenPage]:
     """Factory: open a page of the site in a phone-sized tab that records what it does."""
     contexts = []
 
     def open_(name: str, viewport: ViewportSize = PHONE, *, scripts: bool = True) -> Visit:
-        context = phone_browser.new_context(
+        context = chromium_browser.new_context(
             viewport=viewport,
             is_mobile=True,
             has_touch=True,

@@ -12,7 +12,6 @@ import functools
 import json
 import math
 import re
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,6 @@ from moocstudio.model import Course, Module, Video
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Frame, Page
 
-CHROMIUM = shutil.which("chromium")
 WAIT_MS = 20_000  # the slowest wait, the whole sample video at 16x, takes about two seconds
 
 # Every test that opens a browser: slow, and skipped (by its fixture) without Chromium.
@@ -204,21 +202,6 @@ class Session:
         """Navigate the harness away (the LMS closes the SCO); return the LMS's final record."""
         self.page.goto(f"{self.served.url}/blank.html")
         return dict(self.page.evaluate("JSON.parse(localStorage.getItem('lms'))"))
-
-
-@pytest.fixture(scope="module")
-def chromium_browser() -> Iterator[Browser]:
-    """Debian's chromium, driven by Playwright, headless, video allowed to play on its own."""
-    if CHROMIUM is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
-        )
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
