@@ -12,6 +12,7 @@ from copy import deepcopy
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -37,8 +38,10 @@ from moocstudio.app.document import CourseDocument
 from moocstudio.app.i18n import translate
 from moocstudio.app.jobs import JobCenter, JobRecord
 from moocstudio.export.formats import FORMATS, ExportOptions, ExportResult, export_course
-from moocstudio.export.package_check import PackageReport, check_package
 from moocstudio.progress import JobContext, Progress
+
+if TYPE_CHECKING:
+    from moocstudio.export.package_check import PackageReport
 
 DESTINATION_KEY = "export/destination"
 
@@ -76,6 +79,9 @@ def export_job(
     options = ExportOptions(sco="per-item" if sco == "per-item" else "single")
 
     def job(context: JobContext) -> list[CheckedPackage]:
+        # Imported here: the checker brings lxml, which the window's start-up does not need.
+        from moocstudio.export.package_check import check_package
+
         done: list[CheckedPackage] = []
         for number, name in enumerate(names):
             context.cancel.raise_if_cancelled(name)

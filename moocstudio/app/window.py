@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QShowEvent
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from moocstudio import __version__
 from moocstudio.app.autosave import Autosaver, discard_autosave, pending_autosave
-from moocstudio.app.batch_dialog import BatchTranscodeDialog
 from moocstudio.app.commands import (
     AddModule,
     InsertItems,
@@ -42,6 +42,9 @@ from moocstudio.app.properties import PropertiesPanel
 from moocstudio.errors import MoocstudioError
 from moocstudio.export.formats import FORMATS
 from moocstudio.model import Video
+
+if TYPE_CHECKING:
+    from moocstudio.app.batch_dialog import BatchTranscodeDialog
 
 RECENT_KEY = "recent_courses"
 RECENT_LIMIT = 8
@@ -516,6 +519,9 @@ class MainWindow(QMainWindow):
 
     def batch_transcode(self) -> None:
         """Open the Batch Transcode dialog (it needs no course)."""
+        # Imported on first use: it brings the media pipeline (PyAV), which start-up does not need.
+        from moocstudio.app.batch_dialog import BatchTranscodeDialog
+
         if self.batch_dialog is None:
             self.batch_dialog = BatchTranscodeDialog(self.jobs, self)
         self.batch_dialog.show()
