@@ -47,12 +47,14 @@ class ExportFormat:
         summary: One line for help texts and menus.
         writer: ``"module:function"`` of its ``write(course_folder, course, target, options)``,
             which is atomic and deterministic.
+        takes_sco: Whether ``options.sco`` changes the package (SCORM), and so its file name.
     """
 
     name: str
     suffix: str
     summary: str
     writer: str
+    takes_sco: bool = False
 
     def write(
         self, folder: Path, course: Course, target: Path, options: ExportOptions
@@ -77,12 +79,14 @@ FORMATS: dict[str, ExportFormat] = {
             ".zip",
             "SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)",
             "moocstudio.export.scorm:write_scorm12",
+            takes_sco=True,
         ),
         ExportFormat(
             "scorm2004",
             ".zip",
             "SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)",
             "moocstudio.export.scorm:write_scorm2004",
+            takes_sco=True,
         ),
         ExportFormat(
             "imscc",
@@ -110,7 +114,7 @@ def package_path(out_dir: Path, course: Course, fmt: ExportFormat, options: Expo
     """Where a package goes: ``introduction-a-l-acces-ouvert-scorm12.zip`` in ``out_dir``."""
     ascii_title = unicodedata.normalize("NFKD", course.title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60] or "course"
-    structure = "-per-item" if fmt.name.startswith("scorm") and options.sco == "per-item" else ""
+    structure = "-per-item" if fmt.takes_sco and options.sco == "per-item" else ""
     return Path(out_dir) / f"{slug}-{fmt.name}{structure}{fmt.suffix}"
 
 
