@@ -11,7 +11,7 @@ from moocstudio.model.ids import StableId, new_id
 from moocstudio.model.items import Item
 from moocstudio.model.licence import DEFAULT_LICENCE, LicenceId, LicenceInfo, Person, licence_info
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # BCP 47 language tag, the common shapes (language[-script][-region][-variant]); e.g. fr, fr-CA,
 # zh-Hant-TW, es-419. Case-insensitive by the RFC, so accepted in any case.

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from moocstudio.model.ids import StableId
-from moocstudio.model.licence import Attribution, LicenceId
+from moocstudio.model.licence import Attribution, LicenceId, Person
 from moocstudio.model.media_info import MediaInfo
 
 
@@ -50,6 +50,12 @@ class _ItemBase(BaseModel):
         default=None, description="Overrides the course licence; None inherits it."
     )
     attribution: Attribution | None = None
+    description: str = Field(
+        default="", description="A sentence or two on the item (e.g. from front matter)."
+    )
+    authors: list[Person] = Field(
+        default_factory=list, description="The item's own authors; empty means the course's."
+    )
 
 
 class Page(_ItemBase):
@@ -57,8 +63,22 @@ class Page(_ItemBase):
 
     kind: Literal["page"] = "page"
     source: Asset
-    html: str = Field(description="Sanitized HTML; image links point into media/.")
+    html: str = Field(description="Sanitized HTML for learners; image links point into media/.")
     images: list[Asset] = Field(default_factory=list)
+    objectives: list[str] = Field(
+        default_factory=list, description="Learning objectives (front matter), plain text."
+    )
+    questions: list[str] = Field(
+        default_factory=list, description="Questions the page answers (front matter)."
+    )
+    keypoints: list[str] = Field(
+        default_factory=list, description="Key points to take away (front matter)."
+    )
+    instructor_notes: list[str] = Field(
+        default_factory=list,
+        description="Sanitized HTML of each instructor-only block; shown in the app, never "
+        "in learner output.",
+    )
 
 
 class SlidePicture(BaseModel):
@@ -87,11 +107,12 @@ class Slide(BaseModel):
     )
 
 
-SlideRenderer = Literal["libreoffice", "card"]
+SlideRenderer = Literal["libreoffice", "card", "pdf"]
+"""How slide images were made: LibreOffice, Pillow text cards, or the pages of a PDF deck."""
 
 
 class SlideDeck(_ItemBase):
-    """A slide deck imported from a .pptx file."""
+    """A slide deck imported from a presentation (.pptx, .odp) or from PDF slides."""
 
     kind: Literal["slides"] = "slides"
     source: Asset

@@ -1,7 +1,7 @@
 """Upgrade course.json data written by older moocstudio versions, one schema step at a time.
 
 Each step is a pure function from the raw JSON of version ``n`` to that of version ``n + 1``,
-registered in ``MIGRATIONS`` under ``n``. Version 1 is the first schema: no steps yet.
+registered in ``MIGRATIONS`` under ``n``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,16 @@ from moocstudio.model.course import SCHEMA_VERSION
 RawCourse = dict[str, Any]
 Migration = Callable[[RawCourse], RawCourse]
 
-MIGRATIONS: dict[int, Migration] = {}
+
+def _v1_to_v2(data: RawCourse) -> RawCourse:
+    # Version 2 only adds fields with defaults (item description and authors; a page's
+    # objectives, questions, key points and instructor notes; PDF-rendered decks): version 1
+    # data is valid as it is. The step exists so that an older moocstudio refuses version 2
+    # files by their number instead of failing on a field it does not know.
+    return data
+
+
+MIGRATIONS: dict[int, Migration] = {1: _v1_to_v2}
 
 
 class MigrationError(ValueError):

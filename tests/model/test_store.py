@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from moocstudio.errors import CourseFileError, MoocstudioError
-from moocstudio.model import Course, Module
+from moocstudio.model import SCHEMA_VERSION, Course, Module
 from moocstudio.model.migrations import MigrationError, migrate
 from moocstudio.model.store import (
     add_asset,
@@ -79,7 +79,7 @@ def test_failed_save_leaves_previous_file_and_no_temp_files(course_dir: Path) ->
         f"""
         import resource, signal
         from pathlib import Path
-        from moocstudio.model import Course, Module
+        from moocstudio.model import SCHEMA_VERSION, Course, Module
         from moocstudio.model.store import CourseFileError, save_course
         big = Course(title="Big", modules=[Module(title="m" * 2000) for _ in range(100)])
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # get EFBIG instead of being killed
@@ -109,7 +109,7 @@ def test_interrupted_save_leaves_the_previous_course_intact(course_dir: Path) ->
         f"""
         import sys
         from pathlib import Path
-        from moocstudio.model import Course, Module
+        from moocstudio.model import SCHEMA_VERSION, Course, Module
         from moocstudio.model.store import save_course
         big = Course(
             id={previous.id!r}, title="Big", modules=[Module(title="m" * 2000) for _ in range(3000)]
@@ -165,6 +165,17 @@ def test_newer_schema_version_is_refused_and_file_kept(course_dir: Path) -> None
     with pytest.raises(CourseFileError, match="newer moocstudio"):
         load_course(course_dir)
     assert course_file(course_dir).read_text(encoding="utf-8") == text
+
+
+def test_a_version_1_course_opens_and_is_saved_as_the_current_version(course_dir: Path) -> None:
+    data = json.loads(course_file(course_dir).read_text(encoding="utf-8"))
+    data["schema_version"] = 1
+    course_file(course_dir).write_text(json.dumps(data), encoding="utf-8")
+    course = load_course(course_dir)
+    assert course.title == "Cours"
+    save_course(course_dir, course)
+    saved = json.loads(course_file(course_dir).read_text(encoding="utf-8"))
+    assert saved["schema_version"] == SCHEMA_VERSION == 2
 
 
 @pytest.mark.parametrize("content", [b"", b"[1, 2]", b"\xff\xfe{}", b'{"title": "x"}'])
