@@ -136,15 +136,31 @@ def test_a_group_that_ignores_interrupt_and_terminate_is_killed(tmp_path, monkey
 def test_keyboard_interrupt_stops_the_child_and_propagates(tmp_path):
     if threading.current_thread() is not threading.main_thread():
         pytest.skip("SIGINT reaches only the main thread")
+    # Something earlier in this process may have replaced Ctrl-C's handler: say so plainly.
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     pid_file = tmp_path / "child.pid"
-    code = f"import os, time; open({str(pid_file)!r}, 'w').write(str(os.getpid())); time.sleep(60)"
-    timer = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))
-    timer.start()
+    code = (
+        f"import os, time; open({str(pid_file)!r} + '.tmp', 'w').write(str(os.getpid())); "
+        f"os.replace({str(pid_file)!r} + '.tmp', {str(pid_file)!r}); time.sleep(60)"
+    )
+    stop_waiting = threading.Event()
+
+    def interrupt_once_the_child_runs() -> None:
+        # The child writes its pid only once it runs, so run() is waiting on it by then: the
+        # interrupt lands there, however slow the machine is, never earlier or later.
+        while not pid_file.exists():
+            if stop_waiting.wait(0.01):
+                return
+        os.kill(os.getpid(), signal.SIGINT)
+
+    sender = threading.Thread(target=interrupt_once_the_child_runs)
+    sender.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            run(python(code), timeout=30)
+            run(python(code), timeout=120)
     finally:
-        timer.cancel()
+        stop_waiting.set()
+        sender.join()
     assert wait_until(lambda: gone(int(pid_file.read_text())))
 
 
