@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -25,6 +26,11 @@ if TYPE_CHECKING:
 
 # Before any test creates a QApplication (none of the imports above does): no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Started as a background job of a non-interactive shell (`pytest ... &`), a process ignores
+# Ctrl-C by POSIX rule, and so does every child it starts: the tests of Ctrl-C need it back.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 FFMPEG_TIMEOUT = 60  # seconds; a generated clip takes well under one
 
