@@ -72,7 +72,7 @@ def axe_script() -> str:
     """The axe-core source, to inject into pages; skips when it is not installed."""
     if not AXE_SCRIPT.is_file():
         pytest.skip(
-            "axe-core is not installed (npm ci --prefix tests/build/axe; .ci/run does it "
+            "axe-core is not installed (cd tests/build/axe && npm ci; .ci/run does it "
             "when npm is present)"
         )
     return AXE_SCRIPT.read_text(encoding="utf-8")
