@@ -122,7 +122,11 @@ class PhonePage(Protocol):
     """Signature of the ``phone_page`` fixture."""
 
     def __call__(
-        self, color_scheme: Literal["light", "dark"] = ..., viewport: ViewportSize = ...
+        self,
+        color_scheme: Literal["light", "dark"] = ...,
+        viewport: ViewportSize = ...,
+        *,
+        scripts: bool = ...,
     ) -> PlaywrightPage: ...
 
 
@@ -132,14 +136,18 @@ def phone_page(chromium_browser: Browser) -> Iterator[PhonePage]:
     contexts: list[BrowserContext] = []
 
     def open_tab(
-        color_scheme: Literal["light", "dark"] = "light", viewport: ViewportSize = PHONE
+        color_scheme: Literal["light", "dark"] = "light",
+        viewport: ViewportSize = PHONE,
+        *,
+        scripts: bool = True,
     ) -> PlaywrightPage:
         context = chromium_browser.new_context(
             viewport=viewport,
             is_mobile=True,
             has_touch=True,
-            device_scale_factor=2,
+            device_scale_factor=3,
             color_scheme=color_scheme,
+            java_script_enabled=scripts,
         )
         contexts.append(context)
         return context.new_page()

@@ -4,6 +4,12 @@ axe-core (pinned in tests/build/axe, installed by ``npm ci``) runs in Debian's c
 by Playwright, at 390x844, over every page of the sample course and over a lesson page holding
 every construct the importers write (every_construct.py). Serious and critical violations fail
 the test, each printed with the elements at fault.
+
+To check another course, build it, open its pages with the ``phone_page`` fixture and pass them
+to ``axe_violations`` (tests/build/conftest.py)::
+
+    found = axe_violations(phone_page("dark"), (site.root / name).as_uri())
+    assert not found, "\n".join(map(str, found))
 """
 
 from __future__ import annotations
@@ -46,8 +52,13 @@ def _report(violations: list[AxeViolation]) -> str:
     return "\n".join(map(str, violations))
 
 
-def _html_pages(site: SiteTree) -> list[str]:
-    return [name for name in site.files if name.endswith(".html")]
+def _every_page(site: SiteTree, tab: PlaywrightPage, axe_violations: AxeRun) -> list[AxeViolation]:
+    """axe-core's findings on every HTML page of ``site``, opened one after the other in ``tab``."""
+    found = []
+    for name in site.files:
+        if name.endswith(".html"):
+            found += axe_violations(tab, (site.root / name).as_uri())
+    return found
 
 
 def test_axe_reports_a_code_block_that_scrolls_but_cannot_take_the_focus(
@@ -69,10 +80,7 @@ def test_axe_reports_a_code_block_that_scrolls_but_cannot_take_the_focus(
 def test_every_page_of_the_sample_course_passes_axe(
     site: SiteTree, phone_page: PhonePage, axe_violations: AxeRun, scheme: str
 ) -> None:
-    tab = phone_page(scheme)
-    found = []
-    for name in _html_pages(site):
-        found += axe_violations(tab, (site.root / name).as_uri())
+    found = _every_page(site, phone_page(scheme), axe_violations)
     assert not found, _report(found)
 
 
@@ -85,9 +93,7 @@ def test_the_every_construct_lesson_passes_axe_closed_and_open(
 ) -> None:
     site, lesson = every_construct_site
     tab = phone_page(scheme)
-    found = []
-    for name in _html_pages(site):
-        found += axe_violations(tab, (site.root / name).as_uri())
+    found = _every_page(site, tab, axe_violations)
     # axe skips what is hidden: check the solutions' and hints' content once opened too.
     tab.goto(lesson)
     tab.evaluate(OPEN_ALL_DETAILS)
@@ -119,12 +125,18 @@ def test_wide_blocks_scroll_in_their_own_box_and_the_page_does_not(
     assert {"Code 2, bash", "Twelve measurements per site", "Equation 2"} <= set(scrolling)
 
 
-def test_a_wide_code_block_is_reached_with_tab_and_scrolled_with_arrows(
-    every_construct_site: tuple[SiteTree, str], phone_page: PhonePage
-) -> None:
-    _, lesson = every_construct_site
+@pytest.fixture
+def lesson_tab(every_construct_site: tuple[SiteTree, str], phone_page: PhonePage) -> PlaywrightPage:
+    """The every-construct lesson open in a phone-sized tab, light scheme."""
     tab = phone_page()
-    tab.goto(lesson)
+    tab.goto(every_construct_site[1])
+    return tab
+
+
+def test_a_wide_code_block_is_reached_with_tab_and_scrolled_with_arrows(
+    lesson_tab: PlaywrightPage,
+) -> None:
+    tab = lesson_tab
     box = tab.get_by_role("region", name="Code 2, bash")
     assert box.evaluate("box => box.scrollWidth > box.clientWidth")
     for _ in range(40):  # the page's links and boxes before it, a few dozen at most
@@ -139,12 +151,8 @@ def test_a_wide_code_block_is_reached_with_tab_and_scrolled_with_arrows(
     assert tab.get_by_role("region", name="Twelve measurements per site").count() == 1
 
 
-def test_a_solution_opens_from_the_keyboard(
-    every_construct_site: tuple[SiteTree, str], phone_page: PhonePage
-) -> None:
-    _, lesson = every_construct_site
-    tab = phone_page()
-    tab.goto(lesson)
+def test_a_solution_opens_from_the_keyboard(lesson_tab: PlaywrightPage) -> None:
+    tab = lesson_tab
     summary = tab.locator("details.solution > summary").first
     details = tab.locator("details.solution").first
     assert details.evaluate("d => d.open") is False

@@ -1,9 +1,9 @@
 """What a page puts in every package: its front-matter lists, never its instructor notes.
 
 Each format is written for real from a course holding one page, and every file of every package
-is read back: the key points and the keyboard-scrollable code box are in the page as learners get
-it (site, SCORM 1.2 and 2004 in both structures, Common Cartridge 1.3 and 1.1, Open edX OLX),
-and no byte of the instructor notes is anywhere.
+is read back: the key points, the keyboard-scrollable code box and the page's author are in the
+page as learners get it (site, SCORM 1.2 and 2004 in both structures, Common Cartridge 1.3 and
+1.1, Open edX OLX), and no byte of the instructor notes is anywhere.
 """
 
 from __future__ import annotations
@@ -78,6 +78,7 @@ def test_every_package_has_the_key_points_and_no_instructor_note(
         text = files[path].decode("utf-8")
         assert '<div class="admonition keypoints"><p class="admonition-title">Key points' in text
         assert 'role="region" tabindex="0" aria-label="Code 1, python"' in text, path
+        assert "By Grace Example" in text, path  # the page's own author, beside its licence
     leaked = [
         path for path, data in files.items() if NOTE.encode() in data or b"Second note" in data
     ]
