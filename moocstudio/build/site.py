@@ -24,6 +24,7 @@ from markupsafe import Markup
 from moocstudio.build.labels import labels_for
 from moocstudio.build.links import fetched_files
 from moocstudio.build.media_files import MEDIA_DIR, link_or_copy, site_name
+from moocstudio.build.page_content import inner_html, page_content
 from moocstudio.build.templates import site_environment
 from moocstudio.errors import MoocstudioError
 from moocstudio.model import Asset, Course, Item, LicenceInfo, Module, Page, SlideDeck, Video
@@ -35,8 +36,6 @@ ASSETS_DIR = "assets"
 STATIC_FILES = ("site.css", "slides.js", "video.js")
 WORDS_PER_MINUTE = 200  # a common silent-reading estimate for the "min read" hint
 _TAG = re.compile(r"<[^>]+>")
-# A link from one markdown page to another, as the importer kept it: href="other.md#part".
-_MARKDOWN_LINK = re.compile(r'href="(?:\./)?([^"#/]+\.md)(#[^"]*)?"')
 
 
 class SiteBuildError(MoocstudioError):
@@ -309,7 +308,7 @@ def _item_context(
     writer: _Writer, course: Course, item: Item, page_links: Mapping[str, str]
 ) -> dict[str, Any]:
     if isinstance(item, Page):
-        return {"page_html": _page_html(writer, item, page_links)}
+        return {"page_html": _page_html(writer, item, labels_for(course.language), page_links)}
     if isinstance(item, SlideDeck):
         slides = [
             {"slide": slide, "image": writer.media(slide.image) if slide.image else None}
@@ -319,19 +318,21 @@ def _item_context(
     return _video_context(writer, course, item)
 
 
-def _page_html(writer: _Writer, page: Page, page_links: Mapping[str, str]) -> Markup:
-    html = _MARKDOWN_LINK.sub(
-        lambda m: f'href="{page_links[m[1]]}{m[2] or ""}"' if m[1] in page_links else m[0],
-        page.html,
+def _page_html(
+    writer: _Writer, page: Page, labels: Mapping[str, str], page_links: Mapping[str, str]
+) -> Markup:
+    def page_url(name: str, fragment: str) -> str | None:
+        return f"{page_links[name]}{fragment}" if name in page_links else None
+
+    # The importer links images as "media/<name>" from the course folder; item pages sit one
+    # level down in items/, so the link gains "../" and the site's file name.
+    content = page_content(
+        page, labels, image_url=lambda image: f"../{writer.media(image)}", page_url=page_url
     )
-    for image in page.images:
-        # The importer links images as "media/<name>" from the course folder; item pages sit
-        # one level down in items/, so the link gains "../" and the site's file name.
-        site_path = writer.media(image)
-        html = html.replace(f'"{image.path}"', f'"../{site_path}"')
     # Safe on purpose: the importer sanitized this HTML with nh3 (an allow-list of tags and
-    # attributes, no scripts, no event handlers) when the markdown was imported.
-    return Markup(html)  # noqa: S704
+    # attributes, no scripts, no event handlers) when the markdown was imported, and what the
+    # build adds is escaped text in fixed markup.
+    return Markup(inner_html(content))  # noqa: S704
 
 
 def _video_context(writer: _Writer, course: Course, video: Video) -> dict[str, Any]:

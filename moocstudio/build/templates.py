@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 import jinja2
 
+from moocstudio.model import Person
 from moocstudio.resources import template_path
 
 SITE_TEMPLATES = "site"
@@ -19,13 +21,26 @@ def template_environment(folder: str) -> jinja2.Environment:
     escaped unless a template marks it safe on purpose. ``StrictUndefined`` turns a typo in a
     template into an error instead of an empty string on a learner's page.
     """
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_path(folder)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+    )
+    environment.filters["people"] = people_line
+    return environment
+
+
+def people_line(people: Iterable[Person]) -> str:
+    """Names with their affiliations: ``Ada Lovelace (Analytical Society), Grace Hopper``.
+
+    The templates use it as the ``people`` filter; other outputs call it directly.
+    """
+    return ", ".join(
+        f"{person.name} ({person.affiliation})" if person.affiliation else person.name
+        for person in people
     )
 
 

@@ -17,6 +17,8 @@ from lxml.html import builder as h
 
 from moocstudio.build.labels import labels_for
 from moocstudio.build.media_files import site_name
+from moocstudio.build.page_content import page_content
+from moocstudio.build.templates import people_line
 from moocstudio.errors import FileProblem
 from moocstudio.media.subtitle_files import read_webvtt, render_srt
 from moocstudio.model import (
@@ -42,7 +44,6 @@ switch, and the first is also the download link. A 540p rung fits the unit colum
 screen and stays light on a phone; smaller and larger rungs follow for the download list."""
 
 _UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
-_MARKDOWN_LINK = re.compile(r"^(?:\./)?([^#/]+\.md)(#.*)?$")
 
 # Open edX writes a course or video licence as "creative-commons: ver=4.0 BY NC ND SA" (options
 # in that order, from Studio's license editor); it has no CC0 option, see olx_licence().
@@ -132,7 +133,11 @@ def html_text(root: html.HtmlElement) -> bytes:
 
 
 def licence_note(course: Course, item: Item | None) -> html.HtmlElement:
-    """A paragraph with ``item``'s licence (linked) and its credit line, in the course language."""
+    """A paragraph with ``item``'s licence (linked), its own authors and its credit line.
+
+    In the course language; the authors only when the item names its own (else they are the
+    course's, shown on the About page).
+    """
     labels = labels_for(course.language)
     licence = course.effective_licence(item)
     note = h.P(
@@ -141,30 +146,35 @@ def licence_note(course: Course, item: Item | None) -> html.HtmlElement:
         h.A(licence.name, href=licence.url, rel="license"),
         ".",
     )
+    lines = []
+    if item is not None and item.authors:
+        lines.append(f"{labels['by']} {people_line(item.authors)}")
     if item is not None and item.attribution is not None:
+        lines.append(f"{labels['credit']} {item.attribution.credit_line(licence)}")
+    for line in lines:
         note.append(h.BR())
-        note[-1].tail = f"{labels['credit']} {item.attribution.credit_line(licence)}"
+        note[-1].tail = line
     return note
 
 
 def page_body(
     course: Course, page: Page, static: StaticFiles, unit_of_page: Mapping[str, str]
 ) -> html.HtmlElement:
-    """A page's sanitized HTML with images served from ``/static/`` and page links kept.
+    """A page as learners read it (``page_content``), with images served from ``/static/``.
 
-    The importer links images as ``media/<name>``; links to another markdown page of the course
-    become ``/jump_to_id/<unit>``, the link form Open edX resolves inside a course.
+    Links to another markdown page of the course become ``/jump_to_id/<unit>``, the link form
+    Open edX resolves inside a course (it has no anchors into another unit).
     """
-    body = html.fragment_fromstring(page.html or "", create_parent="div")
-    images = {image.path: static_url(static.asset(image)) for image in page.images}
-    for element in body.iter("img"):
-        src = element.get("src")
-        if src in images:
-            element.set("src", images[src])
-    for element in body.iter("a"):
-        match = _MARKDOWN_LINK.match(element.get("href") or "")
-        if match and match[1] in unit_of_page:
-            element.set("href", f"/jump_to_id/{unit_of_page[match[1]]}")
+
+    def page_url(name: str, fragment: str) -> str | None:
+        return f"/jump_to_id/{unit_of_page[name]}" if name in unit_of_page else None
+
+    body = page_content(
+        page,
+        labels_for(course.language),
+        image_url=lambda image: static_url(static.asset(image)),
+        page_url=page_url,
+    )
     body.append(licence_note(course, page))
     return body
 

@@ -23,6 +23,22 @@ PAIRS = [
     ("focus", "bg", AA_NON_TEXT),
     ("focus", "panel", AA_NON_TEXT),
 ]
+ASIDE_TONES = ("goal", "info", "tip", "warning", "exercise")
+# Inside an aside of each tone: its text, links, captions and its title (in the tone's colour,
+# also the marker of a solution's summary) on its background; the focus ring there; and the
+# tone's border against the page.
+PAIRS += [
+    pair
+    for tone in ASIDE_TONES
+    for pair in (
+        ("fg", f"{tone}-bg", AA_TEXT),
+        ("link", f"{tone}-bg", AA_TEXT),
+        ("muted", f"{tone}-bg", AA_TEXT),
+        (tone, f"{tone}-bg", AA_TEXT),
+        ("focus", f"{tone}-bg", AA_NON_TEXT),
+        (tone, "bg", AA_NON_TEXT),
+    )
+]
 
 
 def _linear(channel: int) -> float:
@@ -55,6 +71,15 @@ def _schemes() -> dict[str, dict[str, str]]:
     for name, block in (("light", light_block), ("dark", dark_part.split("}")[0])):
         schemes[name] = dict(re.findall(r"--([a-z-]+):\s*(#[0-9a-fA-F]{6})\s*;", block))
     return schemes
+
+
+def test_every_aside_tone_has_a_colour_in_both_schemes_and_a_rule() -> None:
+    css = template_path("site", "assets", "site.css").read_text(encoding="utf-8")
+    for scheme, colours in _schemes().items():
+        for tone in ASIDE_TONES:
+            assert {tone, f"{tone}-bg"} <= colours.keys(), (scheme, tone)
+    for tone in ASIDE_TONES:
+        assert f"--tone-bg: var(--{tone}-bg)" in css, tone
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -20,7 +20,8 @@ import pytest
 from moocstudio.build import SiteTree
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Page, Request, ViewportSize
+    from conftest import PhonePage
+    from playwright.sync_api import ConsoleMessage, Page, Request, ViewportSize
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 NARROW: ViewportSize = {"width": 320, "height": 640}
@@ -29,8 +30,8 @@ PLAYED_SECONDS = 0.5
 POLL_MS = 100
 PLAYER = 'document.querySelector(".player video")'
 
-# Chromium and Playwright come with the chromium_browser fixture (tests/conftest.py), which
-# skips, saying which is missing.
+# Chromium and Playwright come with the chromium_browser fixture (tests/conftest.py, through
+# phone_page in tests/build/conftest.py), which skips, saying which is missing.
 pytestmark = pytest.mark.slow
 
 
@@ -105,20 +106,11 @@ class OpenPage(Protocol):
 
 
 @pytest.fixture
-def open_page(chromium_browser: Browser, site_url: str) -> Iterator[OpenPage]:
+def open_page(phone_page: PhonePage, site_url: str) -> OpenPage:
     """Factory: open a page of the site in a phone-sized tab that records what it does."""
-    contexts = []
 
     def open_(name: str, viewport: ViewportSize = PHONE, *, scripts: bool = True) -> Visit:
-        context = chromium_browser.new_context(
-            viewport=viewport,
-            is_mobile=True,
-            has_touch=True,
-            device_scale_factor=3,
-            java_script_enabled=scripts,
-        )
-        contexts.append(context)
-        page = context.new_page()
+        page = phone_page(viewport=viewport, scripts=scripts)
         visit = Visit(page, package_url=site_url)
         page.on("console", visit.on_console)
         page.on("pageerror", lambda error: visit.errors.append(f"page error: {error}"))
@@ -126,9 +118,7 @@ def open_page(chromium_browser: Browser, site_url: str) -> Iterator[OpenPage]:
         page.goto(site_url + name, wait_until="load")
         return visit
 
-    yield open_
-    for context in contexts:
-        context.close()
+    return open_
 
 
 def _html_pages(site: SiteTree) -> list[str]:
