@@ -45,6 +45,10 @@ _DOUBLE_DOLLAR_INLINE = r"(?<![\\$])\$\$(?!\$)((?:\\.|[^\\$])+?)\$\$(?!\$)"
 _MACROS = {"mbox": r"\text{#1}"}
 _ENVIRONMENT_ALIASES = {"split": "aligned"}
 _ERROR_OFFSET = re.compile(r"^\d+:\s*")
+# A label after a display's closing "$$": MyST "$$ (name)", Pandoc and Quarto "$$ {#eq-name}".
+_LABEL_AFTER_DISPLAY = re.compile(
+    r"\$\$[ \t]*(?:\((?P<myst>[\w:.-]+)\)|\{#(?P<pandoc>[\w:.-]+)\})[ \t]*$"
+)
 
 
 class UnreadableTex(ValueError):
@@ -75,9 +79,10 @@ class TexConverter:
         return mathml.replace("<math", f'<math alttext="{alttext}"', 1)
 
 
-def display_maths_html(mathml: str) -> str:
+def display_maths_html(mathml: str, *, label: str | None = None) -> str:
     """The HTML of a display equation around its ``<math display="block">`` element."""
-    return f'<div class="math-display">{mathml}</div>'
+    anchor = f' id="{html.escape(label, quote=True)}"' if label else ""
+    return f'<div class="math-display"{anchor}>{mathml}</div>'
 
 
 def unreadable_tex_html(tex: str, *, display: bool) -> str:
@@ -112,33 +117,49 @@ class MathsRenderer:
     Attributes:
         page_file: The markdown file, named in warnings.
         source: Its text, to find the line a formula came from.
+        labels: Equation labels written after a display (``$$ (name)``, ``$$ {#eq-name}``), by
+            the display's TeX: they become the display's ``id``.
     """
 
     page_file: Path
     source: str
-    warnings: list[str] = field(default_factory=list)
+    labels: dict[str, str] = field(default_factory=dict)
     converter: TexConverter = field(default_factory=TexConverter)
+    _problems: list[tuple[int, str]] = field(default_factory=list)
     _search_from: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def warnings(self) -> list[str]:
+        """One sentence per formula that could not be converted, in the page's order."""
+        return [message for _line, message in sorted(self._problems, key=lambda p: p[0])]
 
     def render(self, tex: str, *, display: bool) -> str:
         """HTML for one formula: MathML, or the TeX as code with a warning."""
         try:
             mathml = self.converter.to_mathml(tex, display=display)
         except UnreadableTex as exc:
-            self.warnings.append(
-                f"{self._where(tex)}: maths {_excerpt(tex)} cannot be converted ({exc}); "
-                "it is shown as TeX code."
+            line = self._line_of(tex.strip())
+            where = f"{self.page_file}, line {line}" if line else str(self.page_file)
+            self._problems.append(
+                (
+                    line,
+                    f"{where}: maths {_excerpt(tex)} cannot be converted ({exc}); "
+                    "it is shown as TeX code.",
+                )
             )
             return unreadable_tex_html(tex, display=display)
-        return display_maths_html(mathml) if display else mathml
+        if not display:
+            return mathml
+        return display_maths_html(mathml, label=self.labels.pop(tex.strip(), None))
 
-    def _where(self, tex: str) -> str:
-        # The same formula may appear twice: each search starts after the last one found.
+    def _line_of(self, tex: str) -> int:
+        # Blocks are parsed before inline text, so formulas do not come in page order; the
+        # same formula twice is found twice: each search starts after the last one found.
         start = self.source.find(tex, self._search_from.get(tex, 0))
         if start < 0:
-            return str(self.page_file)
+            return 0
         self._search_from[tex] = start + len(tex)
-        return f"{self.page_file}, line {self.source.count(chr(10), 0, start) + 1}"
+        return self.source.count("\n", 0, start) + 1
 
 
 def _excerpt(tex: str, limit: int = 60) -> str:
@@ -203,10 +224,15 @@ class _SeparateDisplayMaths(Preprocessor):
     Arithmatex finds ``$$`` and ``\[`` displays only when blank lines set them apart; lessons
     often write them right under a sentence. A display ends at its closing delimiter, or is not
     one if a blank line (which TeX forbids inside maths) comes first. Indented lines (code) are
-    left alone.
+    left alone. A label after the closing ``$$`` (MyST ``(name)``, Pandoc/Quarto ``{#eq-name}``)
+    is taken off the line and kept for the display's ``id``.
     """
 
     _OPENERS = (("$$", "$$"), ("\\[", "\\]"))
+
+    def __init__(self, md: markdown.Markdown, render: MathsRenderer) -> None:
+        super().__init__(md)
+        self.render = render
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the lines with a blank line before and after each display."""
@@ -220,7 +246,7 @@ class _SeparateDisplayMaths(Preprocessor):
                 continue
             if out and out[-1].strip():
                 out.append("")
-            out.extend(lines[index : end + 1])
+            out.extend(self._without_label(lines[index : end + 1]))
             if end + 1 < len(lines) and lines[end + 1].strip():
                 out.append("")
             index = end + 1
@@ -234,15 +260,24 @@ class _SeparateDisplayMaths(Preprocessor):
         for opener, closer in self._OPENERS:
             if not stripped.startswith(opener):
                 continue
-            rest = stripped[len(opener) :]
+            rest = _LABEL_AFTER_DISPLAY.sub("$$", stripped[len(opener) :])
             if rest.endswith(closer) and rest[: -len(closer)].strip():
                 return start  # "$$ x $$" on one line
             for end in range(start + 1, len(lines)):
                 if not lines[end].strip():
                     return None
-                if lines[end].rstrip().endswith(closer):
+                if _LABEL_AFTER_DISPLAY.sub("$$", lines[end].rstrip()).endswith(closer):
                     return end
         return None
+
+    def _without_label(self, display: list[str]) -> list[str]:
+        found = _LABEL_AFTER_DISPLAY.search(display[-1])
+        if found is None:
+            return display
+        display = [*display[:-1], display[-1][: found.start()] + "$$"]
+        tex = "\n".join(display).strip()[2:-2].strip()
+        self.render.labels[tex] = found.group("myst") or found.group("pandoc")
+        return display
 
 
 class MathsExtension(Extension):
@@ -271,10 +306,16 @@ class MathsExtension(Extension):
             "maths-block",
             _BLOCK_PRIORITY,
         )
-        md.preprocessors.register(_SeparateDisplayMaths(md), "maths-separate", _SEPARATE_PRIORITY)
+        md.preprocessors.register(
+            _SeparateDisplayMaths(md, self.render), "maths-separate", _SEPARATE_PRIORITY
+        )
+
+    @property
+    def warnings(self) -> list[str]:
+        """The page's warnings about its maths, in the page's order (read after converting)."""
+        return self.render.warnings
 
 
-def maths_extension(page_file: Path, source: str) -> tuple[MathsExtension, list[str]]:
-    """A fresh extension for one page, and the list its warnings go to."""
-    renderer = MathsRenderer(page_file=page_file, source=source)
-    return MathsExtension(renderer), renderer.warnings
+def maths_extension(page_file: Path, source: str) -> MathsExtension:
+    """A fresh extension for one page (macros and labels are per page)."""
+    return MathsExtension(MathsRenderer(page_file=page_file, source=source))

@@ -198,7 +198,7 @@ def render_markdown(
         lesson=LessonFolders.for_page(page_file, root),
         known_images=known_images,
     )
-    maths, maths_warnings = maths_extension(page_file, text)
+    maths = maths_extension(page_file, text)
     md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, maths], output_format="html")
     rendered = md.convert(text)
     tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])
@@ -208,7 +208,7 @@ def render_markdown(
         html=sanitize_html(rendered, attribute_filter=collector.filter_attribute),
         heading=heading,
         images=collector.assets,
-        warnings=maths_warnings + collector.warnings,
+        warnings=maths.warnings + collector.warnings,
     )
 
 
