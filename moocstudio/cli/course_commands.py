@@ -86,7 +86,7 @@ def _parse_licence(text: str) -> LicenceId:
 @click.option("--module", "-m", "module_title", help="Module to add to (created if needed).")
 @click.option(
     "--root",
-    type=existing_dir,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Top folder of the lessons the pages come from: site-root image paths (/fig/x.png) "
     "resolve there, and no image path may lead outside it. Default: the nearest folder above "
     "each page holding .git, _config.yml, conf.py, myst.yml, _quarto.yml or config.yaml.",

@@ -105,7 +105,7 @@ class LessonFolders:
         return candidate.is_relative_to(self.root) or candidate.is_relative_to(self.page_dir)
 
     def _not_found_problem(self) -> str:
-        if self.page_dir == self.root:
+        if self.page_dir == self.root or not self.page_dir.is_relative_to(self.root):
             return f"was not found in {self.root}"
         return f"was not found in {self.page_dir} or the folders above it up to {self.root}"
 
