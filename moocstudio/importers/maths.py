@@ -91,21 +91,21 @@ def unreadable_tex_html(tex: str, *, display: bool) -> str:
     return f"<pre>{code}</pre>" if display else code
 
 
-_MATH_ELEMENT = re.compile(r"<math\b[^>]*>.*?</math>", re.DOTALL)
+_MATH_ELEMENT = re.compile(r"<math\b([^>]*)>.*?</math>", re.DOTALL)
 _ALTTEXT = re.compile(r'\balttext="([^"]*)"')
 
 
 def maths_as_tex(page_html: str) -> str:
-    """Each ``<math>`` element replaced by its TeX as code, for viewers that cannot draw MathML.
+    r"""Each ``<math>`` element replaced by its TeX as code, for viewers that cannot draw MathML.
 
-    Qt's rich text engine (the app's preview) shows a MathML element's text run together with
-    its TeX annotation; the TeX alone reads better there.
+    Qt's rich text engine (the app's preview) shows only a MathML element's characters, run
+    together (``\frac{a}{b}`` reads "ab"); the TeX reads better there.
     """
 
     def as_code(match: re.Match[str]) -> str:
-        found = _ALTTEXT.search(match.group(0))
+        found = _ALTTEXT.search(match.group(1))
         tex = html.unescape(found.group(1)) if found else ""
-        return unreadable_tex_html(tex, display=False)
+        return unreadable_tex_html(tex, display='display="block"' in match.group(1))
 
     return _MATH_ELEMENT.sub(as_code, page_html)
 
