@@ -167,6 +167,17 @@ def _excerpt(tex: str, limit: int = 60) -> str:
     return f"“{flat if len(flat) <= limit else flat[: limit - 1] + '…'}”"
 
 
+# Maths are found before links and inline HTML (they must be, or backslash escapes would eat
+# the TeX's own), so a "$" pair in a link's URL or a tag's attribute is skipped here.
+_OPEN_LINK_DESTINATION = re.compile(r"\]\([^()\s]*$")
+_OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
+
+
+def _inside_link_or_tag(data: str, start: int) -> bool:
+    line = data[data.rfind("\n", 0, start) + 1 : start]
+    return bool(_OPEN_LINK_DESTINATION.search(line) or _OPEN_TAG.search(line))
+
+
 class _InlineMaths(arithmatex.InlineArithmatexPattern):  # type: ignore[misc]
     """Arithmatex's inline finder, writing MathML instead of a MathJax script."""
 
@@ -182,6 +193,8 @@ class _InlineMaths(arithmatex.InlineArithmatexPattern):  # type: ignore[misc]
         r"""Replace one ``$…$`` or ``\(…\)`` by MathML, stashed as raw HTML."""
         if m.group(2) == "$" and data[m.end(0) : m.end(0) + 1].isdigit():
             return None, None, None  # "$5 to $10": a closing "$" is never followed by a digit
+        if _inside_link_or_tag(data, m.start(0)):
+            return None, None, None
         node, start, end = super().handleMatch(m, data)
         if isinstance(node, str):
             return node, start, end  # escaped backslashes before a "$": Arithmatex's own text
@@ -196,10 +209,13 @@ class _DoubleDollarInline(InlineProcessor):
         super().__init__(_DOUBLE_DOLLAR_INLINE, md)
         self.render = render
 
+    # The stubs' InlineProcessor itself overrides Pattern.handleMatch incompatibly.
     def handleMatch(  # type: ignore[override]  # noqa: N802 (Python-Markdown's name)
         self, m: re.Match[str], data: str
-    ) -> tuple[str, int, int]:
+    ) -> tuple[str | None, int | None, int | None]:
         """Replace one ``$$…$$`` by inline MathML."""
+        if _inside_link_or_tag(data, m.start(0)):
+            return None, None, None
         html_text = self.render.render(m.group(1), display=False)
         return self.md.htmlStash.store(html_text), m.start(0), m.end(0)
 

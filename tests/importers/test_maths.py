@@ -74,6 +74,8 @@ def test_every_delimiter_gives_mathml_with_its_tex_kept(tmp_path: Path) -> None:
         ("From $5/$10 plans.", ["$5/$10"]),
         ("Escaped \\$x\\$ stays text.", ["$x$"]),
         ("Dollars $ 5 $ spaced.", ["$ 5 $"]),
+        ("See [the docs](https://example.org/a$b$c).", ['href="https://example.org/a$b$c"']),
+        ('<abbr title="$x$ or $$y$$">T</abbr>', ['title="$x$ or $$y$$"']),
     ],
 )
 def test_dollars_that_are_not_maths_stay_text(tmp_path: Path, text: str, kept: list[str]) -> None:
