@@ -1,4 +1,4 @@
-"""Maths and image-path figures for issue #10 (a script, not a test).
+r"""Maths and image-path figures for issue #10 (a script, not a test).
 
 Usage: ``python benchmarks/bench_maths.py``
 
@@ -7,6 +7,9 @@ Prints, from one run, the time to render a 60-page lesson (each page: prose, 11 
 ``render_markdown`` (maths to MathML, images resolved and copied, sanitized), against the floor:
 plain Python-Markdown with the same base extensions on the same text, no maths, no sanitizing.
 The images are copied once per content, so pages after the first reuse the copies.
+
+Then odd text that once cost quadratic time: one paragraph of 20,000 unclosed ``\(``, and
+20,000 lines that each open a ``$$`` display and never close it.
 """
 
 from __future__ import annotations
@@ -113,5 +116,20 @@ def main() -> None:
     print(f"  each page: {formulas} formulas as MathML, {images} site-root images resolved")
 
 
+def odd_text() -> None:
+    with tempfile.TemporaryDirectory() as tmp_name:
+        page = Path(tmp_name) / "odd.md"
+        for name, text in (
+            ("20,000 unclosed \\( in one paragraph", "\\( a " * 20_000),
+            ("20,000 lines opening $$", "$$ x\n" * 20_000),
+        ):
+            seconds = best_of(
+                lambda text=text: render_markdown(text, folder=page.parent, page_file=page)
+            )
+            print(f"  {name}: {seconds:.2f} s")
+
+
 if __name__ == "__main__":
     main()
+    print("odd text, best of 5 runs")
+    odd_text()

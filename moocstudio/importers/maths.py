@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from xml.etree.ElementTree import Element, SubElement
 
@@ -37,8 +39,12 @@ _BLOCK_PRIORITY = 79.9  # after indented code (80), before headings and paragrap
 _DOUBLE_DOLLAR_PRIORITY = 189.95  # "$$x$$" in a line before "$x$" takes its inner "$x$"
 _SEPARATE_PRIORITY = 15  # after fenced code (25) and raw HTML blocks (20) are stashed away
 
+# An inline formula is at most this long. Arithmatex's patterns look as far as the paragraph
+# goes for a closing delimiter; bounded, a paragraph of unclosed "\(" costs linear time, not
+# quadratic (20,000 of them took 80 s unbounded).
+MAX_INLINE_TEX = 2000
 # kramdown's inline "$$…$$": no "$" inside, not escaped, not part of a longer run of dollars.
-_DOUBLE_DOLLAR_INLINE = r"(?<![\\$])\$\$(?!\$)((?:\\.|[^\\$])+?)\$\$(?!\$)"
+_DOUBLE_DOLLAR_INLINE = rf"(?<![\\$])\$\$(?!\$)((?:\\.|[^\\$]){{1,{MAX_INLINE_TEX}}}?)\$\$(?!\$)"
 
 # Aliases for TeX that MathJax and KaTeX read and math-core names differently. An environment
 # alias is a plain text swap: "split" lays out as "aligned" inside a display.
@@ -173,6 +179,11 @@ _OPEN_LINK_DESTINATION = re.compile(r"\]\([^()\s]*$")
 _OPEN_TAG = re.compile(r"<[A-Za-z][^<>]*$")
 
 
+def bounded(pattern: str) -> str:
+    """An Arithmatex inline pattern whose lazy repetitions stop after MAX_INLINE_TEX steps."""
+    return pattern.replace(")+?)", f"){{1,{MAX_INLINE_TEX}}}?)")
+
+
 def _inside_link_or_tag(data: str, start: int) -> bool:
     line = data[data.rfind("\n", 0, start) + 1 : start]
     return bool(_OPEN_LINK_DESTINATION.search(line) or _OPEN_TAG.search(line))
@@ -252,10 +263,17 @@ class _SeparateDisplayMaths(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         """Return the lines with a blank line before and after each display."""
+        # Where the next blank line and the next closing line are, from each line: one pass
+        # back to front, so a page of odd dollar lines costs no more than a page of prose.
+        blank = _next_where(lines, lambda line: not line.strip())
+        closing = {
+            closer: _next_where(lines, partial(_closes_display, closer=closer))
+            for _opener, closer in self._OPENERS
+        }
         out: list[str] = []
         index = 0
         while index < len(lines):
-            end = self._display_end(lines, index)
+            end = self._display_end(lines, index, blank, closing)
             if end is None:
                 out.append(lines[index])
                 index += 1
@@ -268,7 +286,9 @@ class _SeparateDisplayMaths(Preprocessor):
             index = end + 1
         return out
 
-    def _display_end(self, lines: list[str], start: int) -> int | None:
+    def _display_end(
+        self, lines: list[str], start: int, blank: list[int], closing: dict[str, list[int]]
+    ) -> int | None:
         line = lines[start]
         stripped = line.strip()
         if len(line) - len(line.lstrip(" ")) >= 4:
@@ -279,11 +299,8 @@ class _SeparateDisplayMaths(Preprocessor):
             rest = _LABEL_AFTER_DISPLAY.sub("$$", stripped[len(opener) :])
             if rest.endswith(closer) and rest[: -len(closer)].strip():
                 return start  # "$$ x $$" on one line
-            for end in range(start + 1, len(lines)):
-                if not lines[end].strip():
-                    return None
-                if _LABEL_AFTER_DISPLAY.sub("$$", lines[end].rstrip()).endswith(closer):
-                    return end
+            if start + 1 < len(lines) and closing[closer][start + 1] < blank[start + 1]:
+                return closing[closer][start + 1]
         return None
 
     def _without_label(self, display: list[str]) -> list[str]:
@@ -294,6 +311,18 @@ class _SeparateDisplayMaths(Preprocessor):
         tex = "\n".join(display).strip()[2:-2].strip()
         self.render.labels[tex] = found.group("myst") or found.group("pandoc")
         return display
+
+
+def _closes_display(line: str, closer: str) -> bool:
+    return _LABEL_AFTER_DISPLAY.sub("$$", line.rstrip()).endswith(closer)
+
+
+def _next_where(lines: list[str], test: Callable[[str], bool]) -> list[int]:
+    """For each line, the index of the first line at or after it that passes ``test``."""
+    found = [len(lines)] * (len(lines) + 1)
+    for index in range(len(lines) - 1, -1, -1):
+        found[index] = index if test(lines[index]) else found[index + 1]
+    return found
 
 
 class MathsExtension(Extension):
@@ -307,7 +336,10 @@ class MathsExtension(Extension):
         """Register the finders where Arithmatex registers its own."""
         md.registerExtension(self)
         pymdownx_util.escape_chars(md, ["$"])  # "\$" is a dollar sign, as in Arithmatex
-        inline = "|".join((arithmatex.RE_SMART_DOLLAR_INLINE, arithmatex.RE_BRACKET_INLINE))
+        inline = "|".join(
+            bounded(pattern)
+            for pattern in (arithmatex.RE_SMART_DOLLAR_INLINE, arithmatex.RE_BRACKET_INLINE)
+        )
         md.inlinePatterns.register(
             _InlineMaths(f"(?:{inline})", md, self.render), "maths-inline", _INLINE_PRIORITY
         )

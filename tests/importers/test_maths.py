@@ -7,8 +7,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from pymdownx import arithmatex
 
-from moocstudio.importers.maths import TexConverter, UnreadableTex, maths_as_tex
+from moocstudio.importers.maths import (
+    MAX_INLINE_TEX,
+    TexConverter,
+    UnreadableTex,
+    bounded,
+    maths_as_tex,
+)
 from moocstudio.importers.pages import RenderedMarkdown, import_page, render_markdown
 
 
@@ -215,3 +222,18 @@ def test_maths_as_tex_shows_the_source_where_mathml_cannot_be_drawn(tmp_path: Pa
     assert "<math" not in shown
     assert '<code class="tex">\\pi r^2</code>' in shown
     assert '<code class="tex">a &lt; b</code>' in shown
+
+
+@pytest.mark.parametrize(
+    "pattern", [arithmatex.RE_SMART_DOLLAR_INLINE, arithmatex.RE_BRACKET_INLINE]
+)
+def test_inline_formulas_have_a_length_bound(pattern: str) -> None:
+    # Unbounded, each unclosed "\\(" looks to the paragraph's end: quadratic in its length.
+    assert f"{{1,{MAX_INLINE_TEX}}}?" in bounded(pattern)
+    assert "+?)" not in bounded(pattern)
+
+
+def test_a_formula_longer_than_the_bound_stays_text(tmp_path: Path) -> None:
+    long_tex = "+".join(["x"] * (MAX_INLINE_TEX // 2 + 1))
+    rendered = render(tmp_path, f"Short $a$ and long ${long_tex}$.\n")
+    assert maths_of(rendered.html) == ["a"]
