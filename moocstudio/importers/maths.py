@@ -75,7 +75,8 @@ class TexConverter:
         """
         source = tex
         for name, alias in _ENVIRONMENT_ALIASES.items():
-            source = source.replace(f"{{{name}}}", f"{{{alias}}}")
+            for command in ("\\begin", "\\end"):
+                source = source.replace(f"{command}{{{name}}}", f"{command}{{{alias}}}")
         try:
             mathml = self._converter.convert_with_global_state(source.strip(), displaystyle=display)
         except LatexError as exc:

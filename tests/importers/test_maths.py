@@ -209,6 +209,12 @@ def test_jupyter_book_and_quarto_equation_labels_are_not_shown(tmp_path: Path) -
     assert '<div class="math-display" id="eq-newton">' in rendered.html
 
 
+def test_split_is_read_as_aligned_and_only_as_an_environment() -> None:
+    converter = TexConverter()
+    mathml = converter.to_mathml("\\begin{split} a &= b \\text{split} \\end{split}", display=True)
+    assert "<mtable" in mathml and "split" in mathml and "aligned" not in mathml
+
+
 def test_converter_refuses_what_it_cannot_read() -> None:
     converter = TexConverter()
     with pytest.raises(UnreadableTex, match=r'Unknown environment "alignat"'):
