@@ -109,4 +109,5 @@ def test_the_olx_html_component_carries_the_same_mathml(
         ]
     (component,) = [body for body in bodies if "Linear regression" in body or "<math" in body]
     assert maths_shape(component) == maths_shape(page.html)
-    assert component.count('class="math-display"') == 2
+    root = lxml.html.fragment_fromstring(component, create_parent="div")
+    assert len(root.find_class("math-display")) == 2  # the build may add classes of its own
