@@ -11,10 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pptx import Presentation
 
 import moocstudio
 from moocstudio.export.formats import FORMATS
+from moocstudio.model import Page
 from moocstudio.model.store import load_course
 
 CLIP_SECONDS = 1.0
@@ -127,6 +129,26 @@ def test_add_to_a_folder_without_a_course(tmp_path: Path, deck: Path) -> None:
     result = run_cli("add", tmp_path, deck)
     assert result.returncode == 2
     assert "course.json: no course here" in result.stderr
+
+
+def test_add_root_resolves_site_root_images_of_a_lesson(course: Path, tmp_path: Path) -> None:
+    lessons = tmp_path / "lessons"  # no repository or site marker: only --root says where
+    (lessons / "fig").mkdir(parents=True)
+    Image.new("RGB", (8, 8), "navy").save(lessons / "fig" / "plot.png")
+    page = lessons / "week1" / "intro.md"
+    page.parent.mkdir()
+    page.write_text("# Intro\n\n![Plot](/fig/plot.png) $x^2$\n", encoding="utf-8")
+    without = run_cli("add", course, page)
+    assert without.returncode == 0, without.stderr
+    assert f"warning: {page}: image /fig/plot.png was not found in" in without.stderr
+    result = run_cli("add", course, page, "--root", lessons)
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    added = load_course(course).all_items()[-1]
+    assert isinstance(added, Page) and [i.original_name for i in added.images] == ["plot.png"]
+    assert "<math" in added.html
+    missing = run_cli("add", course, page, "--root", tmp_path / "nowhere")
+    assert missing.returncode == 2 and "nowhere" in missing.stderr
 
 
 def test_info_prints_the_outline_with_durations_and_licences(

@@ -84,7 +84,14 @@ def _parse_licence(text: str) -> LicenceId:
 @click.argument("folder", type=existing_dir)
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--module", "-m", "module_title", help="Module to add to (created if needed).")
-def add(folder: Path, files: tuple[Path, ...], module_title: str | None) -> None:
+@click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Top folder of the lessons the pages come from: site-root image paths (/fig/x.png) "
+    "resolve there, and no image path may lead outside it. Default: the nearest folder above "
+    "each page holding .git, _config.yml, conf.py, myst.yml, _quarto.yml or config.yaml.",
+)
+def add(folder: Path, files: tuple[Path, ...], module_title: str | None, root: Path | None) -> None:
     """Import FILES (.pptx slides, markdown pages, videos) into the course in FOLDER.
 
     The kind of each file is read from its content. Files that fail are reported; the others
@@ -97,7 +104,7 @@ def add(folder: Path, files: tuple[Path, ...], module_title: str | None) -> None
     failures = 0
     for source in files:
         try:
-            result = import_file(folder, source)
+            result = import_file(folder, source, root=root)
         except MoocstudioError as exc:
             failures += 1
             click.echo(f"moocstudio: error: {exc.user_message}", err=True)

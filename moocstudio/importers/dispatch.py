@@ -12,7 +12,12 @@ ItemKind = Literal["slides", "page", "video"]
 
 
 def import_file(
-    folder: Path, source: Path, *, kind: ItemKind | None = None, title: str | None = None
+    folder: Path,
+    source: Path,
+    *,
+    kind: ItemKind | None = None,
+    title: str | None = None,
+    root: Path | None = None,
 ) -> ImportResult[Item]:
     """Import ``source`` into the course at ``folder`` as a slide deck, a page or a video.
 
@@ -21,6 +26,8 @@ def import_file(
         source: The file to import; only read.
         kind: Force the kind instead of detecting it from the content.
         title: Title for the new item instead of one found in the file.
+        root: For a page: the lesson's top folder, where site-root image paths
+            (``/fig/x.png``) resolve and which no image path may leave.
 
     Raises:
         ImportFailed: The file is of no supported kind, or cannot be read as its kind.
@@ -39,4 +46,4 @@ def import_file(
         return import_video(folder, source, title=title)
     from moocstudio.importers.pages import import_page
 
-    return import_page(folder, source, title=title)
+    return import_page(folder, source, title=title, root=root)

@@ -20,6 +20,13 @@ from PIL import Image, UnidentifiedImageError
 
 from moocstudio.errors import ImportFailed, MoocstudioError
 from moocstudio.importers.base import ImportResult, readable_stem
+from moocstudio.importers.image_paths import LessonFolders
+from moocstudio.importers.mathml_allowlist import (
+    MATHML_ATTRIBUTES,
+    MATHML_STYLE_PROPERTIES,
+    MATHML_TAGS,
+)
+from moocstudio.importers.maths import maths_extension
 from moocstudio.model import Asset, Page, new_id
 from moocstudio.model.store import add_asset
 
@@ -27,16 +34,17 @@ MARKDOWN_EXTENSIONS = ["extra", "toc", "sane_lists", "admonition"]
 _WEB_SCHEMES = {"http", "https"}
 _SVG_SNIFF_BYTES = 2048
 
-_ALLOWED_TAGS = nh3.ALLOWED_TAGS - {"map", "area"}
+_ALLOWED_TAGS = (nh3.ALLOWED_TAGS - {"map", "area"}) | MATHML_TAGS
 _ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     **copy.deepcopy(nh3.ALLOWED_ATTRIBUTES),
+    **copy.deepcopy(MATHML_ATTRIBUTES),
     # id: heading anchors of the table of contents; class: admonitions and code languages.
     "*": {"id", "class", "title", "lang", "dir"},
     "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
     "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
     "a": nh3.ALLOWED_ATTRIBUTES["a"] | {"href"},
 }
-_ALLOWED_STYLES = {"text-align"}  # column alignment of markdown tables
+_ALLOWED_STYLES = {"text-align"} | MATHML_STYLE_PROPERTIES  # table columns; MathML layout
 
 
 def sanitize_html(
@@ -66,6 +74,7 @@ class _ImageCollector:
 
     folder: Path
     page_file: Path
+    lesson: LessonFolders
     known_images: Sequence[Asset] = ()
     assets: list[Asset] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -80,30 +89,36 @@ class _ImageCollector:
         """Return the src to use in the course, or None to drop the image."""
         parts = urlsplit(src)
         if parts.scheme in _WEB_SCHEMES:
-            self.warnings.append(
+            self._warn(
                 f"{self.page_file}: image {src} is on the web; it will not show offline. "
                 "Download it next to the page to include it."
             )
             return src
-        if parts.scheme or parts.netloc or src.startswith(("/", "\\")):
-            self.warnings.append(
-                f"{self.page_file}: image {src!r} is not a relative path to a file; left out."
-            )
+        if parts.scheme or parts.netloc or src.startswith("\\"):
+            self._warn(f"{self.page_file}: image {src!r} is not a path to a file; left out.")
             return None
-        candidate = self.page_file.parent / unquote(parts.path)
-        known = None if candidate.exists() else self._known(unquote(parts.path))
-        if known is not None:
-            return self._keep(known)
-        problem = _image_problem(candidate)
-        if problem:
-            self.warnings.append(f"{self.page_file}: image {src} {problem}; left out.")
+        path = unquote(parts.path)
+        found = self.lesson.find(path)
+        candidate, problem = found.path, found.problem
+        if candidate is None or not candidate.exists():
+            known = self._known(path)
+            if known is not None:
+                return self._keep(known)
+        if candidate is not None:
+            problem = _image_problem(candidate)
+        if candidate is None or problem:
+            self._warn(f"{self.page_file}: image {src} {problem}; left out.")
             return None
         try:
             asset = add_asset(self.folder, candidate)
         except MoocstudioError as exc:
-            self.warnings.append(exc.user_message)
+            self._warn(exc.user_message)
             return None
         return self._keep(asset)
+
+    def _warn(self, warning: str) -> None:
+        if warning not in self.warnings:  # an image used twice is still one problem
+            self.warnings.append(warning)
 
     def _known(self, relative: str) -> Asset | None:
         # A page edited in the course has no folder of its own: "images/x.png" means the image
@@ -157,7 +172,12 @@ class RenderedMarkdown:
 
 
 def render_markdown(
-    text: str, *, folder: Path, page_file: Path, known_images: Sequence[Asset] = ()
+    text: str,
+    *,
+    folder: Path,
+    page_file: Path,
+    known_images: Sequence[Asset] = (),
+    root: Path | None = None,
 ) -> RenderedMarkdown:
     """Render markdown to sanitized HTML, copying its relative images into ``folder``.
 
@@ -167,9 +187,19 @@ def render_markdown(
         page_file: Where the markdown lives; relative image paths are resolved from its folder.
         known_images: Images already in the course (a page's own, when it is edited there):
             an image path that names no file is taken as the known image of that file name.
+        root: The lesson's top folder: site-root image paths (``/fig/x.png``) are looked up
+            from the page's folder up to it, and no image path may lead outside it. Default:
+            the nearest folder above the page holding a repository or site marker, else the
+            page's own folder (see ``image_paths``).
     """
-    collector = _ImageCollector(folder=folder, page_file=page_file, known_images=known_images)
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    collector = _ImageCollector(
+        folder=folder,
+        page_file=page_file,
+        lesson=LessonFolders.for_page(page_file, root),
+        known_images=known_images,
+    )
+    maths = maths_extension(page_file, text)
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, maths], output_format="html")
     rendered = md.convert(text)
     tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])
     heading = html.unescape(str(tokens[0]["name"])) if tokens else ""
@@ -178,24 +208,27 @@ def render_markdown(
         html=sanitize_html(rendered, attribute_filter=collector.filter_attribute),
         heading=heading,
         images=collector.assets,
-        warnings=collector.warnings,
+        warnings=maths.warnings + collector.warnings,
     )
 
 
-def import_page(folder: Path, source: Path, *, title: str | None = None) -> ImportResult[Page]:
+def import_page(
+    folder: Path, source: Path, *, title: str | None = None, root: Path | None = None
+) -> ImportResult[Page]:
     """Import a markdown file as a Page.
 
     Args:
         folder: The course folder.
         source: The markdown file (UTF-8); only read.
         title: Use this title instead of the first heading.
+        root: The lesson's top folder, for its images (see ``render_markdown``).
 
     Raises:
         ImportFailed: The file cannot be read or is not UTF-8 text.
     """
     source = Path(source)
     text = _read_text(source)
-    rendered = render_markdown(text, folder=folder, page_file=source)
+    rendered = render_markdown(text, folder=folder, page_file=source, root=root)
     page = Page(
         id=new_id("page"),
         title=title or rendered.heading or readable_stem(source),

@@ -130,6 +130,19 @@ def test_page_preview_never_loads_from_the_web(qtbot: QtBot, document: CourseDoc
     assert not editor.preview.loadResource(image, QUrl(page.images[0].path)).isNull()
 
 
+def test_page_preview_shows_maths_as_their_tex(qtbot: QtBot, document: CourseDocument) -> None:
+    # Qt's rich text cannot lay out MathML: "$\\frac{a}{b}$" would read "ab" there. The preview
+    # shows the TeX as code instead; the site and packages keep the MathML.
+    editor = PageEditor(document, first(document, Page).id)
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText("# Aire\n\nUn disque : $\\pi r^2$, $\\frac{a}{b}$.\n\n$$x_i$$\n")
+    editor.update_preview()
+    shown = editor.preview.toPlainText()
+    assert "Un disque : \\pi r^2, \\frac{a}{b}." in shown
+    assert "x_i" in shown
+    assert editor.warnings.isHidden()
+
+
 # --- slides ------------------------------------------------------------------------------------
 
 

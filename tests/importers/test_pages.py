@@ -117,7 +117,8 @@ def test_missing_and_unsafe_images_are_reported_not_fatal(tmp_path: Path, page_d
     result = import_page(tmp_path / "course", source)
     warnings = "\n".join(result.warnings)
     assert "images/missing.png was not found" in warnings
-    assert "'/etc/passwd' is not a relative path" in warnings
+    # A site-root path is looked up inside the lesson only, never at the disk's root.
+    assert f"image /etc/passwd was not found in {page_dir.resolve()}" in warnings
     assert "notes.txt is not an image" in warnings
     assert "https://example.org/x.png is on the web" in warnings
     assert all(str(source) in w for w in result.warnings)

@@ -21,6 +21,7 @@ from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.widgets import CommitTextEdit, monospace_font
 from moocstudio.errors import MoocstudioError
+from moocstudio.importers.maths import maths_as_tex
 from moocstudio.importers.pages import RenderedMarkdown, render_markdown
 from moocstudio.model import Page
 from moocstudio.model.store import add_asset_bytes, asset_path
@@ -147,7 +148,9 @@ class PageEditor(ItemWidget):
         except KeyError:
             return  # the page was just removed; the window drops this editor
         scroll = self.preview.verticalScrollBar().value()
-        self.preview.setHtml(rendered.html)
+        # Qt's rich text cannot lay out MathML (it would run a fraction's parts together): the
+        # preview shows each formula's TeX instead, the site and packages keep the MathML.
+        self.preview.setHtml(maths_as_tex(rendered.html))
         self.preview.verticalScrollBar().setValue(scroll)  # keep the reader's place
         self._show_warnings(rendered.warnings)
 
