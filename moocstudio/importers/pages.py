@@ -12,6 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -20,6 +21,8 @@ from PIL import Image, UnidentifiedImageError
 
 from moocstudio.errors import ImportFailed, MoocstudioError
 from moocstudio.importers.base import ImportResult, readable_stem
+from moocstudio.importers.front_matter import FrontMatter, split_front_matter
+from moocstudio.importers.markdown_blocks import BlocksExtension
 from moocstudio.model import Asset, Page, new_id
 from moocstudio.model.store import add_asset
 
@@ -35,6 +38,7 @@ _ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
     "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
     "a": nh3.ALLOWED_ATTRIBUTES["a"] | {"href"},
+    "details": {"open"},  # a folded aside shown open at first (Quarto collapse="false")
 }
 _ALLOWED_STYLES = {"text-align"}  # column alignment of markdown tables
 
@@ -154,6 +158,10 @@ class RenderedMarkdown:
     """Text of the first heading, "" if the page has none."""
     images: list[Asset]
     warnings: list[str]
+    metadata: FrontMatter = field(default_factory=FrontMatter)
+    """What the front matter says (title, description, objectives, licence, authors...)."""
+    instructor_notes: list[str] = field(default_factory=list)
+    """Sanitized HTML of each instructor-only block, taken out of ``html``."""
 
 
 def render_markdown(
@@ -169,17 +177,40 @@ def render_markdown(
             an image path that names no file is taken as the known image of that file name.
     """
     collector = _ImageCollector(folder=folder, page_file=page_file, known_images=known_images)
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    rendered = md.convert(text)
+    page = split_front_matter(text, str(page_file))
+    blocks = BlocksExtension(str(page_file))
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, blocks], output_format="html")
+    rendered = md.convert(page.body)
     tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])
     heading = html.unescape(str(tokens[0]["name"])) if tokens else ""
+    # Images are rewritten while sanitizing, so raw <img> tags get the same treatment.
+    sanitized = sanitize_html(rendered, attribute_filter=collector.filter_attribute)
+    notes = [
+        sanitize_html(n, attribute_filter=collector.filter_attribute)
+        for n in blocks.instructor_notes
+    ]
     return RenderedMarkdown(
-        # Images are rewritten while sanitizing, so raw <img> tags get the same treatment.
-        html=sanitize_html(rendered, attribute_filter=collector.filter_attribute),
+        html=sanitized,
         heading=heading,
         images=collector.assets,
-        warnings=collector.warnings,
+        warnings=[*page.warnings, *blocks.warnings, *collector.warnings],
+        metadata=page.metadata,
+        instructor_notes=notes,
     )
+
+
+def page_fields(rendered: RenderedMarkdown) -> dict[str, Any]:
+    """The Page fields a rendering fills besides its HTML: front matter and instructor notes."""
+    metadata = rendered.metadata
+    return {
+        "description": metadata.description,
+        "authors": metadata.authors,
+        "licence": metadata.licence,
+        "objectives": metadata.objectives,
+        "questions": metadata.questions,
+        "keypoints": metadata.keypoints,
+        "instructor_notes": rendered.instructor_notes,
+    }
 
 
 def import_page(folder: Path, source: Path, *, title: str | None = None) -> ImportResult[Page]:
@@ -196,11 +227,13 @@ def import_page(folder: Path, source: Path, *, title: str | None = None) -> Impo
     source = Path(source)
     text = _read_text(source)
     rendered = render_markdown(text, folder=folder, page_file=source)
+    metadata = rendered.metadata
     page = Page(
         id=new_id("page"),
-        title=title or rendered.heading or readable_stem(source),
+        title=title or metadata.title or rendered.heading or readable_stem(source),
         source=add_asset(folder, source),
         html=rendered.html,
         images=rendered.images,
+        **page_fields(rendered),
     )
     return ImportResult(item=page, warnings=rendered.warnings)
