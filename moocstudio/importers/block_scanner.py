@@ -54,6 +54,7 @@ _LITERAL_DIRECTIVES = frozenset(
     {DirectiveKind.CODE, DirectiveKind.MATHS, DirectiveKind.RAW, DirectiveKind.DROPPED}
     | {DirectiveKind.EXTERNAL}
 )
+_STRUCTURE_STARTS = frozenset("`~:$\\>{(")  # the first characters of the structures below
 _MAX_CONTAINER_INDENT = 3  # more than this is an indented code block, outside lists
 
 
@@ -218,7 +219,8 @@ class _Conversion:
                 return
         elif self.last is _Last.INDENTED_CODE:
             self.last = _Last.OTHER
-        if self._structure(line, indent):
+        structural = line[indent] in _STRUCTURE_STARTS or "{%" in line
+        if structural and self._structure(line, indent):
             return
         self._text(line)
 

@@ -14,6 +14,7 @@ from enum import Enum
 import yaml
 
 from moocstudio.importers import aside_kinds
+from moocstudio.importers.front_matter import load_yaml
 
 
 class DirectiveKind(Enum):
@@ -160,7 +161,7 @@ def read_options(lines: list[str], start: int = 0) -> Options:
         end = next((i for i in range(start + 1, len(lines)) if _YAML_FENCE.match(lines[i])), None)
         if end is not None:
             try:
-                data = yaml.safe_load("\n".join(lines[start + 1 : end]))
+                data = load_yaml("\n".join(lines[start + 1 : end]))
             except yaml.YAMLError as exc:
                 problem = getattr(exc, "problem", None) or "not valid YAML"
                 return Options({}, end + 1, f"its options are not valid YAML ({problem})")

@@ -571,10 +571,11 @@ def test_malformed_front_matter_is_one_warning_and_the_body_imports(lesson) -> N
     imported = lesson("---\ntitle: Lesson: intro\nteaching: 30\n---\n# Body\n\nText.\n", "l.md")
     assert imported.page.title == "Body"
     assert len(imported.warnings) == 1
-    assert imported.warnings[0].endswith(
-        "l.md, line 2: the front matter is not valid YAML (mapping values are not allowed "
-        "here); it was left out (quote values that contain a colon)."
+    warning = imported.warnings[0]
+    assert "l.md, line 2: the front matter is not valid YAML (mapping values are not allowed" in (
+        warning
     )
+    assert warning.endswith("); it was left out (quote values that contain a colon).")
     assert imported.root.xpath("//p/text()") == ["Text."]
 
 
