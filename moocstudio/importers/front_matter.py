@@ -84,7 +84,7 @@ def split_front_matter(text: str, source_name: str) -> SplitPage:
     except yaml.YAMLError as exc:
         return SplitPage(FrontMatter(), body, [_yaml_problem(exc, source_name)])
     except tomllib.TOMLDecodeError as exc:
-        return SplitPage(FrontMatter(), body, [_toml_problem(exc, source_name)])
+        return SplitPage(FrontMatter(), body, [_toml_problem(exc, source_name, end)])
     if not isinstance(data, dict):  # "---\n---": an empty header
         return SplitPage(FrontMatter(), body, [])
     warnings: list[str] = []
@@ -142,10 +142,10 @@ def _yaml_problem(exc: yaml.YAMLError, source_name: str) -> str:
     )
 
 
-def _toml_problem(exc: tomllib.TOMLDecodeError, source_name: str) -> str:
+def _toml_problem(exc: tomllib.TOMLDecodeError, source_name: str, last_line: int) -> str:
     found = _TOML_ERROR_LINE.search(str(exc))
-    line = int(found[1]) + 1 if found else 1
-    problem = _TOML_ERROR_LINE.sub("", str(exc)).strip()
+    line = int(found[1]) + 1 if found else last_line  # tomllib: "(at end of document)"
+    problem = _TOML_ERROR_LINE.sub("", str(exc)).replace("(at end of document)", "").strip()
     return (
         f"{source_name}, line {line}: the front matter is not valid TOML ({problem}); "
         "it was left out."
