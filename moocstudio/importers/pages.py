@@ -200,12 +200,14 @@ def render_markdown(
 
 
 def page_fields(rendered: RenderedMarkdown) -> dict[str, Any]:
-    """The Page fields a rendering fills besides its HTML: front matter and instructor notes."""
+    """The Page fields only the markdown sets: front matter lists and instructor notes.
+
+    Title and licence are left out: the author can also set them in the app.
+    """
     metadata = rendered.metadata
     return {
         "description": metadata.description,
         "authors": metadata.authors,
-        "licence": metadata.licence,
         "objectives": metadata.objectives,
         "questions": metadata.questions,
         "keypoints": metadata.keypoints,
@@ -234,6 +236,7 @@ def import_page(folder: Path, source: Path, *, title: str | None = None) -> Impo
         source=add_asset(folder, source),
         html=rendered.html,
         images=rendered.images,
+        licence=metadata.licence,
         **page_fields(rendered),
     )
     return ImportResult(item=page, warnings=rendered.warnings)
