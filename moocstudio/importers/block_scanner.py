@@ -56,6 +56,9 @@ _LITERAL_DIRECTIVES = frozenset(
 )
 _STRUCTURE_STARTS = frozenset("`~:$\\>{(")  # the first characters of the structures below
 _MAX_CONTAINER_INDENT = 3  # more than this is an indented code block, outside lists
+MAX_DEPTH = 24
+"""Boxes and quotes nested deeper than this are flattened: no lesson needs more, and a file of
+thousands of unclosed fences must not exhaust the stack of whatever reads the tree next."""
 
 
 def marker(action: str, block_id: int) -> str:
@@ -122,6 +125,7 @@ class BlockScanner:
         self.blocks: list[Block] = []
         self.inline = InlineReport()
         self._warnings: list[tuple[int, str]] = []
+        self._flattened = False
 
     @property
     def warnings(self) -> list[str]:
@@ -138,6 +142,15 @@ class BlockScanner:
     def warn(self, line: int, message: str) -> None:
         """Add a warning about the file's line ``line``."""
         self._warnings.append((line, message))
+
+    def flattened(self, line: int) -> None:
+        """Say once that nesting went past :data:`MAX_DEPTH`."""
+        if not self._flattened:
+            self._flattened = True
+            self.warn(
+                line,
+                f"boxes or quotes nested more than {MAX_DEPTH} deep are shown flat from here.",
+            )
 
     def add(self, block: Block) -> int:
         """Remember a block; returns its id for the markers."""
@@ -159,7 +172,8 @@ class BlockScanner:
 
 @dataclass
 class _Frame:
-    block_id: int
+    block_id: int | None
+    """None: a fence opened past MAX_DEPTH, which builds nothing."""
     line: int
     opening: str
     indent: str
@@ -169,12 +183,20 @@ class _Conversion:
     """One pass over a run of lines: the file, a directive's body, or a blockquote's inside."""
 
     def __init__(
-        self, scanner: BlockScanner, lines: list[str], *, first_line: int, container: str
+        self,
+        scanner: BlockScanner,
+        lines: list[str],
+        *,
+        first_line: int,
+        container: str,
+        depth: int = 0,
     ) -> None:
         self.scanner = scanner
         self.lines = lines
         self.first_line = first_line
         self.container = container
+        self.depth = depth
+        """How many boxes and quotes hold these lines."""
         self.out: list[str] = []
         self.stack: list[_Frame] = []
         self.index = 0
@@ -195,7 +217,7 @@ class _Conversion:
                 f"the fenced div '{frame.opening.strip()}' is never closed; "
                 f"it ends at the end of {self.container}.",
             )
-            self._marker("close", frame.block_id, frame.indent)
+            self._close(frame)
         return self.out
 
     @property
@@ -267,19 +289,42 @@ class _Conversion:
         self.out += ["", indent + marker(action, block_id), ""]
         self.last = _Last.BLANK
 
+    def _too_deep(self, line: int) -> bool:
+        if self.depth + len(self.stack) < MAX_DEPTH:
+            return False
+        self.scanner.flattened(line)
+        return True
+
     def _open(self, block: Block, opening: str, indent: str = "") -> None:
         """Open a colon-fenced block: it lasts until the matching bare fence."""
+        if self._too_deep(self.number):
+            self.stack.append(_Frame(None, self.number, opening, indent))
+            return
         block_id = self.scanner.add(block)
         self.stack.append(_Frame(block_id, self.number, opening, indent))
         self._marker("open", block_id, indent)
 
+    def _close(self, frame: _Frame) -> None:
+        if frame.block_id is not None:
+            self._marker("close", frame.block_id, frame.indent)
+
+    def _inside(self, lines: list[str], *, first_line: int, container: str) -> list[str]:
+        """Lines held by a box or quote, converted (or left as they are, past MAX_DEPTH)."""
+        if self._too_deep(first_line):
+            return lines
+        depth = self.depth + len(self.stack) + 1
+        return _Conversion(
+            self.scanner, lines, first_line=first_line, container=container, depth=depth
+        ).run()
+
     def _wrap(self, block: Block, inner: list[str], *, first_line: int, container: str) -> None:
         """A block whose inside is known in full (a backtick directive, a blockquote)."""
+        if self._too_deep(first_line):
+            self.out += ["", *inner, ""]
+            return
         block_id = self.scanner.add(block)
         self._marker("open", block_id)
-        self.out += _Conversion(
-            self.scanner, inner, first_line=first_line, container=container
-        ).run()
+        self.out += self._inside(inner, first_line=first_line, container=container)
         self._marker("close", block_id)
 
     # ---- code and maths --------------------------------------------------------------------
@@ -428,8 +473,7 @@ class _Conversion:
 
     def _close_fence(self) -> None:
         if self.stack:
-            frame = self.stack.pop()
-            self._marker("close", frame.block_id, frame.indent)
+            self._close(self.stack.pop())
         else:
             self.scanner.warn(
                 self.number,
@@ -489,9 +533,7 @@ class _Conversion:
             block = AsideBlock(aside_kinds.resolve(classes), heading_is_title=True)
             self._wrap(block, inside, first_line=first_line, container="the quote")
             return
-        converted = _Conversion(
-            self.scanner, inside, first_line=first_line, container="the quote"
-        ).run()
+        converted = self._inside(inside, first_line=first_line, container="the quote")
         self.out += [f"> {line}" if line.strip() else ">" for line in converted]
         self.last = _Last.OTHER
 

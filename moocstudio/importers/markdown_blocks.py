@@ -108,15 +108,16 @@ class _BuildBlocks(Treeprocessor):
         self.built: set[ET.Element] = set()
 
     def run(self, root: ET.Element) -> None:
-        self._nest(root)
-
-    def _nest(self, parent: ET.Element) -> None:
-        if any(_marker_of(child) for child in parent):
-            self._regroup(parent)
-        for child in parent:
-            if child not in self.built and _is_admonition(child):
-                _canonical_admonition(child)
-            self._nest(child)
+        # Iterative, not recursive: a page's tree may be deeper than Python's stack allows.
+        pending = [root]
+        while pending:
+            parent = pending.pop()
+            if any(_marker_of(child) for child in parent):
+                self._regroup(parent)
+            for child in parent:
+                if child not in self.built and _is_admonition(child):
+                    _canonical_admonition(child)
+            pending.extend(reversed(parent))
 
     def _regroup(self, parent: ET.Element) -> None:
         children = list(parent)
@@ -252,12 +253,15 @@ def _is_instructor(element: ET.Element) -> bool:
     return f"admonition {aside_kinds.INSTRUCTOR}" == element.get("class")
 
 
-def _instructor_blocks(parent: ET.Element) -> Iterator[tuple[ET.Element, ET.Element]]:
-    for child in parent:
-        if _is_instructor(child):
-            yield parent, child  # nested instructor blocks leave with it
-        else:
-            yield from _instructor_blocks(child)
+def _instructor_blocks(root: ET.Element) -> Iterator[tuple[ET.Element, ET.Element]]:
+    """(parent, block) for each outermost instructor block, in document order."""
+    pending = [root]
+    while pending:
+        parent = pending.pop()
+        for child in parent:
+            if _is_instructor(child):
+                yield parent, child  # nested instructor blocks leave with it
+        pending.extend(c for c in reversed(parent) if not _is_instructor(c))
 
 
 def _remove_keeping_tail(parent: ET.Element, child: ET.Element) -> None:

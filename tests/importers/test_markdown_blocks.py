@@ -13,9 +13,11 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
-from moocstudio.importers.pages import import_page
+from moocstudio.importers.pages import import_page, render_markdown
 from moocstudio.model import Page
 from moocstudio.model.licence import LicenceId
 
@@ -737,3 +739,39 @@ def test_malformed_toml_front_matter(lesson) -> None:
     assert len(imported.warnings) == 1
     assert "h.md, line 3: the front matter is not valid TOML" in imported.warnings[0]
     assert imported.root.xpath("//p/text()") == ["Body."]
+
+
+def test_deep_nesting_is_flattened_not_a_crash(lesson) -> None:
+    imported = lesson("::: challenge\n" * 400 + "Deep.\n" + ":::\n" * 400)
+    boxes = imported.root.xpath('//div[@class="admonition challenge"]')
+    assert (
+        max(len(box.xpath('ancestor::div[@class="admonition challenge"]')) for box in boxes) == 23
+    )
+    assert "Deep." in imported.text()
+    assert sum("nested more than 24 deep" in w for w in imported.warnings) == 1
+    quoted = lesson("> " * 400 + "q\n")  # past 24, Python-Markdown nests the rest itself
+    assert "q</p>" in quoted.page.html
+    assert sum("nested more than 24 deep" in w for w in quoted.warnings) == 1
+
+
+LINE_PIECES = [
+    "", ":::", "::: challenge", ":::: {.callout-tip collapse=true}", "::: {bad='x}", ":::{note}",
+    ":::{figure} fig/fit.png", ":alt: x", "```", "```{note}", "````{admonition} T", "```{math}",
+    "```{raw} html", "~~~", "{: .language-bash}", "{: .challenge}", "> ## Title", "> > text",
+    "> {: .solution}", "> [!TIP]", "---", "+++", "title: x", "## Heading {#h .c}", "(label)=",
+    "{{ page.root }}/x.png", "{% include links.md %}", "{% comment %}", "$$", "\\[", "    code",
+    "- item", "| a | b |", "!!! note", "    inside", "<script>alert(1)</script>", "text {ref}`x`",
+    "![a](fig/fit.png){width=50%}", "[s]{.smallcaps}", "::: instructor", "<div>", "</div>",
+]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=40))
+def test_any_mix_of_structures_imports(tmp_path_factory: pytest.TempPathFactory, pieces) -> None:
+    folder = tmp_path_factory.mktemp("mix")
+    rendered = render_markdown(
+        "\n".join(pieces), folder=folder / "course", page_file=folder / "p.md"
+    )
+    for html in (rendered.html, *rendered.instructor_notes):
+        assert "\x02" not in html and "<script" not in html
+    assert all(w.startswith(f"{folder / 'p.md'}") for w in rendered.warnings)
