@@ -72,6 +72,7 @@ def split_front_matter(text: str, source_name: str) -> SplitPage:
         The metadata, the body (front matter lines blanked) and warnings; malformed front
         matter gives one warning naming the line, an empty metadata and the body.
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # saved on Windows or old Macs
     lines = text.split("\n")
     header = _find_header(lines)
     if header is None:

@@ -139,3 +139,21 @@ def test_blockquotes_keep_their_divs_inside() -> None:
         ">",
     ]
     assert scanner.blocks[0] == AsideBlock(AsideLook("note", "Note"), heading_is_title=True)
+
+
+def test_myst_colon_admonition_with_options_and_image() -> None:
+    lines, scanner = scan(
+        ":::{admonition} Mind the gap\n:class: tip\n\nBody\n:::\n"
+        "```{image} fig/a.png\n:alt: An image\n:height: 120px\n:name: img-a\n```"
+    )
+    assert lines == [
+        marker("open", 0),
+        "Body",
+        marker("close", 0),
+        marker("open", 1),
+        marker("close", 1),
+    ]
+    assert scanner.blocks == [
+        AsideBlock(AsideLook("tip", "Mind the gap")),
+        FigureBlock(src="fig/a.png", alt="An image", height="120", element_id="img-a"),
+    ]

@@ -37,6 +37,12 @@ def test_a_dashed_line_that_opens_no_mapping_is_a_thematic_break(text: str) -> N
     assert split.warnings == []
 
 
+def test_windows_line_endings() -> None:
+    split = split_front_matter("---\r\ntitle: T\r\n---\r\n# Body\r\n", "p.md")
+    assert split.metadata.title == "T"
+    assert split.body.split("\n")[3] == "# Body"
+
+
 def test_yaml_closed_by_dots() -> None:
     split = split_front_matter("---\ntitle: Pandoc\n...\n\nBody\n", "p.md")
     assert split.metadata.title == "Pandoc"
