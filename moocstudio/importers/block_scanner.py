@@ -263,7 +263,7 @@ class _Conversion:
             self.pending_label = label["name"]
             self.index += 1
         elif _LIQUID_COMMENT.search(line):
-            self._liquid_comment(line)
+            self._liquid_comment()
         else:
             return False
         return True
@@ -341,21 +341,27 @@ class _Conversion:
     def _code_fence(self, match: re.Match[str]) -> None:
         fence, info = match["fence"], match["info"].strip()
         end = self._closing_fence(fence, self.index + 1)
-        directive = _DIRECTIVE.match(info) or _KNITR_CELL.match(info)
         raw = _PANDOC_RAW.match(info)
-        if directive or raw:
-            name, argument = ("raw", raw["argument"]) if raw else directive.group(1, 2)  # type: ignore[union-attr]
-            opening_line = self.number
-            body = self.lines[self.index + 1 : end]
-            self.index = end + 1
-            self._directive(name, argument, body, opening_line, end < len(self.lines))
+        directive = _DIRECTIVE.match(info) or _KNITR_CELL.match(info)
+        if raw:
+            name, argument = "raw", raw["argument"]
+        elif directive:
+            name, argument = directive["name"], directive["argument"]
+        else:
+            self._plain_code(match, end)
             return
+        opening_line = self.number
+        body = self.lines[self.index + 1 : end]
+        self.index = end + 1
+        self._directive(name, argument, body, opening_line, end < len(self.lines))
+
+    def _plain_code(self, match: re.Match[str], end: int) -> None:
         # Python-Markdown wants the fences at the margin and the closing one the same length.
         indent = match["indent"] if self.in_list else ""
         self.last_fence_at = len(self.out)
-        self.out.append(indent + fence + match["info"])
+        self.out.append(indent + match["fence"] + match["info"])
         self.out += self.lines[self.index + 1 : end]
-        self.out.append(indent + fence)
+        self.out.append(indent + match["fence"])
         self.index = end + 1
         self.last = _Last.CODE_FENCE
 
@@ -541,7 +547,9 @@ class _Conversion:
         try:
             return parse_attributes(text).classes
         except BadAttributes as exc:
-            self.scanner.warn(line, f"the attribute list {{:{text}}} cannot be read ({exc}).")
+            self.scanner.warn(
+                line, f"the attribute list {{:{text}}} cannot be read ({exc}); it was left out."
+            )
             return ()
 
     def _ial(self, text: str) -> None:
@@ -594,7 +602,8 @@ class _Conversion:
         syntax = attr_list_syntax(attributes)
         return f"{line} {syntax}" if syntax else line
 
-    def _liquid_comment(self, line: str) -> None:
+    def _liquid_comment(self) -> None:
+        """``{% comment %}`` ... ``{% endcomment %}``: the whole span is left out."""
         start = self.number
         end = next(
             (
