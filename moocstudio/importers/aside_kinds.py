@@ -13,24 +13,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-CANONICAL_KINDS = [
-    "objectives",
-    "questions",
-    "keypoints",
-    "prereq",
-    "callout",
-    "note",
-    "tip",
-    "warning",
-    "caution",
-    "challenge",
-    "solution",
-    "hint",
-    "discussion",
-    "checklist",
-    "testimonial",
+CANONICAL_KINDS = (
+    "objectives", "questions", "keypoints", "prereq", "callout", "note", "tip", "warning",
+    "caution", "challenge", "solution", "hint", "discussion", "checklist", "testimonial",
     "aside",
-]
+)  # fmt: skip
 """The kinds the site styles (contract 2); ``aside`` is an unknown class, shown neutral."""
 
 INSTRUCTOR = "instructor"
@@ -142,34 +129,12 @@ _TABLE: dict[str, AsideWord] = {
     **_words("tip", "Dica", "dica"),
 }
 
-LAYOUT_CLASSES = frozenset(
-    [
-        "columns",
-        "column",
-        "cell",
-        "cell-output",
-        "cell-output-display",
-        "cell-output-stdout",
-        "content-visible",
-        "content-hidden",
-        "incremental",
-        "nonincremental",
-        "fragment",
-        "r-stack",
-        "center",
-        "panel-tabset",
-        "column-margin",
-        "column-page",
-        "column-screen",
-        "column-body-outset",
-        "smaller",
-        "tab-set",
-        "tab-item",
-        "grid",
-        "grid-item",
-        "div",
-    ]
-)
+LAYOUT_CLASSES = frozenset({
+    "columns", "column", "cell", "cell-output", "cell-output-display", "cell-output-stdout",
+    "content-visible", "content-hidden", "incremental", "nonincremental", "fragment", "r-stack",
+    "center", "panel-tabset", "column-margin", "column-page", "column-screen",
+    "column-body-outset", "smaller", "tab-set", "tab-item", "grid", "grid-item", "div",
+})  # fmt: skip
 """Layout containers (Quarto, reveal.js, sphinx-design): a plain ``<div>``, not a box."""
 
 

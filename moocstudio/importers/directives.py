@@ -75,43 +75,18 @@ _BY_NAME: dict[str, DirectiveKind] = {
 
 # Directives that take their title as the argument (MyST's own admonitions take none: there
 # the argument is the first line of the body).
-TITLED = frozenset(
-    [
-        "admonition",
-        "dropdown",
-        "exercise",
-        "sidebar",
-        "margin",
-        "topic",
-        "card",
-        "tab-item",
-        "grid-item-card",
-    ]
-)
+TITLED = frozenset({
+    "admonition", "dropdown", "exercise", "sidebar", "margin", "topic", "card", "tab-item",
+    "grid-item-card",
+})  # fmt: skip
 # Options naming the target of a {solution}: a label, not a title.
 _SOLUTION = "solution"
 
 # knitr and Quarto cells: ```{r}, ```{python echo=FALSE}, ```{r, fig.width=5}
-CODE_CELL_ENGINES = frozenset(
-    [
-        "r",
-        "python",
-        "julia",
-        "bash",
-        "sh",
-        "ojs",
-        "sql",
-        "mermaid",
-        "dot",
-        "stan",
-        "rcpp",
-        "octave",
-        "ruby",
-        "perl",
-        "js",
-        "node",
-    ]
-)
+CODE_CELL_ENGINES = frozenset({
+    "r", "python", "julia", "bash", "sh", "ojs", "sql", "mermaid", "dot", "stan", "rcpp",
+    "octave", "ruby", "perl", "js", "node",
+})  # fmt: skip
 _OPTION_LINE = re.compile(r"^:([\w-]+):(?:\s+(.*?))?\s*$")
 _YAML_FENCE = re.compile(r"^---\s*$")
 
