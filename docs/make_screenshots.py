@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 
 Builds the sample course (with its media) in a temporary folder, then grabs: the main window
-with the sample open and its video selected, the Batch Transcode dialog mid-run on three
+with the sample open and its video selected, the same window with a Carpentries Workbench
+episode (in French) open in the page editor, the Batch Transcode dialog mid-run on three
 generated clips, and the Export dialog's report after exporting every format. Works offscreen
 or under Xvfb; nothing is mocked.
 """
@@ -24,14 +25,66 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from moocstudio.app.commands import InsertItems  # noqa: E402
 from moocstudio.app.main import make_application  # noqa: E402
 from moocstudio.app.window import MainWindow  # noqa: E402
+from moocstudio.importers.pages import import_page  # noqa: E402
 from moocstudio.media.course_media import make_media_now  # noqa: E402
 from moocstudio.model import Video  # noqa: E402
 from moocstudio.model.store import save_course  # noqa: E402
 from moocstudio.sample import build_sample_course  # noqa: E402
 
 WAIT_MS = 180_000
+
+EPISODE = """\
+---
+title: "Réutiliser une image sous licence libre"
+teaching: 15
+exercises: 10
+licence: CC-BY-4.0
+---
+
+:::::::::::::::::::::::::::::::::::::: objectifs
+
+- Retrouver la licence d'une image.
+- Créditer l'auteur comme le demande la licence.
+
+::::::::::::::::::::::::::::::::::::::::::::::::
+
+## Lire la licence
+
+Une image sous {term}`CC BY <cc-by>` se réutilise à condition de **citer** son auteur.
+
+::::::::::::::::::::::::::::::::::::: défi
+
+## Défi 1 : le crédit complet
+
+Rédigez le crédit de l'image du module 1.
+
+:::::::::::::::::::::::: solution
+
+« Schéma des licences », par *A. Auteur*, CC BY 4.0.
+
+:::::::::::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::::::::::::
+
+> ## Attention
+> Une image trouvée sur le web n'est pas libre par défaut.
+{: .callout}
+
+::::::::::::::::::::::::::::::::::::: instructeur
+
+Demandez aux participants d'apporter une image de leur propre cours.
+
+::::::::::::::::::::::::::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::: points-clés
+
+- Une licence libre impose des conditions : les lire avant de réutiliser.
+
+::::::::::::::::::::::::::::::::::::::::::::::::
+"""
 
 
 def wait_until(condition: Callable[[], bool], timeout_ms: int = WAIT_MS) -> None:
@@ -81,6 +134,19 @@ def clips(work: Path) -> list[Path]:
     return made
 
 
+def open_episode(window: MainWindow, work: Path) -> None:
+    """Import a Carpentries Workbench episode into the open course and show it in its editor."""
+    document = window.document
+    assert document is not None and window.outline is not None
+    source = work / "episode-licences.md"
+    source.write_text(EPISODE, encoding="utf-8")
+    page = import_page(document.folder, source).item
+    module = document.course.modules[0].title
+    document.push(InsertItems(document, [page], module, "Import"))
+    window.outline.select_id(page.id)
+    QApplication.processEvents()
+
+
 def main() -> None:
     """Render the three screenshots."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -101,6 +167,8 @@ def main() -> None:
         window.outline.select_id(video.id)
         app.processEvents()
         save(window, args.out / "main-window.png")
+        open_episode(window, work)
+        save(window, args.out / "page-editor.png")
 
         window.batch_transcode()
         dialog = window.batch_dialog

@@ -12,6 +12,7 @@ import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import markdown
@@ -20,7 +21,9 @@ from PIL import Image, UnidentifiedImageError
 
 from moocstudio.errors import ImportFailed, MoocstudioError
 from moocstudio.importers.base import ImportResult, readable_stem
+from moocstudio.importers.front_matter import FrontMatter, split_front_matter
 from moocstudio.importers.image_paths import LessonFolders
+from moocstudio.importers.markdown_blocks import BlocksExtension
 from moocstudio.importers.mathml_allowlist import (
     MATHML_ATTRIBUTES,
     MATHML_STYLE_PROPERTIES,
@@ -43,6 +46,7 @@ _ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
     "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"},
     "a": nh3.ALLOWED_ATTRIBUTES["a"] | {"href"},
+    "details": {"open"},  # a folded aside shown open at first (Quarto collapse="false")
 }
 _ALLOWED_STYLES = {"text-align"} | MATHML_STYLE_PROPERTIES  # table columns; MathML layout
 
@@ -169,6 +173,10 @@ class RenderedMarkdown:
     """Text of the first heading, "" if the page has none."""
     images: list[Asset]
     warnings: list[str]
+    metadata: FrontMatter = field(default_factory=FrontMatter)
+    """What the front matter says (title, description, objectives, licence, authors...)."""
+    instructor_notes: list[str] = field(default_factory=list)
+    """Sanitized HTML of each instructor-only block, taken out of ``html``."""
 
 
 def render_markdown(
@@ -198,18 +206,45 @@ def render_markdown(
         lesson=LessonFolders.for_page(page_file, root),
         known_images=known_images,
     )
-    maths = maths_extension(page_file, text)
-    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, maths], output_format="html")
-    rendered = md.convert(text)
+    # The body keeps the file's line numbers (front matter lines are blanked), so every
+    # extension's warnings count lines from the top of the author's file.
+    page = split_front_matter(text, str(page_file))
+    blocks = BlocksExtension(str(page_file))
+    maths = maths_extension(page_file, page.body)
+    md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, blocks, maths], output_format="html")
+    rendered = md.convert(page.body)
     tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])
     heading = html.unescape(str(tokens[0]["name"])) if tokens else ""
+    # Images are rewritten while sanitizing, so raw <img> tags get the same treatment.
+    sanitized = sanitize_html(rendered, attribute_filter=collector.filter_attribute)
+    notes = [
+        sanitize_html(n, attribute_filter=collector.filter_attribute)
+        for n in blocks.instructor_notes
+    ]
     return RenderedMarkdown(
-        # Images are rewritten while sanitizing, so raw <img> tags get the same treatment.
-        html=sanitize_html(rendered, attribute_filter=collector.filter_attribute),
+        html=sanitized,
         heading=heading,
         images=collector.assets,
-        warnings=maths.warnings + collector.warnings,
+        warnings=[*page.warnings, *blocks.warnings, *maths.warnings, *collector.warnings],
+        metadata=page.metadata,
+        instructor_notes=notes,
     )
+
+
+def page_fields(rendered: RenderedMarkdown) -> dict[str, Any]:
+    """The Page fields only the markdown sets: front matter lists and instructor notes.
+
+    Title and licence are left out: the author can also set them in the app.
+    """
+    metadata = rendered.metadata
+    return {
+        "description": metadata.description,
+        "authors": metadata.authors,
+        "objectives": metadata.objectives,
+        "questions": metadata.questions,
+        "keypoints": metadata.keypoints,
+        "instructor_notes": rendered.instructor_notes,
+    }
 
 
 def import_page(
@@ -229,11 +264,14 @@ def import_page(
     source = Path(source)
     text = _read_text(source)
     rendered = render_markdown(text, folder=folder, page_file=source, root=root)
+    metadata = rendered.metadata
     page = Page(
         id=new_id("page"),
-        title=title or rendered.heading or readable_stem(source),
+        title=title or metadata.title or rendered.heading or readable_stem(source),
         source=add_asset(folder, source),
         html=rendered.html,
         images=rendered.images,
+        licence=metadata.licence,
+        **page_fields(rendered),
     )
     return ImportResult(item=page, warnings=rendered.warnings)

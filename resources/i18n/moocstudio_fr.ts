@@ -1196,6 +1196,11 @@
         <source>Edit page</source>
         <translation>la modification de la page</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="156" />
+        <source>Instructor notes — not shown to learners</source>
+        <translation>Notes pour l'instructeur — jamais montrées aux apprenants</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>

@@ -12,7 +12,7 @@ import pysubs2
 import pytest
 import webvtt
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QTextDocument
+from PySide6.QtGui import QAction, QKeySequence, QTextDocument, QTextFrameFormat, QTextTable
 from PySide6.QtWidgets import QLineEdit, QMainWindow, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,12 +21,14 @@ from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
 from moocstudio.app.editors.cue_table import END, START, TEXT, format_time, parse_time
 from moocstudio.app.editors.page_editor import PageEditor
+from moocstudio.app.editors.page_preview import FOLDED_MARK
 from moocstudio.app.editors.slides_editor import SlidesEditor
 from moocstudio.app.editors.video_editor import VideoEditor
 from moocstudio.app.jobs import JobCenter
 from moocstudio.media.cues import Cue
 from moocstudio.media.subtitle_files import render_webvtt
 from moocstudio.model import Course, Page, SlideDeck, SubtitleTrack, Video
+from moocstudio.model.licence import LicenceId
 from moocstudio.model.store import add_asset_bytes, asset_path
 
 
@@ -141,6 +143,105 @@ def test_page_preview_shows_maths_as_their_tex(qtbot: QtBot, document: CourseDoc
     assert "Un disque : \\pi r^2, \\frac{a}{b}." in shown
     assert "x_i" in shown
     assert editor.warnings.isHidden()
+
+
+LESSON = """\
+---
+title: "Boucles"
+description: Répéter une action.
+objectives:
+- Écrire une boucle.
+keypoints: Une boucle répète.
+licence: CC BY-SA 4.0
+authors: Ada Lovelace and Grace Hopper
+---
+
+::::::::::::::::::::::::::::::::::::: challenge
+
+## Défi 1
+
+Additionnez `[1, 2, 3]`.
+
+:::::::::::::::: solution
+
+`sum([1, 2, 3])`
+
+::::::::::::::::::::::::::
+
+:::::::::::::::::::::::::::::::::::::::::::::::
+
+::: instructor
+Montrer l'erreur en direct.
+:::
+"""
+
+
+def test_page_edit_commits_front_matter_and_instructor_notes_in_one_step(
+    qtbot: QtBot, document: CourseDocument
+) -> None:
+    page = first(document, Page)
+    before = page.model_copy(deep=True)
+    editor = PageEditor(document, page.id)
+    show(qtbot, editor, "page-lesson.png")
+    editor.editor.setPlainText(LESSON)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=5000)
+
+    edited = document.find_item(page.id)[2]
+    assert edited.title == "Boucles"
+    assert edited.description == "Répéter une action."
+    assert (edited.objectives, edited.keypoints) == (["Écrire une boucle."], ["Une boucle répète."])
+    assert edited.licence is LicenceId.CC_BY_SA_4_0
+    assert [person.name for person in edited.authors] == ["Ada Lovelace", "Grace Hopper"]
+    assert "en direct" not in edited.html
+    assert len(edited.instructor_notes) == 1 and "en direct" in edited.instructor_notes[0]
+    assert document.undo_stack.undoText() == "Edit page"
+
+    shown = editor.preview.toPlainText()
+    assert "Instructor notes — not shown to learners" in shown
+    assert shown.index("Défi 1") < shown.index("Montrer l'erreur en direct.")
+    assert f"{FOLDED_MARK}Solution" in shown
+    assert ":::" not in shown and "objectives:" not in shown
+
+    document.undo_stack.undo()
+    restored = document.find_item(page.id)[2]
+    assert restored.model_dump() == before.model_dump()
+
+
+def test_a_body_edit_keeps_the_title_and_licence_chosen_in_the_app(
+    qtbot: QtBot, document: CourseDocument
+) -> None:
+    page = first(document, Page)
+    editor = PageEditor(document, page.id)
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText(LESSON)
+    editor.commit()
+    target = Target("item", page.id)
+    document.push(SetFields(document, target, {"title": "Renamed", "licence": None}, "Rename"))
+    editor.editor.setPlainText(LESSON.replace("Additionnez", "Ajoutez"))
+    editor.commit()
+    edited = document.find_item(page.id)[2]
+    assert "Ajoutez" in edited.html
+    assert (edited.title, edited.licence) == ("Renamed", None)
+    # Changing the front matter's own title is an edit of the title.
+    editor.editor.setPlainText(LESSON.replace('"Boucles"', '"Boucles for"'))
+    editor.commit()
+    assert document.find_item(page.id)[2].title == "Boucles for"
+
+
+def test_page_preview_frames_asides_qt_can_draw(qtbot: QtBot, document: CourseDocument) -> None:
+    editor = PageEditor(document, first(document, Page).id)
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText(LESSON)
+    editor.update_preview()
+    tables = [
+        frame for frame in editor.preview.document().rootFrame().childFrames()
+        if isinstance(frame, QTextTable)
+    ]  # fmt: skip
+    assert len(tables) == 2  # the challenge (its solution nested inside) and the note
+    nested = [f for f in tables[0].childFrames() if isinstance(f, QTextTable)]
+    assert len(nested) == 1
+    assert tables[0].format().borderStyle() == QTextFrameFormat.BorderStyle.BorderStyle_Solid
+    assert tables[1].format().borderStyle() == QTextFrameFormat.BorderStyle.BorderStyle_Dashed
 
 
 # --- slides ------------------------------------------------------------------------------------

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from copy import deepcopy
 from pathlib import Path
 
 import pytest
@@ -25,13 +27,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.page_editor import PageEditor
 from moocstudio.app.translations import (
     available_languages,
     compiled_translation,
     install_translations,
 )
 from moocstudio.app.window import MainWindow
-from moocstudio.model import Course
+from moocstudio.model import Course, Page
 from moocstudio.resources import resource_path
 
 TS_FILE = resource_path("i18n", "moocstudio_fr.ts")
@@ -187,3 +190,20 @@ def test_french_is_available_and_its_compiled_file_loads(cache_dir: Path) -> Non
     assert translator.translate("MainWindow", "&File") == "&Fichier"
     assert translator.translate("OutlineModel", "%n slide(s)", None, 3) == "%n diapositives"
     assert compiled_translation("fr_CA") == compiled  # regional variants use the same file
+
+
+def test_page_preview_labels_instructor_notes_in_french(
+    qtbot: QtBot, app: QApplication, sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    folder, course = sample
+    shutil.copytree(folder, tmp_path / "course")
+    document = CourseDocument(tmp_path / "course", deepcopy(course))
+    page = next(item for item in document.course.all_items() if isinstance(item, Page))
+    assert install_translations(app, "fr") == "fr"
+    editor = PageEditor(document, page.id)
+    qtbot.addWidget(editor)
+    editor.editor.setPlainText("# Titre\n\n::: instructeur\nMontrer en direct.\n:::\n")
+    editor.update_preview()
+    shown = editor.preview.toPlainText()
+    assert "Notes pour l'instructeur — jamais montrées aux apprenants" in shown
+    assert shown.index("Titre") < shown.index("Montrer en direct.")

@@ -3,7 +3,8 @@
 The preview is rendered by the page importer's own function (``render_markdown``), so what the
 author sees is what the export ships, warnings included. An edit is committed after a pause or
 when the author leaves the text: the new markdown becomes a new content-hashed asset and one
-undoable command points the page at it (the old file stays, so undo just points back).
+undoable command points the page at it (the old file stays, so undo just points back) and sets
+what the text decides: its front matter's fields and its instructor notes.
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWid
 from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.base import ItemWidget
+from moocstudio.app.editors.page_preview import PREVIEW_STYLESHEET, preview_html
 from moocstudio.app.editors.widgets import CommitTextEdit, monospace_font
 from moocstudio.errors import MoocstudioError
-from moocstudio.importers.maths import maths_as_tex
-from moocstudio.importers.pages import RenderedMarkdown, render_markdown
+from moocstudio.importers.front_matter import FrontMatter
+from moocstudio.importers.pages import RenderedMarkdown, page_fields, render_markdown
 from moocstudio.model import Page
 from moocstudio.model.store import add_asset_bytes, asset_path
 
@@ -37,11 +39,9 @@ class LocalPreview(QTextBrowser):
         super().__init__(parent)
         self.folder = folder.resolve()
         self.setOpenLinks(False)  # a click must not navigate away from the preview
-        # The site's CSS is not available here; these few rules keep admonitions recognisable
-        # without fixed colours (the palette's own text colours apply).
-        self.document().setDefaultStyleSheet(
-            ".admonition { margin-left: 16px; } .admonition-title { font-weight: bold; }"
-        )
+        # The site's CSS is not available here: asides arrive as tables Qt can frame and tint
+        # (see page_preview), with translucent colours over the palette's own.
+        self.document().setDefaultStyleSheet(PREVIEW_STYLESHEET)
 
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
         """An image of the course folder, scaled to the view's width; nothing else is loaded.
@@ -90,6 +90,7 @@ class PageEditor(ItemWidget):
         self.editor.focus_lost.connect(self.commit)
         self.follow_item()
         self._committed_text = ""
+        self._committed_metadata = FrontMatter()
         self.load()
 
     def _layout(self) -> None:
@@ -130,7 +131,8 @@ class PageEditor(ItemWidget):
             self.editor.setPlainText(text)
         self._preview_timer.stop()
         self._commit_timer.stop()
-        self.update_preview()
+        rendered = self.update_preview()
+        self._committed_metadata = rendered.metadata if rendered else FrontMatter()
 
     def _render(self, text: str) -> RenderedMarkdown:
         page = self.page
@@ -141,18 +143,21 @@ class PageEditor(ItemWidget):
             text, folder=self.document.folder, page_file=page_file, known_images=page.images
         )
 
-    def update_preview(self) -> None:
-        """Render the markdown as the course will show it, with the importer's warnings."""
+    def update_preview(self) -> RenderedMarkdown | None:
+        """Render the markdown as the course will show it, with the importer's warnings.
+
+        The page's instructor notes follow it, marked as never shown to learners.
+        """
         try:
             rendered = self._render(self.editor.toPlainText())
         except KeyError:
-            return  # the page was just removed; the window drops this editor
+            return None  # the page was just removed; the window drops this editor
         scroll = self.preview.verticalScrollBar().value()
-        # Qt's rich text cannot lay out MathML (it would run a fraction's parts together): the
-        # preview shows each formula's TeX instead, the site and packages keep the MathML.
-        self.preview.setHtml(maths_as_tex(rendered.html))
+        notes_label = self.tr("Instructor notes — not shown to learners")
+        self.preview.setHtml(preview_html(rendered.html, rendered.instructor_notes, notes_label))
         self.preview.verticalScrollBar().setValue(scroll)  # keep the reader's place
         self._show_warnings(rendered.warnings)
+        return rendered
 
     def _show_warnings(self, warnings: list[str]) -> None:
         prefix = f"{self.document.folder}/"
@@ -178,10 +183,30 @@ class PageEditor(ItemWidget):
             self._show_warnings([exc.user_message])
             return
         self._committed_text = text
-        changes = {"source": source, "html": rendered.html, "images": rendered.images}
+        changes = {
+            "source": source,
+            "html": rendered.html,
+            "images": rendered.images,
+            **page_fields(rendered),
+            **self._front_matter_edits(rendered.metadata),
+        }
+        self._committed_metadata = rendered.metadata
         self.document.push(
             SetFields(self.document, Target("item", self.item_id), changes, self.tr("Edit page"))
         )
+
+    def _front_matter_edits(self, metadata: FrontMatter) -> dict[str, Any]:
+        """Title and licence, when the author changed them in the front matter.
+
+        Both can also be set in the app (outline, properties): an edit elsewhere in the text
+        must not undo that choice, so only a changed front matter value is committed.
+        """
+        edits: dict[str, Any] = {}
+        if metadata.title and metadata.title != self._committed_metadata.title:
+            edits["title"] = metadata.title
+        if metadata.licence != self._committed_metadata.licence:
+            edits["licence"] = metadata.licence
+        return edits
 
     def commit_pending(self) -> None:
         """Commit an edit still waiting for its pause (before the course is saved or closed)."""
