@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 from moocstudio.errors import Cancelled, MoocstudioError
 from moocstudio.jobs.runner import (
@@ -53,7 +53,9 @@ class JobRecord(QObject):
         self.progress = Progress(0.0, "queued")
         self.state = "queued"  # queued, running, done, failed, cancelled
         self.error = ""
-        self._outcome.connect(self._finish)
+        # Queued even when emitted on the GUI thread: a job that ends before submit() returns
+        # (a cache hit) reports on the next turn of the event loop, after the caller connected.
+        self._outcome.connect(self._finish, Qt.ConnectionType.QueuedConnection)
 
     def cancel(self) -> None:
         """Ask the job to stop; a job that already finished is left as it is."""
