@@ -19,6 +19,7 @@ import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 from PIL import Image
@@ -182,14 +183,14 @@ PICTURE_MAKERS: dict[str, Callable[[tuple[int, int, int]], bytes]] = {
 # --- Package and XML helpers ---------------------------------------------------------------
 
 
-def add_part(slide: object, template: str, content_type: str, blob: bytes, reltype: str) -> str:
+def add_part(slide: Any, template: str, content_type: str, blob: bytes, reltype: str) -> str:
     """Add a part to the package, related from ``slide``; returns the relationship id."""
-    package = slide.part.package  # type: ignore[attr-defined]
+    package = slide.part.package
     part = Part(package.next_partname(template), content_type, package, blob)
-    return slide.part.relate_to(part, reltype)  # type: ignore[attr-defined, no-any-return]
+    return slide.part.relate_to(part, reltype)
 
 
-def add_picture_part(slide: object, kind: str, colour: tuple[int, int, int]) -> str:
+def add_picture_part(slide: Any, kind: str, colour: tuple[int, int, int]) -> str:
     """Add a picture of ``kind`` (png, pdf, emf, ...) to the package; returns its rId."""
     ext, content_type = _PICTURE_EXT[kind]
     blob = PICTURE_MAKERS[kind](colour)
@@ -202,10 +203,10 @@ def _fragment(xml: str) -> etree._Element:
     return parse_xml(xml[:tag_end] + f" {_DECLS}" + xml[tag_end:])
 
 
-def append_shape(slide: object, xml: str) -> etree._Element:
+def append_shape(slide: Any, xml: str) -> etree._Element:
     """Parse ``xml`` (one shape, or an mc:AlternateContent) and append it to the shape tree."""
     shape = _fragment(xml)
-    slide.shapes._spTree.append(shape)  # type: ignore[attr-defined]
+    slide.shapes._spTree.append(shape)
     return shape
 
 
@@ -292,14 +293,22 @@ def text_box_xml(shape_id: int, name: str, paragraphs: list[str]) -> str:
     )
 
 
-def _new_presentation(title: str = "") -> object:
+def add_slide(prs: Any, layout: int, title: str | None = None) -> Any:
+    """Add a slide on one of python-pptx's default layouts, with its title when given."""
+    slide = prs.slides.add_slide(prs.slide_layouts[layout])
+    if title is not None:
+        slide.shapes.title.text = title
+    return slide
+
+
+def _new_presentation(title: str = "") -> Any:
     prs = Presentation()
     prs.core_properties.title = title
     return prs
 
 
-def _remove(shape: object) -> None:
-    element_ = shape._element  # type: ignore[attr-defined]
+def _remove(shape: Any) -> None:
+    element_ = shape._element
     element_.getparent().remove(element_)
 
 
@@ -324,8 +333,7 @@ def mac_pdf_placeholder(path: Path) -> Path:
     """
     prs = _new_presentation()
     for number in (1, 2):
-        slide = prs.slides.add_slide(prs.slide_layouts[PICTURE_WITH_CAPTION])  # type: ignore[attr-defined]
-        slide.shapes.title.text = "Where the data come from"
+        slide = add_slide(prs, PICTURE_WITH_CAPTION, "Where the data come from")
         slide.placeholders[2].text_frame.text = f"Caption {number}: survey of 2024"
         pdf = add_picture_part(slide, "pdf", COLOURS["pdf"])
         png = add_picture_part(slide, "png", COLOURS["png"])
@@ -341,7 +349,7 @@ def mac_pdf_placeholder(path: Path) -> Path:
             _remove(slide.shapes.title)
         # Before the title: the first idx-0 placeholder of the tree.
         slide.shapes._spTree.insert(2, _fragment(picture))
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -355,14 +363,12 @@ def placeholders(path: Path) -> Path:
     4. Picture with Caption: the picture placeholder left empty.
     """
     prs = _new_presentation()
-    one = prs.slides.add_slide(prs.slide_layouts[PICTURE_WITH_CAPTION])  # type: ignore[attr-defined]
-    one.shapes.title.text = "A picture placeholder"
+    one = add_slide(prs, PICTURE_WITH_CAPTION, "A picture placeholder")
     one.placeholders[1].insert_picture(io.BytesIO(png_bytes(COLOURS["png"])))
     one.placeholders[1]._element._nvXxPr.cNvPr.set("descr", "Red square in a placeholder")
     one.placeholders[2].text_frame.text = "Its caption"
 
-    two = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
-    two.shapes.title.text = "A table placeholder"
+    two = add_slide(prs, TITLE_AND_CONTENT, "A table placeholder")
     two.placeholders[1]._element.ph.set("type", "tbl")
     table = two.placeholders[1].insert_table(2, 2).table
     for row, texts in enumerate([["Year", "Learners"], ["2025", "1 200"]]):
@@ -370,8 +376,7 @@ def placeholders(path: Path) -> Path:
             table.cell(row, column).text = text
     del two.placeholders[1]._element.ph.attrib["type"]  # back to a content placeholder
 
-    three = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
-    three.shapes.title.text = "A chart placeholder"
+    three = add_slide(prs, TITLE_AND_CONTENT, "A chart placeholder")
     three.placeholders[1]._element.ph.set("type", "chart")
     data = CategoryChartData()
     data.categories = ["2023", "2024"]
@@ -380,10 +385,9 @@ def placeholders(path: Path) -> Path:
     frame.chart.has_title = True
     frame.chart.chart_title.text_frame.text = "Learners per year"
 
-    four = prs.slides.add_slide(prs.slide_layouts[PICTURE_WITH_CAPTION])  # type: ignore[attr-defined]
-    four.shapes.title.text = "An empty picture placeholder"
+    four = add_slide(prs, PICTURE_WITH_CAPTION, "An empty picture placeholder")
     four.placeholders[2].text_frame.text = "Nothing was inserted above"
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -406,8 +410,7 @@ def smartart(path: Path) -> Path:
     there too, as are the layout, style and colour parts the relIds name.
     """
     prs = _new_presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    slide.shapes.title.text = "How a course is made"
+    slide = add_slide(prs, TITLE_ONLY, "How a course is made")
     drawing_rid = add_part(
         slide,
         "/ppt/diagrams/drawing%d.xml",
@@ -441,7 +444,7 @@ def smartart(path: Path) -> Path:
         f'r:qs="{rids["quickStyle"]}" r:cs="{rids["colors"]}"/></a:graphicData></a:graphic>'
         "</p:graphicFrame>",
     )
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -551,8 +554,7 @@ def chart_3d(path: Path) -> Path:
     ``c:view3D``, floor and walls, and ``c:bar3DChart`` with its ``c:shape``.
     """
     prs = _new_presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    slide.shapes.title.text = "Completion rates"
+    slide = add_slide(prs, TITLE_ONLY, "Completion rates")
     data = CategoryChartData()
     data.categories = ["Module 1", "Module 2", "Module 3"]
     data.add_series("Completed", (0.92, 0.81, 0.64))
@@ -582,7 +584,7 @@ def chart_3d(path: Path) -> Path:
             etree.fromstring(f'<c:{wall} xmlns:c="{NS["c"]}"><c:thickness val="0"/></c:{wall}>')
         )
         view = view.getnext()
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -595,8 +597,7 @@ def ole_object(path: Path) -> Path:
     made here).
     """
     prs = _new_presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    slide.shapes.title.text = "The raw numbers"
+    slide = add_slide(prs, TITLE_ONLY, "The raw numbers")
     workbook = add_part(
         slide,
         "/ppt/embeddings/Microsoft_Excel_Worksheet%d.xlsx",
@@ -628,11 +629,11 @@ def ole_object(path: Path) -> Path:
         "</p:oleObj></mc:Fallback></mc:AlternateContent></a:graphicData></a:graphic>"
         "</p:graphicFrame>",
     )
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
-def _add_vml_preview(slide: object, shape_id: str, image_rid: str) -> None:
+def _add_vml_preview(slide: Any, shape_id: str, image_rid: str) -> None:
     vml = (
         '<xml xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:'
         'office" xmlns:p="urn:schemas-microsoft-com:office:powerpoint"><o:shapelayout '
@@ -645,15 +646,15 @@ def _add_vml_preview(slide: object, shape_id: str, image_rid: str) -> None:
         'top:144pt;width:360pt;height:144pt"><v:imagedata o:relid="rId1" o:title=""/>'
         "</v:shape></xml>"
     ).encode()
-    package = slide.part.package  # type: ignore[attr-defined]
+    package = slide.part.package
     drawing = Part(
         package.next_partname("/ppt/drawings/vmlDrawing%d.vml"),
         "application/vnd.openxmlformats-officedocument.vmlDrawing",
         package,
         vml,
     )
-    slide.part.relate_to(drawing, RT.VML_DRAWING)  # type: ignore[attr-defined]
-    drawing.relate_to(slide.part.related_part(image_rid), RT.IMAGE)  # type: ignore[attr-defined]
+    slide.part.relate_to(drawing, RT.VML_DRAWING)
+    drawing.relate_to(slide.part.related_part(image_rid), RT.IMAGE)
 
 
 def _tiny_xlsx() -> bytes:
@@ -701,13 +702,11 @@ def media(path: Path) -> Path:
     extension, both pointing at the same media part.
     """
     prs = _new_presentation()
-    one = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    one.shapes.title.text = "A film"
+    one = add_slide(prs, TITLE_ONLY, "A film")
     movie = io.BytesIO(b"\x00\x00\x00\x18ftypmp42" + bytes(64))
     one.shapes.add_movie(movie, Inches(1), Inches(2), Inches(4), Inches(3), mime_type="video/mp4")
 
-    two = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    two.shapes.title.text = "A sound"
+    two = add_slide(prs, TITLE_ONLY, "A sound")
     sound = b"\x00\x00\x00\x1cftypM4A " + bytes(64)
     embed = add_part(two, "/ppt/media/media%d.m4a", "audio/mp4", sound, _RT_MEDIA)
     link = two.part.relate_to(two.part.related_part(embed), RT.AUDIO)
@@ -724,15 +723,14 @@ def media(path: Path) -> Path:
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>',
     )
 
-    three = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    three.shapes.title.text = "A media placeholder"
+    three = add_slide(prs, TITLE_ONLY, "A media placeholder")
     append_shape(
         three,
         '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Media Placeholder 2"/><p:cNvSpPr>'
         '<a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="media" sz="quarter" idx="13"/>'
         "</p:nvPr></p:nvSpPr><p:spPr/></p:sp>",
     )
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -745,8 +743,7 @@ def missing_image(path: Path) -> Path:
     """
     prs = _new_presentation()
     for number, title in enumerate(["Dropped part", "Linked picture", "Embedded picture"], 1):
-        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-        slide.shapes.title.text = title
+        slide = add_slide(prs, TITLE_ONLY, title)
         if number == 1:
             rid = add_part(
                 slide, "/ppt/media/image%d.png", "image/png", png_bytes((1, 2, 3)), RT.IMAGE
@@ -763,14 +760,8 @@ def missing_image(path: Path) -> Path:
         else:
             fill = blip_fill(add_picture_part(slide, "png", COLOURS["png"]))
         append_shape(slide, picture_xml(4, "Picture 3", fill, descr=f"{title} alt"))
-    prs.save(path)  # type: ignore[attr-defined]
-    dropped = (
-        prs.slides[0]
-        .part.related_part(  # type: ignore[attr-defined]
-            prs.slides[0].shapes[1]._element.blip_rId  # type: ignore[attr-defined]
-        )
-        .partname
-    )
+    prs.save(path)
+    dropped = prs.slides[0].part.related_part(prs.slides[0].shapes[1]._element.blip_rId).partname
     _rewrite_zip(path, drop={dropped.lstrip("/")})
     return path
 
@@ -795,8 +786,7 @@ def picture_formats(path: Path) -> Path:
     """
     prs = _new_presentation()
     for title, stored, alt in PICTURE_SLIDES:
-        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-        slide.shapes.title.text = title
+        slide = add_slide(prs, TITLE_ONLY, title)
         if stored == "svg+png":
             fill = svg_blip_fill(
                 add_picture_part(slide, "png", COLOURS["svg-fallback"]),
@@ -804,8 +794,8 @@ def picture_formats(path: Path) -> Path:
             )
         else:
             fill = blip_fill(add_picture_part(slide, stored, COLOURS[stored]))
-        append_shape(slide, picture_xml(4, "Picture 3", fill, **alt))  # type: ignore[arg-type]
-    prs.save(path)  # type: ignore[attr-defined]
+        append_shape(slide, picture_xml(4, "Picture 3", fill, **alt))
+    prs.save(path)
     return path
 
 
@@ -815,8 +805,7 @@ GROUP_DEPTH = 5
 def nested_groups(path: Path) -> Path:
     """Groups nested five deep, text at every depth and a picture at the bottom."""
     prs = _new_presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    slide.shapes.title.text = "Deep groups"
+    slide = add_slide(prs, TITLE_ONLY, "Deep groups")
     shapes = slide.shapes
     for depth in range(1, GROUP_DEPTH + 1):
         group = shapes.add_group_shape()
@@ -825,20 +814,19 @@ def nested_groups(path: Path) -> Path:
         shapes = group.shapes
     picture = shapes.add_picture(io.BytesIO(png_bytes(COLOURS["png"])), Inches(5), Inches(3))
     picture._element._nvXxPr.cNvPr.set("descr", "The deepest picture")
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
 def line_breaks(path: Path) -> Path:
     """Vertical tab (``\\x0b``) line breaks: python-pptx and PowerPoint write ``<a:br/>``."""
     prs = _new_presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
-    slide.shapes.title.text = "First line\x0bsecond line"
+    slide = add_slide(prs, TITLE_AND_CONTENT, "First line\x0bsecond line")
     body = slide.placeholders[1].text_frame
     body.text = "Name:\x0bAda Lovelace"
     body.add_paragraph().text = "One\x0b\x0bTwo after an empty line"
     slide.notes_slide.notes_text_frame.text = "Say it\x0bslowly"
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -848,26 +836,23 @@ ASTRAL = "𐌰𐌱𐌲 (Gothic), 𝔼 = 𝑚𝑐², 🎓"
 def astral_text(path: Path) -> Path:
     """Text outside the Basic Multilingual Plane in title, body, notes and alt text."""
     prs = _new_presentation()
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
-    slide.shapes.title.text = f"Alphabet {ASTRAL[:3]}"
+    slide = add_slide(prs, TITLE_AND_CONTENT, f"Alphabet {ASTRAL[:3]}")
     slide.placeholders[1].text_frame.text = ASTRAL
     slide.notes_slide.notes_text_frame.text = f"Read {ASTRAL[:3]} aloud"
     picture = slide.shapes.add_picture(io.BytesIO(png_bytes(COLOURS["png"])), Inches(6), Inches(5))
     picture._element._nvXxPr.cNvPr.set("descr", f"Letters {ASTRAL[:3]}")
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
 def empty_title(path: Path) -> Path:
     """Title placeholders with nothing in them, or only spaces, and a slide titled normally."""
     prs = _new_presentation()
-    one = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
+    one = add_slide(prs, TITLE_AND_CONTENT)
     one.placeholders[1].text_frame.text = "Body under an empty title"
-    two = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    two.shapes.title.text = "   "
-    three = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    three.shapes.title.text = "A real title"
-    prs.save(path)  # type: ignore[attr-defined]
+    add_slide(prs, TITLE_ONLY, "   ")
+    add_slide(prs, TITLE_ONLY, "A real title")
+    prs.save(path)
     return path
 
 
@@ -878,12 +863,11 @@ def hidden_slides(path: Path) -> Path:
     """Slides hidden with show="0" (PowerPoint) and show="false" (other writers)."""
     prs = _new_presentation()
     for number, show in enumerate(HIDDEN_SHOW, 1):
-        slide = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
-        slide.shapes.title.text = f"Slide {number}"
+        slide = add_slide(prs, TITLE_AND_CONTENT, f"Slide {number}")
         slide.placeholders[1].text_frame.text = f"show={show}"
         if show is not None:
             slide._element.set("show", show)
-    prs.save(path)  # type: ignore[attr-defined]
+    prs.save(path)
     return path
 
 
@@ -896,8 +880,7 @@ def damaged_parts(path: Path) -> Path:
     4. An ordinary slide after them.
     """
     prs = _new_presentation()
-    one = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    one.shapes.title.text = "Chart without its part"
+    one = add_slide(prs, TITLE_ONLY, "Chart without its part")
     data = CategoryChartData()
     data.categories = ["a", "b"]
     data.add_series("s", (1, 2))
@@ -905,16 +888,13 @@ def damaged_parts(path: Path) -> Path:
         XL_CHART_TYPE.PIE, Inches(1), Inches(2), Inches(4), Inches(3), data
     )
     chart_part = frame.chart.part.partname.lstrip("/")
-    two = prs.slides.add_slide(prs.slide_layouts[TITLE_AND_CONTENT])  # type: ignore[attr-defined]
-    two.shapes.title.text = "Odd level"
+    two = add_slide(prs, TITLE_AND_CONTENT, "Odd level")
     two.placeholders[1].text_frame.text = "Still readable"
     two.placeholders[1].text_frame.paragraphs[0]._p.get_or_add_pPr().set("lvl", "two")
-    three = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    three.shapes.title.text = "Lost slide"
+    three = add_slide(prs, TITLE_ONLY, "Lost slide")
     lost = three.part.partname.lstrip("/")
-    four = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY])  # type: ignore[attr-defined]
-    four.shapes.title.text = "Last slide"
-    prs.save(path)  # type: ignore[attr-defined]
+    add_slide(prs, TITLE_ONLY, "Last slide")
+    prs.save(path)
     _rewrite_zip(path, drop={chart_part, lost, lost.replace("slides/", "slides/_rels/") + ".rels"})
     return path
 

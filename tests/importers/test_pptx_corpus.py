@@ -261,11 +261,18 @@ def test_every_class_of_the_corpus_imports(tmp_path, course):
 # --- Any exception, anywhere: injected ----------------------------------------------------
 
 
-def test_any_error_in_a_shape_costs_that_shape_only(tmp_path, course, monkeypatch):
-    def broken(*args):
-        raise AttributeError("'PlaceholderPicture' object has no attribute 'text_frame'")
+def raising(error: Exception):
+    """A stand-in for a reader that fails the way nobody foresaw."""
 
-    monkeypatch.setattr(pptx_reading, "_read_picture", broken)
+    def broken(*args: object) -> None:
+        raise error
+
+    return broken
+
+
+def test_any_error_in_a_shape_costs_that_shape_only(tmp_path, course, monkeypatch):
+    error = AttributeError("'PlaceholderPicture' object has no attribute 'text_frame'")
+    monkeypatch.setattr(pptx_reading, "_read_picture", raising(error))
     deck = corpus.nested_groups(tmp_path / "groups.pptx")
     result = imported(course, deck)
     [slide] = result.item.slides
@@ -277,10 +284,8 @@ def test_any_error_in_a_shape_costs_that_shape_only(tmp_path, course, monkeypatc
 
 
 def test_any_error_in_a_slide_keeps_the_slide_with_its_text(tmp_path, course, monkeypatch):
-    def broken(*args):
-        raise RuntimeError("something nobody foresaw")
-
-    monkeypatch.setattr(pptx_reading, "_read_slide", broken)
+    error = RuntimeError("something nobody foresaw")
+    monkeypatch.setattr(pptx_reading, "_read_slide", raising(error))
     deck = corpus.hidden_slides(tmp_path / "hidden.pptx")
     result = imported(course, deck)
     slides = result.item.slides
@@ -296,10 +301,7 @@ def test_any_error_in_a_slide_keeps_the_slide_with_its_text(tmp_path, course, mo
 def test_the_traceback_of_a_degraded_shape_goes_to_the_debug_log(
     tmp_path, course, caplog, monkeypatch
 ):
-    def broken(*args):
-        raise ValueError("odd attribute")
-
-    monkeypatch.setattr(pptx_reading, "_read_picture", broken)
+    monkeypatch.setattr(pptx_reading, "_read_picture", raising(ValueError("odd attribute")))
     with caplog.at_level("DEBUG", logger="moocstudio.importers.pptx_reading"):
         imported(course, corpus.nested_groups(tmp_path / "groups.pptx"))
     [record] = [r for r in caplog.records if r.exc_info]
