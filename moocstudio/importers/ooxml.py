@@ -25,7 +25,13 @@ NS = {
     "dgm": "http://schemas.openxmlformats.org/drawingml/2006/diagram",
     "asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main",
     "adec": "http://schemas.microsoft.com/office/drawing/2017/decorative",
+    "a14": "http://schemas.microsoft.com/office/drawing/2010/main",
 }
+
+# Extension namespaces whose content the readers here handle: DrawingML 2010 (a14). PowerPoint
+# wraps every text box that holds an equation (a14:m) in a Choice that requires it; the
+# Fallback is a picture of the box whose text is a blank, so the Choice is read for its text.
+UNDERSTOOD = frozenset({"http://schemas.microsoft.com/office/drawing/2010/main"})
 
 # lxml elements carry no type information for mypy: one alias names them.
 Element = Any
@@ -51,12 +57,16 @@ def parse_part(blob: bytes) -> Element:
 
 
 def alternate_branch(alternate: Element) -> Element | None:
-    """The branch of an ``mc:AlternateContent`` that moocstudio reads.
+    """The branch of an ``mc:AlternateContent`` that moocstudio reads (ECMA-376 Part 3).
 
-    The Fallback: it holds the content for readers of the base schema (a PNG beside a Mac PDF,
-    the picture beside an OLE object's VML shape), which is what these readers understand.
-    Without a Fallback, the first Choice.
+    The first Choice whose required namespaces are all understood here; else the Fallback,
+    which holds the content for readers of the base schema (a PNG beside a Mac PDF, the
+    picture beside an OLE object's VML shape); without a Fallback, the first Choice.
     """
+    for choice in alternate.iterfind(qn("mc:Choice")):
+        required = str(choice.get("Requires", "")).split()
+        if required and all(choice.nsmap.get(prefix) in UNDERSTOOD for prefix in required):
+            return choice
     fallback = alternate.find(qn("mc:Fallback"))
     return fallback if fallback is not None else alternate.find(qn("mc:Choice"))
 

@@ -285,8 +285,15 @@ def _read_shape(source: Path, slide: Any, shape: Element, number: int) -> _Readi
         return _read_graphic_frame(source, slide, shape, number)
     if shape.tag == qn("p:sp"):
         proxy = _python_pptx_shape(slide, shape)
-        if proxy.has_text_frame:
-            return _Reading(paragraphs=list(_paragraphs(proxy.text_frame)))
+        if not proxy.has_text_frame:
+            return _Reading()
+        reading = _Reading(paragraphs=list(_paragraphs(proxy.text_frame)))
+        if next(shape.iter(qn("a14:m")), None) is not None:
+            reading.warnings.append(
+                f"{source}: slide {number} has an equation in “{shape_name(shape)}”; the text "
+                "around it is imported, the equation only in the slide image"
+            )
+        return reading
     return _Reading()  # connectors and ink hold no text
 
 

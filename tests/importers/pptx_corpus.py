@@ -45,6 +45,8 @@ NS = {
     "asvg": "http://schemas.microsoft.com/office/drawing/2016/SVG/main",
     "ma14": "http://schemas.microsoft.com/office/mac/drawingml/2011/main",
     "v": "urn:schemas-microsoft-com:vml",
+    "a14": "http://schemas.microsoft.com/office/drawing/2010/main",
+    "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
 }
 _DECLS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in NS.items())
 
@@ -899,6 +901,49 @@ def damaged_parts(path: Path) -> Path:
     return path
 
 
+def equation(path: Path) -> Path:
+    """A text box holding an equation, as PowerPoint 2010+ writes it.
+
+    The whole shape is an ``mc:AlternateContent``: the Choice (Requires="a14") has the text
+    with the equation in ``a14:m`` (Office Math); the Fallback, for readers without a14, is
+    the same box filled with a picture of it, its text a blank.
+    """
+    prs = _new_presentation()
+    slide = add_slide(prs, TITLE_ONLY, "Pythagoras")
+    picture = add_picture_part(slide, "png", COLOURS["png"])
+    box = _xfrm(Inches(1), Inches(2), Inches(6), Inches(1))
+    square = (
+        "<m:sSup><m:e><m:r><m:t>{}</m:t></m:r></m:e><m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup>"
+    )
+    maths = (
+        "<a14:m><m:oMath>"
+        + square.format("a")
+        + "<m:r><m:t>+</m:t></m:r>"
+        + square.format("b")
+        + "<m:r><m:t>=</m:t></m:r>"
+        + square.format("c")
+        + "</m:oMath></a14:m>"
+    )
+    properties = (
+        '<p:nvSpPr><p:cNvPr id="4" name="TextBox 3"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+    )
+    append_shape(
+        slide,
+        '<mc:AlternateContent><mc:Choice Requires="a14"><p:sp>'
+        f'{properties}<p:spPr>{box}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
+        '<p:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p><a:r><a:rPr lang="en-GB"/>'
+        f"<a:t>In a right triangle, </a:t></a:r>{maths}</a:p></p:txBody></p:sp></mc:Choice>"
+        f"<mc:Fallback><p:sp>{properties}<p:spPr>{box}"
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+        f'<a:blipFill><a:blip r:embed="{picture}"/><a:stretch><a:fillRect/></a:stretch>'
+        "</a:blipFill></p:spPr><p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr "
+        'lang="en-GB"><a:noFill/></a:rPr><a:t> </a:t></a:r></a:p></p:txBody></p:sp>'
+        "</mc:Fallback></mc:AlternateContent>",
+    )
+    prs.save(path)
+    return path
+
+
 CORPUS: dict[str, Callable[[Path], Path]] = {
     "picture placeholder, PDF with PNG fallback (Mac)": mac_pdf_placeholder,
     "picture, table, chart placeholders": placeholders,
@@ -913,6 +958,7 @@ CORPUS: dict[str, Callable[[Path], Path]] = {
     "text outside the BMP": astral_text,
     "empty titles": empty_title,
     "hidden slides": hidden_slides,
+    "equation in a text box (a14)": equation,
     "damaged parts": damaged_parts,
 }
 """Every class of the corpus: a label for tables, and the builder that writes the deck."""

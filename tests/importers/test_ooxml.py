@@ -23,7 +23,7 @@ def xml(text: str):
     return etree.fromstring(text.replace("<ROOT", f"<ROOT {declarations}").replace("ROOT", "x"))
 
 
-def test_the_fallback_is_read_else_the_first_choice():
+def test_a_choice_needing_only_known_namespaces_else_the_fallback_else_the_first_choice():
     both = xml(
         '<ROOT><mc:AlternateContent><mc:Choice Requires="p14"><a:t>new</a:t></mc:Choice>'
         "<mc:Fallback><a:t>plain</a:t></mc:Fallback></mc:AlternateContent></x>"
@@ -32,7 +32,12 @@ def test_the_fallback_is_read_else_the_first_choice():
         '<ROOT><mc:AlternateContent><mc:Choice Requires="p14"><a:t>first</a:t></mc:Choice>'
         '<mc:Choice Requires="p15"><a:t>second</a:t></mc:Choice></mc:AlternateContent></x>'
     )
-    for root, expected in [(both, "plain"), (choices, "first")]:
+    understood = xml(
+        '<ROOT><mc:AlternateContent><mc:Choice Requires="a14"><a:t>with maths</a:t></mc:Choice>'
+        "<mc:Fallback><a:t>picture</a:t></mc:Fallback></mc:AlternateContent></x>"
+    )
+    cases = [(both, "plain"), (choices, "first"), (understood, "with maths")]
+    for root, expected in cases:
         branch = alternate_branch(root.find(qn("mc:AlternateContent")))
         assert branch.find(qn("a:t")).text == expected
 

@@ -236,6 +236,19 @@ def test_hidden_slides_in_both_spellings(tmp_path, course):
     assert result.warnings == []
 
 
+def test_a_text_box_with_an_equation_keeps_its_text_and_names_the_equation(tmp_path, course):
+    deck = corpus.equation(tmp_path / "equation.pptx")
+    result = imported(course, deck)
+    [slide] = result.item.slides
+    assert (slide.title, slide.body) == ("Pythagoras", ["In a right triangle,"])
+    assert slide.pictures == []  # the Fallback's picture of the box is not a slide picture
+    [warning] = result.warnings
+    assert warning == (
+        f"{deck}: slide 1 has an equation in “TextBox 3”; the text around it is imported, "
+        "the equation only in the slide image"
+    )
+
+
 def test_damaged_parts_cost_only_what_they_hold(tmp_path, course):
     deck = corpus.damaged_parts(tmp_path / "damaged.pptx")
     result = imported(course, deck)
