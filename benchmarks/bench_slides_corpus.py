@@ -4,9 +4,9 @@ Run from the repository root: ``python benchmarks/bench_slides_corpus.py``. Buil
 of ``tests/importers/pptx_corpus.py`` (one per class of odd shape) and imports each with
 Pillow cards, then, when LibreOffice is installed, with LibreOffice (slide images and picture
 conversion). Prints one markdown table per mode: slides the deck lists, slides imported,
-warnings (how many, and the first, shortened), the import time, and that time as a multiple of
-the floor: python-pptx alone opening the deck and reading every shape's text, the least any
-importer does (median of 3 runs each).
+pictures imported, warnings (how many, and the first, shortened), the import time, and that
+time as a multiple of the floor: python-pptx alone opening the deck and reading every shape's
+text, the least any importer does (median of 3 runs each).
 """
 
 from __future__ import annotations
@@ -63,8 +63,8 @@ def floor_seconds(deck: Path) -> float:
 
 def import_seconds(
     deck: Path, work: Path, *, use_libreoffice: bool
-) -> tuple[float, int, list[str]]:
-    times, slides, warnings = [], 0, []
+) -> tuple[float, int, int, list[str]]:
+    times, slides, pictures, warnings = [], 0, 0, []
     runs = RUNS if not use_libreoffice else 1  # LibreOffice takes seconds: once is enough
     for run in range(runs):
         folder = work / f"{deck.stem}-{use_libreoffice}-{run}"
@@ -72,7 +72,8 @@ def import_seconds(
         result = import_slides(folder, deck, use_libreoffice=use_libreoffice)
         times.append(time.perf_counter() - start)
         slides, warnings = len(result.item.slides), result.warnings
-    return statistics.median(times), slides, warnings
+        pictures = sum(len(slide.pictures) for slide in result.item.slides)
+    return statistics.median(times), slides, pictures, warnings
 
 
 def shorten(warning: str, deck: Path) -> str:
@@ -83,15 +84,20 @@ def shorten(warning: str, deck: Path) -> str:
 def table(decks: dict[str, Path], work: Path, *, use_libreoffice: bool) -> None:
     mode = "LibreOffice (slide images, picture conversion)" if use_libreoffice else "Pillow cards"
     print(f"\n### {mode}\n")
-    print("| class | slides in deck | imported | warnings | first warning | time | × floor |")
-    print("|---|---:|---:|---:|---|---:|---:|")
+    print(
+        "| class | slides in deck | imported | pictures | warnings | first warning | time "
+        "| × floor |"
+    )
+    print("|---|---:|---:|---:|---:|---|---:|---:|")
     for name, deck in decks.items():
-        seconds, imported, warnings = import_seconds(deck, work, use_libreoffice=use_libreoffice)
+        seconds, imported, pictures, warnings = import_seconds(
+            deck, work, use_libreoffice=use_libreoffice
+        )
         floor = floor_seconds(deck)
         first = shorten(warnings[0], deck) if warnings else ""
         print(
-            f"| {name} | {listed_slides(deck)} | {imported} | {len(warnings)} | {first} | "
-            f"{seconds * 1000:.0f} ms | {seconds / floor:.1f} |"
+            f"| {name} | {listed_slides(deck)} | {imported} | {pictures} | {len(warnings)} | "
+            f"{first} | {seconds * 1000:.0f} ms | {seconds / floor:.1f} |"
         )
 
 
