@@ -113,7 +113,8 @@ def add(folder: Path, files: tuple[Path, ...], module_title: str | None, root: P
         for warning in result.warnings:
             click.echo(f"moocstudio: warning: {warning}", err=True)
         click.echo(f"Added {describe(result.item)} to “{module.title}”")
-    save_course(folder, course)
+    if failures < len(files):  # nothing added: the course file is left as it was
+        save_course(folder, course)
     if failures:
         sys.exit(ExitCode.USER_ERROR)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -57,3 +58,8 @@ def jobs_option(what: str) -> Callable[[Command], Command]:
 @click.option("--debug", is_flag=True, help="Show the full traceback when something fails.")
 def cli(debug: bool) -> None:
     """Assemble MOOC modules from slides, video and markdown; export open-licensed packages."""
+    if debug:
+        # moocstudio's own debug log on stderr, e.g. the traceback behind a warning that a
+        # shape of a slide could not be read; other libraries stay at warnings.
+        logging.basicConfig(level=logging.WARNING, format="%(name)s: %(message)s")
+        logging.getLogger("moocstudio").setLevel(logging.DEBUG)

@@ -27,6 +27,8 @@ from typing import NamedTuple
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from moocstudio.errors import MoocstudioError
+from moocstudio.importers.libreoffice import convert, find_soffice
+from moocstudio.importers.ooxml import copy_without_outside_links
 from moocstudio.media.process import run
 from moocstudio.model.items import SlideRenderer
 from moocstudio.resources import resource_path
@@ -88,11 +90,6 @@ _SECONDS_PER_SLIDE = 2.0
 _PAGES_PER_BATCH = 20  # raw pages are ~4 MB each: 80 MB of temporary files at most
 _PDFTOPPM_ADVICE = (
     "install poppler (Debian/Ubuntu: apt install poppler-utils; macOS: brew install poppler)"
-)
-_WELL_KNOWN_SOFFICE = (
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    "C:/Program Files/LibreOffice/program/soffice.com",
-    "C:/Program Files (x86)/LibreOffice/program/soffice.com",
 )
 
 
@@ -170,15 +167,6 @@ def _render_cards(slides: Sequence[SlideText], deck_title: str) -> list[bytes]:
         return list(pool.map(lambda slide: render_card(slide, deck_title=deck_title), slides))
 
 
-def find_soffice() -> str | None:
-    """Path of LibreOffice's ``soffice`` program, or None when it is not installed."""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return next((p for p in _WELL_KNOWN_SOFFICE if Path(p).is_file()), None)
-
-
 # --- LibreOffice -------------------------------------------------------------------------
 
 
@@ -224,27 +212,12 @@ class _RenderFailed(Exception):
 def _convert(source: Path, work: Path, soffice: str, pdftoppm: str, count: int) -> list[bytes]:
     """The deck as PNG pages: LibreOffice makes a PDF, pdftoppm rasterizes it."""
     # Work on a copy with a plain name: LibreOffice names its output after the input, and the
-    # author's file name may hold characters that trip it up.
+    # author's file name may hold characters that trip it up. Links to outside files are cut
+    # in the copy: LibreOffice would fetch them into the slide images.
     deck = work / "deck.pptx"
-    shutil.copyfile(source, deck)
-    profile = (work / "profile").as_uri()
-    result = run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--invisible",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            work,
-            deck,
-        ],
-        timeout=_SOFFICE_BASE_TIMEOUT + _SECONDS_PER_SLIDE * count,
-        cwd=work,
-    )
+    copy_without_outside_links(source, deck)
+    timeout = _SOFFICE_BASE_TIMEOUT + _SECONDS_PER_SLIDE * count
+    result = convert(soffice, [deck], "pdf", work, timeout=timeout)
     pdf = work / "deck.pdf"
     if not result.ok or not pdf.is_file():
         raise _RenderFailed(f"LibreOffice could not convert it ({_last_line(result.stderr_tail)})")
@@ -661,3 +634,57 @@ def _draw_footer(canvas: _Canvas, slide: SlideText, deck_title: str, footer_top:
         if font.getlength(title) > room:
             title = ellipsize(title, font, room)
         canvas.text((_MARGIN_LEFT, y), title, font, _Ink.MUTED)
+
+
+# --- Stand-ins for pictures --------------------------------------------------------------
+
+_PLACEHOLDER_WIDTH = 640
+_PLACEHOLDER_HEIGHTS = (200, 960)  # whatever the picture's shape, a readable frame
+_PLACEHOLDER_MARGIN = 28
+_PLACEHOLDER_BORDER = 3
+_PLACEHOLDER_LABEL_SIZE = 20
+_PLACEHOLDER_TEXT_SIZE = 26
+
+
+def render_picture_placeholder(description: str, label: str, aspect: float = 4 / 3) -> bytes:
+    """A PNG that stands in for a picture that could not be made fit for browsers.
+
+    A thin frame of the picture's proportions, with ``label`` (e.g. "EMF picture") small at
+    the top and the picture's description below it, so that what the picture showed is not
+    lost even where its pixels are.
+
+    Args:
+        description: The picture's alt text; "" draws "No description".
+        label: What the picture was, in a few words.
+        aspect: Width over height of the picture on its slide.
+    """
+    low, high = _PLACEHOLDER_HEIGHTS
+    height = min(max(round(_PLACEHOLDER_WIDTH / max(aspect, 0.01)), low), high)
+    canvas = _Canvas(_PLACEHOLDER_WIDTH, height)
+    right, bottom = _PLACEHOLDER_WIDTH - 1, height - 1
+    for box in (
+        (0, 0, right, _PLACEHOLDER_BORDER - 1),
+        (0, bottom - _PLACEHOLDER_BORDER + 1, right, bottom),
+        (0, 0, _PLACEHOLDER_BORDER - 1, bottom),
+        (right - _PLACEHOLDER_BORDER + 1, 0, right, bottom),
+    ):
+        canvas.rectangle(box, _Ink.RULE)
+    width = _PLACEHOLDER_WIDTH - 2 * _PLACEHOLDER_MARGIN
+    label_font = card_font(_PLACEHOLDER_LABEL_SIZE, bold=True)
+    canvas.text(
+        (_PLACEHOLDER_MARGIN, _PLACEHOLDER_MARGIN),
+        ellipsize(label, label_font, width) if label_font.getlength(label) > width else label,
+        label_font,
+        _Ink.MUTED,
+    )
+    font = card_font(_PLACEHOLDER_TEXT_SIZE)
+    step = round(_PLACEHOLDER_TEXT_SIZE * _LINE_SPACING)
+    top = _PLACEHOLDER_MARGIN + round(_PLACEHOLDER_LABEL_SIZE * 2)
+    room = max(1, (height - _PLACEHOLDER_MARGIN - top) // step)
+    lines = wrap_text(description or "No description", font, width)
+    if len(lines) > room:
+        lines = [*lines[: room - 1], ellipsize(" ".join(lines[room - 1 :]), font, width)]
+    ink = _Ink.BODY if description else _Ink.MUTED
+    for number, line in enumerate(lines):
+        canvas.text((_PLACEHOLDER_MARGIN, top + number * step), line, font, ink)
+    return canvas.png()

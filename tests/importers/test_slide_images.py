@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 
 import pytest
 from PIL import Image
@@ -169,14 +168,3 @@ def test_cards_are_deterministic_and_the_same_on_every_thread():
 def test_card_height_can_follow_4_3_slides():
     card = png_image(render_card(SlideText(1, "Quatre tiers", (Paragraph("x"),)), height=960))
     assert card.size == (1280, 960)
-
-
-def test_find_soffice_agrees_with_path(monkeypatch, tmp_path):
-    monkeypatch.setenv("PATH", str(tmp_path))
-    monkeypatch.setattr(slide_images, "_WELL_KNOWN_SOFFICE", ())
-    assert slide_images.find_soffice() is None
-    if shutil.which("sh"):
-        tool = tmp_path / "soffice"
-        tool.write_text("#!/bin/sh\n")
-        tool.chmod(0o755)
-        assert slide_images.find_soffice() == str(tool)

@@ -139,10 +139,10 @@ def test_alt_text_of_pictures_goes_into_the_slide_alt_file_names_do_not(rich_dec
     assert slide.image_alt.startswith("Pictures.")
 
 
-def test_a_picture_pillow_cannot_read_is_still_extracted_with_a_warning(
+def test_a_picture_browsers_cannot_show_gets_a_placeholder_without_libreoffice(
     rich_deck, tmp_path, deck_course
 ):
-    emf = b"\x01\x00\x00\x00" + bytes(84) + b" EMF" + bytes(40)  # an EMF header record
+    emf = b"\x01\x00\x00\x00" + bytes(84) + b" EMF" + bytes(40)  # declared EMF, by its type
 
     def as_emf(data: bytes) -> bytes:
         override = b'<Override PartName="/ppt/media/image1.png" ContentType="image/x-emf"/>'
@@ -151,10 +151,13 @@ def test_a_picture_pillow_cannot_read_is_still_extracted_with_a_warning(
     with_emf = _rewritten(tmp_path / "a.pptx", rich_deck, "ppt/media/image1.png", lambda _: emf)
     path = _rewritten(tmp_path / "emf.pptx", with_emf, "[Content_Types].xml", as_emf)
     result = import_slides(deck_course, path, use_libreoffice=False)
-    emf_pictures = [p for p in result.item.slides[5].pictures if p.file.path.endswith(".emf")]
-    assert len(emf_pictures) == 1
-    assert asset_path(deck_course, emf_pictures[0].file).read_bytes() == emf
-    assert any("EMF format" in w and "slide 6" in w for w in result.warnings)
+    first, second = result.item.slides[5].pictures
+    assert first.alt == "Schéma d'une feuille"
+    with Image.open(asset_path(deck_course, first.file)) as placeholder:
+        assert placeholder.format == "PNG"
+    assert asset_path(deck_course, second.file).read_bytes() == png_bytes((20, 20, 200))
+    [warning] = [w for w in result.warnings if "EMF" in w]
+    assert "slide 6" in warning and "LibreOffice is not available" in warning
 
 
 def test_generated_alt_text_suffix_is_dropped(tmp_path, deck_course):
@@ -317,7 +320,6 @@ LEGACY_PPT = {"PowerPoint Document": bytes(3000), "Current User": bytes(60)}
         ("talk.odp", lambda p, w: _odp(p), "save it as PowerPoint (.pptx)"),
         ("archive.zip", lambda p, w: _plain_zip(p), "no ppt/presentation.xml"),
         ("show.ppsx", _slideshow, "PowerPoint show or template"),
-        ("bad-level.pptx", _bad_level, "slide 2 is damaged and cannot be read"),
         ("locked.pptx", lambda p, w: p.write_bytes(ole_file(ENCRYPTED)), "remove the password"),
         ("old.ppt", lambda p, w: p.write_bytes(ole_file(LEGACY_PPT)), "save it as .pptx"),
         ("old.doc", lambda p, w: p.write_bytes(ole_file({"WordDocument": b"w"})), "Word document"),
@@ -334,6 +336,18 @@ def test_unreadable_files_fail_with_a_plain_message_and_leave_no_media(
     assert str(path) in caught.value.user_message
     assert expected in caught.value.problem
     assert media_files(deck_course) == []
+
+
+def test_a_level_python_pptx_cannot_parse_costs_nothing_the_text_is_recovered(
+    tmp_path, deck_course, make_deck
+):
+    path = _bad_level(tmp_path / "bad-level.pptx", make_deck(2))
+    result = import_slides(deck_course, path, use_libreoffice=False)
+    second = result.item.slides[1]
+    assert second.title == "Slide 2: déjà vu"
+    assert second.body[0] == "Point 1 of slide 2"
+    assert len(second.body) == 4
+    assert result.warnings == []  # the text was recovered: nothing is lost
 
 
 def test_a_picture_whose_part_is_missing_is_left_out_with_a_warning(
