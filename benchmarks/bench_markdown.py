@@ -3,10 +3,13 @@
 Run from the repository root: ``python benchmarks/bench_markdown.py``. Writes a 60-page lesson
 whose every page has front matter, nested fenced divs (Workbench challenge/solution/hint,
 instructor notes, Quarto callouts), MyST directives and roles, kramdown IALs and blockquote
-asides, Pandoc attributes, Liquid, maths text, code, a table and images; then times
-``render_markdown`` on every page (what importing does: structure, sanitizing, image copies)
+asides, Pandoc attributes, Liquid, inline and display maths (fractions, matrices, aligned),
+shell prompts and prices that are not maths, code, a table, relative and site-root images; then
+times ``render_markdown`` on every page (what importing does: structure, MathML, sanitizing,
+image copies)
 and ``markdown.markdown(text, extensions=["extra", "toc", "sane_lists", "admonition"])`` on the
 same texts, in one run, alternating, and prints the medians and their ratio (target: at most 3x).
+Then the time for odd text that once cost quadratic time (unclosed maths delimiters).
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from moocstudio.importers.pages import MARKDOWN_EXTENSIONS, render_markdown
 PAGES = 60
 RUNS = 5
 
-PAGE = """\
+PAGE = (
+    """\
 ---
 title: "Episode {n}: loops and lists"
 teaching: 30
@@ -169,10 +173,50 @@ next
 
 {{% include links.md %}}
 """
+    + r"""
+## Fitting a line
+
+A straight line $f(x) = a + b \times x$ fits points $(x_i, y_i)$ for $i = 1, \dots, n$.
+The slope $b$ and intercept $a$ minimise $S = \sum_i (y_i - a - b x_i)^2$, where
+$\bar{{x}}$ and $\bar{{y}}$ are the means and \( s_x^2 \) the variance; it costs $5 to $10
+to run on a cloud machine, and $\hat{{y}}_i$ are the fitted values, $e_i = y_i - \hat{{y}}_i$.
+
+$$
+b = \frac{{\sum_{{i=1}}^{{n}} (x_i - \bar{{x}})(y_i - \bar{{y}})}}
+         {{\sum_{{i=1}}^{{n}} (x_i - \bar{{x}})^2}}
+$$
+
+\[
+\hat{{\beta}} = \left( X^\top X \right)^{{-1}} X^\top y,
+\quad X = \begin{{pmatrix}} 1 & x_1 \\ \vdots & \vdots \\ 1 & x_n \end{{pmatrix}}
+\]
+
+$$
+\begin{{aligned}}
+R^2 &= 1 - \frac{{SS_{{res}}}}{{SS_{{tot}}}} \\
+    &\leq 1
+\end{{aligned}}
+$$
+
+```bash
+$ conda install numpy
+$ echo $HOME
+```
+
+![Scatter plot](/fig/scatter.png)
+<img src="/assets/img/logo.png" alt="Logo">
+
+Some more prose with `$PATH` in code, and a price of 5 $ per hour.
+"""
+)
 
 
 def write_lesson(folder: Path) -> list[Path]:
     (folder / "fig").mkdir(parents=True)
+    (folder / "_config.yml").write_text("title: Loops\n", encoding="utf-8")  # the lesson root
+    for name in ("fig/scatter.png", "assets/img/logo.png"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (320, 240), "teal").save(folder / name)
     pages = []
     for n in range(1, PAGES + 1):
         Image.new("RGB", (64, 48), (n * 4 % 256, 90, 160)).save(folder / "fig" / f"loop-{n}.png")
@@ -187,6 +231,7 @@ def time_import(pages: list[Path], texts: list[str], course: Path) -> float:
     for page, text in zip(pages, texts, strict=True):
         rendered = render_markdown(text, folder=course, page_file=page)
         assert rendered.instructor_notes and rendered.metadata.title
+        assert "<math" in rendered.html and not rendered.warnings[1:], rendered.warnings
     return time.perf_counter() - start
 
 
@@ -214,5 +259,20 @@ def main() -> None:
         print(f"  ratio: {imported / plain:.2f}x (target: at most 3x)")
 
 
+def odd_text() -> None:
+    """Text that once cost quadratic time must stay linear."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = Path(tmp) / "odd.md"
+        for name, text in (
+            ("20,000 unclosed \\( in one paragraph", "\\( a " * 20_000),
+            ("20,000 lines opening $$", "$$ x\n" * 20_000),
+        ):
+            start = time.perf_counter()
+            render_markdown(text, folder=page.parent, page_file=page)
+            print(f"  {name}: {time.perf_counter() - start:.2f} s")
+
+
 if __name__ == "__main__":
     main()
+    print("Odd text:")
+    odd_text()
