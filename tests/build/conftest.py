@@ -158,8 +158,11 @@ def phone_page(chromium_browser: Browser) -> Iterator[PhonePage]:
 
 
 @pytest.fixture(scope="session")
-def every_construct() -> Callable[[Path], tuple[Course, Page]]:
-    """Factory: the every-construct lesson course (every_construct.py) created in a folder."""
+def every_construct() -> Callable[[Path], tuple[Course, Page, list[str]]]:
+    """Factory: the every-construct lesson imported into a course created in a folder.
+
+    Returns the course, the lesson's page and the lesson's import warnings (every_construct.py).
+    """
     # Imported here, not at the top: it builds test data, and only these tests need it.
     from every_construct import every_construct_course
 

@@ -2,8 +2,8 @@
 
 axe-core (pinned in tests/build/axe, installed by ``npm ci``) runs in Debian's chromium driven
 by Playwright, at 390x844, over every page of the sample course and over a lesson page holding
-every construct the importers write (every_construct.py). Serious and critical violations fail
-the test, each printed with the elements at fault.
+every construct the importers read, imported from markdown (every_construct.py). Serious and
+critical violations fail the test, each printed with the elements at fault.
 
 To check another course, build it, open its pages with the ``phone_page`` fixture and pass them
 to ``axe_violations`` (tests/build/conftest.py)::
@@ -38,12 +38,12 @@ OPEN_ALL_DETAILS = "() => document.querySelectorAll('details').forEach(d => { d.
 
 @pytest.fixture(scope="module")
 def every_construct_site(
-    every_construct: Callable[[Path], tuple[Course, Page]],
+    every_construct: Callable[[Path], tuple[Course, Page, list[str]]],
     tmp_path_factory: pytest.TempPathFactory,
 ) -> tuple[SiteTree, str]:
     """The every-construct lesson built as a site: (the site, the lesson page's file URL)."""
     folder = tmp_path_factory.mktemp("every") / "course"
-    course, page = every_construct(folder)
+    course, page, _ = every_construct(folder)
     site = build_site(folder, course, tmp_path_factory.mktemp("every-site") / "site")
     return site, (site.root / site.pages[page.id]).as_uri()
 
