@@ -17,6 +17,7 @@ from lxml import html
 from lxml.html import builder as h
 
 from moocstudio.build.scroll_regions import make_scrollable
+from moocstudio.importers.pages import render_inline
 from moocstudio.model import Asset, Page
 
 # A link the importer kept to another markdown file: "other.md", "./other.md#part".
@@ -73,11 +74,20 @@ def page_content(
 
 
 def list_aside(kind: str, title: str, entries: Sequence[str]) -> html.HtmlElement:
-    """An aside of ``kind`` with ``title`` and ``entries`` as a bulleted list (text, escaped)."""
+    """An aside of ``kind`` with ``title`` and ``entries`` as a bulleted list.
+
+    Entries are inline markdown as authors write them in front matter (``Use `for` to
+    repeat``), rendered and sanitized like the page's own text.
+    """
     return h.DIV(
         h.CLASS(f"admonition {kind}"),
         h.P(h.CLASS("admonition-title"), title),
-        h.UL(*(h.LI(entry) for entry in entries)),
+        h.UL(
+            *(
+                html.fragment_fromstring(render_inline(entry), create_parent="li")
+                for entry in entries
+            )
+        ),
     )
 
 

@@ -231,6 +231,23 @@ def render_markdown(
     )
 
 
+def render_inline(text: str) -> str:
+    """One line of inline markdown (a front-matter objective, say) as sanitized HTML.
+
+    Code spans, emphasis, links and maths are rendered as in a page; block structure and
+    images are not (a list entry holds neither). Unreadable TeX stays visible as code.
+    """
+    maths = maths_extension(Path("front matter"), text)
+    rendered = markdown.Markdown(extensions=["extra", maths], output_format="html").convert(text)
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return sanitize_html(rendered, attribute_filter=_drop_images)
+
+
+def _drop_images(tag: str, attribute: str, value: str) -> str | None:
+    return None if tag == "img" and attribute == "src" else value
+
+
 def page_fields(rendered: RenderedMarkdown) -> dict[str, Any]:
     """The Page fields only the markdown sets: front matter lists and instructor notes.
 

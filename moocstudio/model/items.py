@@ -66,7 +66,8 @@ class Page(_ItemBase):
     html: str = Field(description="Sanitized HTML for learners; image links point into media/.")
     images: list[Asset] = Field(default_factory=list)
     objectives: list[str] = Field(
-        default_factory=list, description="Learning objectives (front matter), plain text."
+        default_factory=list,
+        description="Learning objectives (front matter), inline markdown as the author wrote it.",
     )
     questions: list[str] = Field(
         default_factory=list, description="Questions the page answers (front matter)."
