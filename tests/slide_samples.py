@@ -36,6 +36,18 @@ MAIN_TYPES = {
 VBA_PROJECT = bytes.fromhex("D0CF11E0A1B11AE1") + b'Attribute VB_Name = "Module1"' + bytes(64)
 _VBA_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 _SIGNATURE_REL = "http://schemas.microsoft.com/office/2006/relationships/vbaProjectSignature"
+PRINTER_SETTINGS = b"application/vnd.openxmlformats-officedocument.presentationml.printerSettings"
+_PRINTER_DEFAULT = b'<Default Extension="bin" ContentType="%s"/>' % PRINTER_SETTINGS
+PRINTER_OVERRIDE = (
+    b'<Override PartName="/ppt/printerSettings/printerSettings1.bin" ContentType="%s"/>'
+    % PRINTER_SETTINGS
+)
+_VBA_TYPES = (
+    b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'
+    + PRINTER_OVERRIDE
+    + b'<Override PartName="/ppt/vbaProjectSignature.bin" '
+    b'ContentType="application/vnd.ms-office.vbaProjectSignature"/>'
+)
 
 
 @dataclass(frozen=True)
@@ -86,14 +98,8 @@ def retyped_deck(pptx: Path, target: Path, *, macros: bool | None = None) -> Pat
             data = source.read(info)
             if info.filename == "[Content_Types].xml":
                 data = data.replace(PRESENTATION.encode(), main_type.encode())
-                if with_macros:
-                    data = data.replace(
-                        b"<Default ",
-                        b'<Default Extension="bin" ContentType="application/vnd.ms-office.'
-                        b'vbaProject"/><Override PartName="/ppt/vbaProjectSignature.bin" '
-                        b'ContentType="application/vnd.ms-office.vbaProjectSignature"/><Default ',
-                        1,
-                    )
+                if with_macros:  # the .bin Default goes to the project, as PowerPoint does
+                    data = data.replace(_PRINTER_DEFAULT, _VBA_TYPES)
             elif info.filename == "ppt/_rels/presentation.xml.rels" and with_macros:
                 data = data.replace(
                     b"</Relationships>",

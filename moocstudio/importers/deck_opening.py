@@ -49,7 +49,7 @@ from moocstudio.model.store import add_asset, add_asset_bytes, asset_path
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _OLE_SCAN_CHUNK = 1 << 20
 _MAX_UNPACKED = 4 << 30  # a deck with embedded video is large, but never this large
-_FLAT_ODF_HEAD = 4096  # the root element and its office:mimetype come first
+_FLAT_ODF_HEAD = 8192  # the root element and its office:mimetype (after ~40 namespaces)
 # LibreOffice: a fresh profile takes a few seconds, then a large deck well under a minute.
 _CONVERT_BASE_TIMEOUT = 120.0
 _CONVERT_SECONDS_PER_MB = 2.0
