@@ -43,6 +43,7 @@ from moocstudio.importers.presentation_package import (
     opening_copy,
     read_package,
 )
+from moocstudio.importers.sniff import read_head
 from moocstudio.model import Asset
 from moocstudio.model.store import add_asset, add_asset_bytes, asset_path
 
@@ -92,7 +93,7 @@ def open_presentation(source: Path) -> OpenedDeck:
         ImportFailed: Not a readable presentation (empty, damaged, encrypted, a legacy .ppt,
             another kind of document, an OpenDocument presentation without LibreOffice).
     """
-    head = _head(source)
+    head = read_head(source, _FLAT_ODF_HEAD)
     if head.startswith(_OLE_MAGIC):
         raise ImportFailed(source, _describe_ole_file(source))
     if head.startswith(b"%PDF"):
@@ -120,17 +121,6 @@ def open_presentation(source: Path) -> OpenedDeck:
     if "ppt/presentation.xml" not in archive_names:
         raise ImportFailed(source, _describe_other_zip(archive_names, mimetype))
     return _open_powerpoint(source)
-
-
-def _head(source: Path) -> bytes:
-    try:
-        with source.open("rb") as stream:
-            head = stream.read(_FLAT_ODF_HEAD)
-    except OSError as exc:
-        raise ImportFailed(source, f"cannot be read ({exc.strerror})") from exc
-    if not head:
-        raise ImportFailed(source, "is empty (0 bytes); save or copy the presentation again")
-    return head
 
 
 def _open_powerpoint(source: Path) -> OpenedDeck:

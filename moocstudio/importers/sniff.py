@@ -72,7 +72,7 @@ def sniff_kind(path: Path) -> SourceKind:
             kind of file moocstudio does not import.
     """
     path = Path(path)
-    head = _read_head(path)
+    head = read_head(path)
     if head.startswith(_ZIP_MAGICS):
         return _sniff_zip(path)
     if _PDF_MAGIC in head[:_PDF_HEADER_SLACK]:
@@ -123,12 +123,17 @@ def _is_legacy_text(head: bytes) -> bool:
     return plain >= _LEGACY_TEXT_SHARE * len(head)
 
 
-def _read_head(path: Path) -> bytes:
+def read_head(path: Path, size: int = _HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of ``path``, or a refusal naming why there are none.
+
+    Raises:
+        ImportFailed: ``path`` is a folder, does not exist, cannot be read, or is empty.
+    """
     if path.is_dir():  # Windows says "permission denied" when asked to open a folder
         raise ImportFailed(path, f"is a folder; pick a file in it. {_ACCEPTED}")
     try:
         with path.open("rb") as stream:
-            head = stream.read(_HEAD_BYTES)
+            head = stream.read(size)
     except FileNotFoundError:
         raise ImportFailed(path, "does not exist; check the name and the folder") from None
     except OSError as exc:

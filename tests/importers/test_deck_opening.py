@@ -131,17 +131,6 @@ def test_slide_images_of_a_macro_deck_come_from_its_macro_free_copy(
     assert [w for w in result.warnings if "macros" not in w] == []
 
 
-@pytest.mark.needs_soffice
-@pytest.mark.parametrize("suffix", ["ppsx", "potx"])
-def test_shows_and_templates_saved_by_libreoffice(
-    deck: Path, course: Path, tmp_path: Path, suffix: str
-) -> None:
-    source = libreoffice_convert(deck, suffix, tmp_path / "saved")
-    result = import_slides(course, source)
-    assert [s.title for s in result.item.slides] == TITLES
-    assert result.item.rendered_with == "libreoffice"
-
-
 # --- LibreOffice Impress -----------------------------------------------------------------
 
 
@@ -166,14 +155,16 @@ def test_an_impress_presentation_imports_with_titles_text_notes_and_pictures(
 
 
 @pytest.mark.needs_soffice
-@pytest.mark.parametrize("suffix", ["otp", "fodp"])
-def test_impress_templates_and_flat_files(
+@pytest.mark.parametrize("suffix", ["ppsx", "potx", "otp", "fodp"])
+def test_shows_and_templates_and_flat_files_saved_by_libreoffice(
     deck: Path, course: Path, tmp_path: Path, suffix: str
 ) -> None:
     source = libreoffice_convert(deck, suffix, tmp_path / "saved")
-    result = import_slides(course, source, use_libreoffice=False)
+    result = import_slides(course, source)
     assert [s.title for s in result.item.slides] == TITLES
     assert result.item.slides[1].notes == "Montrer le schéma."
+    assert result.item.rendered_with == "libreoffice"
+    assert stored_source(course, result.item).read_bytes() == source.read_bytes()
 
 
 @pytest.mark.needs_soffice
