@@ -130,6 +130,26 @@ def locked_deck(pptx: Path, target: Path, password: str = "secret") -> Path:
     return target
 
 
+ODP = "application/vnd.oasis.opendocument.presentation"
+ODT = "application/vnd.oasis.opendocument.text"
+
+
+def odf_zip(
+    path: Path,
+    mimetype: str = ODP,
+    *,
+    content: bytes | str = "<office:document-content/>",
+    manifest: str | None = None,
+) -> Path:
+    """A zipped OpenDocument file as far as its kind goes: its mimetype first, then parts."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
+        archive.writestr("content.xml", content)
+        if manifest is not None:
+            archive.writestr("META-INF/manifest.xml", manifest)
+    return path
+
+
 def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
     """``source`` converted by LibreOffice (``target`` as for --convert-to), into ``folder``."""
     soffice = find_soffice()

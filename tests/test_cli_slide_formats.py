@@ -5,7 +5,6 @@ Driven as a user would, through the real command in a child process (see test_cl
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,10 +14,12 @@ from moocstudio.importers.office_convert import find_soffice
 from moocstudio.model.store import load_course
 from tests.slide_samples import (
     FRENCH_DECK,
+    ODT,
     PdfPage,
     encrypted_pdf,
     libreoffice_convert,
     locked_deck,
+    odf_zip,
     powerpoint_deck,
     retyped_deck,
     write_pdf,
@@ -82,13 +83,6 @@ def _empty(path: Path, deck: Path) -> Path:
     return path
 
 
-def _odf_text(path: Path, deck: Path) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
-    return path
-
-
 def _damaged_pdf(path: Path, deck: Path) -> Path:
     path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 8)
     return path
@@ -105,7 +99,11 @@ def _locked_pdf(path: Path, deck: Path) -> Path:
         ("locked.pptx", lambda p, d: locked_deck(d, p), "password-protected"),
         ("vide.odp", _empty, "is empty (0 bytes)"),
         ("damaged.pdf", _damaged_pdf, "is damaged or incomplete"),
-        ("texte.odp", _odf_text, "is an OpenDocument text document (.odt), not a presentation"),
+        (
+            "texte.odp",
+            lambda p, d: odf_zip(p, ODT),
+            "is an OpenDocument text document (.odt), not a presentation",
+        ),
         ("blank.pdf", lambda p, d: write_pdf(p, []), "has no pages"),
         ("tools.ppam", lambda p, d: retyped_deck(d, p), "add-in"),
     ],
@@ -134,10 +132,7 @@ def test_each_bad_slide_file_is_one_line_exit_2_and_nothing_added(
 def test_an_odp_without_libreoffice_says_to_install_it(
     course: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    odp = tmp_path / "cours.odp"
-    with zipfile.ZipFile(odp, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
-        archive.writestr("content.xml", "<office:document-content/>")
+    odp = odf_zip(tmp_path / "cours.odp")
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))  # the child runs this Python by its full path

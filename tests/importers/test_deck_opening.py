@@ -19,9 +19,11 @@ from moocstudio.model import SlideDeck
 from moocstudio.model.store import asset_path
 from tests.slide_samples import (
     FRENCH_DECK,
+    ODT,
     VBA_PROJECT,
     SlideSpec,
     libreoffice_convert,
+    odf_zip,
     powerpoint_deck,
     retyped_deck,
 )
@@ -169,10 +171,7 @@ def test_shows_and_templates_and_flat_files_saved_by_libreoffice(
 
 @pytest.mark.needs_soffice
 def test_a_damaged_impress_file_names_what_libreoffice_said(course: Path, tmp_path: Path) -> None:
-    broken = tmp_path / "cassé.odp"
-    with zipfile.ZipFile(broken, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
-        archive.writestr("content.xml", "<office:document-content")
+    broken = odf_zip(tmp_path / "cassé.odp", content="<office:document-content")
     with pytest.raises(ImportFailed, match="LibreOffice could not read it") as caught:
         import_slides(course, broken)
     assert "\n" not in caught.value.user_message
@@ -197,10 +196,7 @@ def test_an_odp_without_libreoffice_is_refused_with_how_to_install_it(
 def test_an_odp_without_libreoffice_is_refused_even_when_made_by_hand(
     course: Path, tmp_path: Path, no_libreoffice: None
 ) -> None:
-    odp = tmp_path / "cours.odp"
-    with zipfile.ZipFile(odp, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
-        archive.writestr("content.xml", "<office:document-content/>")
+    odp = odf_zip(tmp_path / "cours.odp")
     with pytest.raises(ImportFailed, match="install LibreOffice"):
         import_slides(course, odp)
 
@@ -209,17 +205,14 @@ def test_a_password_protected_odp_is_refused_before_libreoffice_runs(
     course: Path, tmp_path: Path, no_libreoffice: None
 ) -> None:
     # ODF encryption keeps the zip readable; the manifest lists each part's encryption.
-    odp = tmp_path / "secret.odp"
-    with zipfile.ZipFile(odp, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
-        archive.writestr("content.xml", bytes(range(256)))
-        archive.writestr(
-            "META-INF/manifest.xml",
-            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
-            'manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" '
-            'manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type='
-            '"SHA1/1K" manifest:checksum="AAAA"/></manifest:file-entry></manifest:manifest>',
-        )
+    odp = odf_zip(
+        tmp_path / "secret.odp",
+        content=bytes(range(256)),
+        manifest='<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:'
+        'manifest:1.0"><manifest:file-entry manifest:full-path="content.xml" '
+        'manifest:media-type="text/xml"><manifest:encryption-data manifest:checksum-type='
+        '"SHA1/1K" manifest:checksum="AAAA"/></manifest:file-entry></manifest:manifest>',
+    )
     with pytest.raises(ImportFailed, match="protected by a password"):
         import_slides(course, odp)
 
@@ -241,9 +234,6 @@ def test_files_that_are_no_presentation_at_all(
 
 
 def test_an_odf_text_document_named_odp_is_refused(course: Path, tmp_path: Path) -> None:
-    odt = tmp_path / "cours.odp"
-    with zipfile.ZipFile(odt, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", "<office:document-content/>")
+    odt = odf_zip(tmp_path / "cours.odp", ODT)
     with pytest.raises(ImportFailed, match="text document .* save it as markdown"):
         import_slides(course, odt)

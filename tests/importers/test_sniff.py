@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from moocstudio.errors import ImportFailed
 from moocstudio.importers.sniff import sniff_kind
-from tests.slide_samples import PdfPage, powerpoint_deck, retyped_deck, write_pdf
+from tests.slide_samples import PdfPage, odf_zip, powerpoint_deck, retyped_deck, write_pdf
 
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
 
@@ -212,13 +212,6 @@ def test_a_powerpoint_add_in_is_refused(tmp_path):
         sniff_kind(addin)
 
 
-def _odf_zip(path: Path, mimetype: str) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", mimetype, compress_type=zipfile.ZIP_STORED)
-        archive.writestr("content.xml", "<office:document-content/>")
-    return path
-
-
 @pytest.mark.parametrize(
     "mimetype",
     [
@@ -227,8 +220,8 @@ def _odf_zip(path: Path, mimetype: str) -> Path:
     ],
 )
 def test_odf_presentations_by_their_mimetype_whatever_their_name(tmp_path, mimetype):
-    assert sniff_kind(_odf_zip(tmp_path / "cours.odp", mimetype)) == "slides"
-    assert sniff_kind(_odf_zip(tmp_path / "cours.zip", mimetype)) == "slides"
+    assert sniff_kind(odf_zip(tmp_path / "cours.odp", mimetype)) == "slides"
+    assert sniff_kind(odf_zip(tmp_path / "cours.zip", mimetype)) == "slides"
 
 
 @pytest.mark.parametrize(
@@ -240,7 +233,7 @@ def test_odf_presentations_by_their_mimetype_whatever_their_name(tmp_path, mimet
 )
 def test_other_odf_files_named_odp_are_refused(tmp_path, mimetype, message):
     with pytest.raises(ImportFailed, match=message) as caught:
-        sniff_kind(_odf_zip(tmp_path / "cours.odp", mimetype))
+        sniff_kind(odf_zip(tmp_path / "cours.odp", mimetype))
     assert "not a presentation" in caught.value.problem
 
 
