@@ -75,7 +75,7 @@ def sniff_kind(path: Path) -> SourceKind:
     head = read_head(path)
     if head.startswith(_ZIP_MAGICS):
         return _sniff_zip(path)
-    if _PDF_MAGIC in head[:_PDF_HEADER_SLACK]:
+    if _is_pdf(path, head):
         return "pdf-slides"
     if head.startswith(_OLE_MAGIC):
         raise ImportFailed(
@@ -105,6 +105,24 @@ def _refusal(head: bytes) -> str:
             "as a page"
         )
     return f"is not a kind of file moocstudio can import. {_ACCEPTED}"
+
+
+def _is_pdf(path: Path, head: bytes) -> bool:
+    """A PDF header at the start, or a little later in a file that ends like a PDF.
+
+    The second case is for the few bytes some tools put first; the end-of-file marker keeps a
+    markdown page that merely mentions "%PDF-" near its top a page.
+    """
+    if head.startswith(_PDF_MAGIC):
+        return True
+    if _PDF_MAGIC not in head[:_PDF_HEADER_SLACK]:
+        return False
+    try:
+        with path.open("rb") as stream:
+            stream.seek(max(0, path.stat().st_size - _PDF_HEADER_SLACK))
+            return b"%%EOF" in stream.read()
+    except OSError:
+        return False
 
 
 def _is_picture(head: bytes) -> bool:

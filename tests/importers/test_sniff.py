@@ -198,6 +198,12 @@ def test_pdf_header_after_junk_in_the_first_kilobyte(tmp_path):
     assert sniff_kind(pdf) == "pdf-slides"
 
 
+def test_a_page_that_mentions_the_pdf_header_stays_a_page(tmp_path):
+    page = tmp_path / "formats.md"
+    page.write_text("# Formats\n\nA PDF starts with `%PDF-1.7`, then objects.\n", encoding="utf-8")
+    assert sniff_kind(page) == "page"
+
+
 @pytest.mark.parametrize("suffix", [".ppsx", ".potx", ".pptm", ".ppsm", ".potm"])
 def test_every_powerpoint_flavour_is_slides(tmp_path, suffix):
     deck = powerpoint_deck(tmp_path / "deck.pptx")
