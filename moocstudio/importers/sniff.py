@@ -183,6 +183,11 @@ def _sniff_zip(path: Path) -> SourceKind:
         advice = "is a Word document; save it as markdown (.md) or paste its text into a page"
     elif "content.xml" in names:
         advice = "is an OpenDocument file but names no kind (it has no mimetype); save it again"
+    elif "Index.zip" in names or any(name.startswith("Index/") for name in names):
+        advice = (
+            "is a Keynote presentation; in Keynote, choose File > Export To > PowerPoint (or "
+            "PDF) and import that file"
+        )
     else:
         advice = "is a zip archive, not a PowerPoint deck; unzip it and import the files inside"
     raise ImportFailed(path, f"{advice}. {_ACCEPTED}")

@@ -43,6 +43,8 @@ def test_deck_made_by_python_pptx(tmp_path):
         (["word/document.xml"], "Word document"),
         (["content.xml", "mimetype"], "OpenDocument"),
         (["notes.txt", "picture.png"], "zip archive, not a PowerPoint deck"),
+        (["Index/Document.iwa", "Metadata/Properties.plist"], "Keynote.*Export To > PowerPoint"),
+        (["Index.zip", "preview.jpg"], "Keynote"),
     ],
 )
 def test_other_zips_are_refused_with_advice(tmp_path, names, message):
