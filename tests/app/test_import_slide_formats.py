@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from moocstudio.app import window as window_module
 from moocstudio.app.document import CourseDocument
-from moocstudio.app.jobs import JobRecord
 from moocstudio.app.window import MainWindow
-from moocstudio.errors import ImportFailed
 from moocstudio.importers.office_convert import find_soffice
 from moocstudio.model import Course, LicenceId
 from tests.slide_samples import (
@@ -111,19 +108,3 @@ def test_the_import_dialog_offers_every_slide_format(
         assert pattern in course_material and pattern in slides
     tip = window.import_action.statusTip()  # shown in the status bar over the menu entry
     assert ".pptx, .odp, PDF" in tip
-
-
-def test_a_job_that_fails_at_once_still_reaches_handlers_connected_after_submit(
-    qtbot: QtBot, window: MainWindow
-) -> None:
-    # A protected PDF fails in a millisecond: its future can be done before submit() adds the
-    # done-callback, which then runs at once on the GUI thread, before import_files() connects
-    # its error handler. Here that moment is made certain.
-    record = JobRecord("Import b.pdf", "import", window)
-    failed_at_once: Future[object] = Future()
-    failed_at_once.set_exception(ImportFailed(Path("b.pdf"), "is protected by a password"))
-    record._on_done(failed_at_once)
-    messages: list[str] = []
-    record.failed.connect(messages.append)
-    qtbot.waitUntil(lambda: record.state == "failed", timeout=5000)
-    assert messages == ["b.pdf: is protected by a password"]
