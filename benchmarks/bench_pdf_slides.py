@@ -28,7 +28,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
 
-from moocstudio.importers.office_convert import convert_with_soffice, find_soffice
+from moocstudio.importers.libreoffice import convert, find_soffice
 from moocstudio.importers.pdf_slides import import_pdf_slides
 from moocstudio.media.process import run
 
@@ -56,9 +56,9 @@ def build_pdf(workdir: Path) -> Path:
     deck.save(source)
     soffice = find_soffice()
     assert soffice is not None
-    convert = workdir / "convert"
-    convert.mkdir()
-    return convert_with_soffice(soffice, source, convert, "pdf", timeout=600)
+    result = convert(soffice, [source], "pdf", workdir, timeout=600)
+    assert result.ok, result.stderr_tail
+    return workdir / "deck.pdf"
 
 
 def time_pdftoppm(pdftoppm: str, pdf: Path, workdir: Path, round_: int) -> float:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pptx import Presentation
 
-from moocstudio.importers.office_convert import convert_with_soffice, find_soffice
+from moocstudio.importers.libreoffice import convert, find_soffice
 
 TITLE_AND_CONTENT = 1
 PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -154,12 +154,13 @@ def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
     """``source`` converted by LibreOffice (``target`` as for --convert-to), into ``folder``."""
     soffice = find_soffice()
     assert soffice is not None, "the test should be marked needs_soffice"
-    work = folder / f"convert-{source.stem}-{target.split(':')[0]}"
+    extension = target.split(":")[0]
+    work = folder / f"convert-{source.stem}-{extension}"
     work.mkdir(parents=True)
-    converted = convert_with_soffice(soffice, source, work, target, timeout=180)
-    final = folder / f"{source.stem}.{target.split(':')[0]}"
-    converted.replace(final)
-    return final
+    result = convert(soffice, [source], target, work, timeout=180)
+    converted = work / f"{source.stem}.{extension}"
+    assert result.ok and converted.is_file(), result.stderr_tail
+    return converted.replace(folder / converted.name)
 
 
 # --- PDF ----------------------------------------------------------------------------------

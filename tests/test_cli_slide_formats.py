@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from moocstudio.importers.office_convert import find_soffice
+from moocstudio.importers.libreoffice import find_soffice
 from moocstudio.model.store import load_course
 from tests.slide_samples import (
     FRENCH_DECK,

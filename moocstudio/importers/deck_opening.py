@@ -7,8 +7,9 @@ python-pptx reads PowerPoint decks. The other presentation files teachers hold r
   (see :mod:`moocstudio.importers.presentation_package`);
 * LibreOffice Impress presentations (.odp, .otp templates, flat .fodp) through LibreOffice,
   which converts them to .pptx headless; without LibreOffice they are refused with the advice to
-  install it. Their slide images are then rendered from the original, which LibreOffice draws
-  more faithfully than its own .pptx export.
+  install it. LibreOffice only ever sees a copy whose links to outside files are cut (see
+  :func:`moocstudio.importers.odf.copy_without_outside_links`); the slide images of a zipped
+  one are drawn from that copy, which LibreOffice draws more faithfully than its own .pptx.
 
 The course keeps the author's file as the deck's source, with one exception: a deck with macros
 is stored as its macro-free twin (``lecture.pptm`` as ``lecture.pptx``), so that no course, and
@@ -29,12 +30,7 @@ from pptx import Presentation
 
 from moocstudio.errors import ImportFailed, ToolNotFound, ToolTimedOut
 from moocstudio.importers import odf
-from moocstudio.importers.office_convert import (
-    INSTALL_LIBREOFFICE,
-    ConversionFailed,
-    convert_with_soffice,
-    find_soffice,
-)
+from moocstudio.importers.libreoffice import convert, find_soffice
 from moocstudio.importers.presentation_package import (
     ADDIN_REFUSAL,
     PackageError,
@@ -54,6 +50,12 @@ _FLAT_ODF_HEAD = 8192  # the root element and its office:mimetype (after ~40 nam
 # LibreOffice: a fresh profile takes a few seconds, then a large deck well under a minute.
 _CONVERT_BASE_TIMEOUT = 120.0
 _CONVERT_SECONDS_PER_MB = 2.0
+INSTALL_LIBREOFFICE = (
+    "install LibreOffice (Debian/Ubuntu: sudo apt install libreoffice-impress; Fedora: sudo dnf "
+    "install libreoffice-impress; macOS: brew install --cask libreoffice; Windows: winget "
+    "install TheDocumentFoundation.LibreOffice) and import it again"
+)
+"""How to get LibreOffice, per platform, as the end of a sentence."""
 _DAMAGED = (
     "is damaged or incomplete and cannot be read as a presentation; if it was downloaded or "
     "copied, get it again, or open it in PowerPoint or LibreOffice Impress and save it again"
@@ -64,11 +66,12 @@ _DAMAGED = (
 class OpenedDeck:
     """A presentation python-pptx has read, and how its file goes into the course.
 
+    Use it in a ``with`` block: an Impress presentation keeps its working files (the copy
+    LibreOffice draws the slides from) until the block ends.
+
     Attributes:
         presentation: The python-pptx presentation.
         source: The file the author picked.
-        render_from: The file whose slides LibreOffice pictures: the source, except for a deck
-            with macros (its stored macro-free copy is used, so no macro reaches LibreOffice).
         warnings: What the author should hear about the opening (macros left out).
     """
 
@@ -77,13 +80,27 @@ class OpenedDeck:
     warnings: list[str] = field(default_factory=list)
     _stored_copy: bytes | None = None
     _stored_name: str = ""
+    _render_from: Path | None = None
+    _workdir: tempfile.TemporaryDirectory[str] | None = None
 
     def store(self, folder: Path) -> tuple[Asset, Path]:
-        """Copy the deck into the course; returns its asset and the file to render from."""
+        """Copy the deck into the course; returns its asset and the file to render from.
+
+        The file to render from is the source, except for a deck with macros (its stored
+        macro-free copy, so no macro ever reaches LibreOffice) and an Impress presentation (a
+        copy without outside links).
+        """
         if self._stored_copy is None:
-            return add_asset(folder, self.source), self.source
+            return add_asset(folder, self.source), self._render_from or self.source
         asset = add_asset_bytes(folder, self._stored_copy, self._stored_name)
         return asset, asset_path(folder, asset)
+
+    def __enter__(self) -> OpenedDeck:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._workdir is not None:
+            self._workdir.cleanup()
 
 
 def open_presentation(source: Path) -> OpenedDeck:
@@ -181,36 +198,54 @@ def _open_odf(source: Path) -> OpenedDeck:
             "is a LibreOffice Impress presentation, which moocstudio reads through "
             f"LibreOffice, and LibreOffice is not installed: {INSTALL_LIBREOFFICE}",
         )
+    workdir = tempfile.TemporaryDirectory(prefix="moocstudio-odp-")
+    try:
+        work = Path(workdir.name)
+        zipped = read_head(source, 2).startswith(b"PK")
+        # A plain name (LibreOffice names its output after its input) with the right extension.
+        safe = work / ("deck.odp" if zipped else "deck.fodp")
+        converted = _converted_to_pptx(source, soffice, safe)
+        presentation = _presentation(source, io.BytesIO(converted.read_bytes()))
+    except BaseException:
+        workdir.cleanup()
+        raise
+    # A flat file is not a zip, which the slide renderer copies: it draws LibreOffice's .pptx.
+    render_from = safe if zipped else converted
+    return OpenedDeck(presentation, source, _render_from=render_from, _workdir=workdir)
+
+
+def _converted_to_pptx(source: Path, soffice: str, safe: Path) -> Path:
+    """``source`` copied to ``safe`` without outside links, then converted beside it."""
     try:
         size_mb = source.stat().st_size / 1e6
+        timeout = _CONVERT_BASE_TIMEOUT + _CONVERT_SECONDS_PER_MB * size_mb
+        odf.copy_without_outside_links(source, safe)
+        outdir = safe.parent / "pptx"
+        outdir.mkdir()
+        result = convert(soffice, [safe], "pptx", outdir, timeout=timeout)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        raise ImportFailed(source, _DAMAGED) from exc
+    except ToolTimedOut as exc:
+        raise ImportFailed(
+            source,
+            f"LibreOffice did not finish converting it within {exc.timeout:g} seconds; try "
+            "again, or split the presentation",
+        ) from exc
+    except ToolNotFound as exc:
+        raise ImportFailed(
+            source, f"LibreOffice cannot be run ({exc.advice}); {INSTALL_LIBREOFFICE}"
+        ) from exc
     except OSError as exc:
-        raise ImportFailed(source, f"cannot be read ({exc.strerror})") from exc
-    timeout = _CONVERT_BASE_TIMEOUT + _CONVERT_SECONDS_PER_MB * size_mb
-    with tempfile.TemporaryDirectory(prefix="moocstudio-odp-") as tmp:
-        try:
-            converted = convert_with_soffice(soffice, source, Path(tmp), "pptx", timeout=timeout)
-            data = converted.read_bytes()
-        except ConversionFailed as exc:
-            raise ImportFailed(
-                source,
-                f"LibreOffice could not read it ({exc}); open it in LibreOffice Impress, "
-                "save it again, and import it again",
-            ) from exc
-        except ToolTimedOut as exc:
-            raise ImportFailed(
-                source,
-                f"LibreOffice did not finish converting it within {timeout:g} seconds; try "
-                "again, or split the presentation",
-            ) from exc
-        except ToolNotFound as exc:
-            raise ImportFailed(
-                source, f"LibreOffice cannot be run ({exc.advice}); {INSTALL_LIBREOFFICE}"
-            ) from exc
-        except OSError as exc:
-            raise ImportFailed(
-                source, f"could not be converted ({exc.strerror or exc}); try again"
-            ) from exc
-    return OpenedDeck(_presentation(source, io.BytesIO(data)), source)
+        raise ImportFailed(source, f"could not be converted ({exc.strerror or exc})") from exc
+    converted = outdir / f"{safe.stem}.pptx"
+    if not result.ok or not converted.is_file():
+        said = [line.strip() for line in result.stderr_tail.splitlines() if line.strip()]
+        raise ImportFailed(
+            source,
+            f"LibreOffice could not read it ({said[-1][:200] if said else 'no message'}); "
+            "open it in LibreOffice Impress, save it again, and import it again",
+        )
+    return converted
 
 
 # --- Every other way a file can fail to be a presentation -------------------------------

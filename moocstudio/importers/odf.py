@@ -8,8 +8,12 @@ entry; a flat one (.fodp) is a single XML file whose root element carries ``offi
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 import zlib
+from pathlib import Path
+
+from lxml import etree
 
 PRESENTATION_TYPES = frozenset(
     {
@@ -60,3 +64,78 @@ def describe_other(mimetype: str) -> str:
     if mimetype.startswith("application/vnd.oasis.opendocument.text"):
         return f"is {kind}, not a presentation; save it as markdown (.md) to import it as a page"
     return f"is {kind}, not a presentation; import an Impress presentation (.odp) instead"
+
+
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_DRAW_NS = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+# Hyperlinks stay: they are only followed when clicked, which never happens here.
+_HYPERLINKS = frozenset({f"{{{_TEXT_NS}}}a", f"{{{_DRAW_NS}}}a"})
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# Flat files carry their pictures as base64 text nodes, larger than libxml2's default limit;
+# entities stay unresolved and the network closed, so the limit guards nothing here.
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+
+
+def copy_without_outside_links(source: Path, target: Path) -> int:
+    """Copy an OpenDocument file (zipped or flat) without its links to outside files.
+
+    A presentation can show a picture, a film or an object from ``file:///...``, ``../x.png``
+    or ``https://...`` instead of holding it, and run a script from an event
+    (``vnd.sun.star.script:...``); LibreOffice would fetch or run these while it converts or
+    draws the slides. Hyperlinks stay. A file with no such reference is copied as it is.
+
+    Returns:
+        How many XML documents were changed.
+
+    Raises:
+        OSError: ``source`` cannot be read or ``target`` written.
+        zipfile.BadZipFile: ``source`` is neither a zip nor flat XML that can be read.
+    """
+    data = source.read_bytes()
+    if not data.startswith(b"PK"):
+        cut = _without_outside_links(data)
+        target.write_bytes(cut if cut is not None else data)
+        return int(cut is not None)
+    with zipfile.ZipFile(source) as archive:
+        changed = {
+            info.filename: cut
+            for info in archive.infolist()
+            if info.filename.endswith(".xml")
+            and (cut := _without_outside_links(archive.read(info))) is not None
+        }
+        if not changed:
+            shutil.copyfile(source, target)
+            return 0
+        with zipfile.ZipFile(target, "w") as copy:
+            for info in archive.infolist():  # mimetype first and stored, as it came
+                copy.writestr(info, changed.get(info.filename) or archive.read(info))
+    return len(changed)
+
+
+def _without_outside_links(document: bytes) -> bytes | None:
+    if b"href" not in document:
+        return None
+    try:
+        root = etree.fromstring(document, _PARSER)
+    except etree.XMLSyntaxError:
+        return None  # LibreOffice cannot read it either: nothing in it will be fetched
+    cut = False
+    for element in root.iter():
+        target = element.get(_XLINK_HREF) if isinstance(element.tag, str) else None
+        if target is None or element.tag in _HYPERLINKS or _inside(target):
+            continue
+        # Removed, not redirected: a relative name would be looked for inside the package, and
+        # LibreOffice refuses a package that names a part it does not hold.
+        del element.attrib[_XLINK_HREF]
+        cut = True
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8")) if cut else None
+
+
+def _inside(reference: str) -> bool:
+    """A reference to a part of the package itself: relative, never above it."""
+    reference = reference.strip()
+    if not reference or _SCHEME.match(reference) or reference.startswith(("/", "\\")):
+        return False
+    parts = reference.replace("\\", "/").split("/")
+    return ".." not in parts

@@ -15,7 +15,6 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from moocstudio.errors import ImportFailed
 from moocstudio.importers.base import ImportResult, readable_stem
 from moocstudio.importers.deck_opening import OpenedDeck, open_presentation
 from moocstudio.importers.pptx_reading import SlideContent, one_line, read_slides

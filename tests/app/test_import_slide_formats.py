@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from moocstudio.app import window as window_module
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.window import MainWindow
-from moocstudio.importers.office_convert import find_soffice
+from moocstudio.importers.libreoffice import find_soffice
 from moocstudio.model import Course, LicenceId
 from tests.slide_samples import (
     FRENCH_DECK,

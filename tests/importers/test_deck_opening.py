@@ -11,9 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from moocstudio.errors import ImportFailed
-from moocstudio.importers import office_convert
+from moocstudio.importers import libreoffice
 from moocstudio.importers.slides import import_slides
 from moocstudio.model import SlideDeck
 from moocstudio.model.store import asset_path
@@ -57,7 +58,7 @@ def _without_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     empty = tmp_path / "empty-bin"
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
-    monkeypatch.setattr(office_convert, "_WELL_KNOWN_SOFFICE", ())
+    monkeypatch.setattr(libreoffice, "_WELL_KNOWN_SOFFICE", ())
 
 
 @pytest.fixture
@@ -237,3 +238,49 @@ def test_an_odf_text_document_named_odp_is_refused(course: Path, tmp_path: Path)
     odt = odf_zip(tmp_path / "cours.odp", ODT)
     with pytest.raises(ImportFailed, match="text document .* save it as markdown"):
         import_slides(course, odt)
+
+
+def _with_linked_picture(odp: Path, target: Path, picture: Path) -> Path:
+    """``odp`` with a picture over the whole first slide, linked from outside, not embedded."""
+    frame = (
+        '<draw:frame svg:width="25cm" svg:height="19cm" svg:x="0cm" svg:y="0cm">'
+        f'<draw:image xlink:href="{picture.as_uri()}" xlink:type="simple" '
+        'xlink:show="embed" xlink:actuate="onLoad"/></draw:frame>'
+    )
+    with zipfile.ZipFile(odp) as source, zipfile.ZipFile(target, "w") as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "content.xml":
+                text = data.decode("utf-8")
+                start = text.index("<draw:page ")
+                end = text.index(">", start) + 1
+                data = (text[:end] + frame + text[end:]).encode("utf-8")
+            out.writestr(info, data)
+    return target
+
+
+def _red_share(png: Path) -> float:
+    with Image.open(png) as image:
+        colours = image.convert("RGB").getcolors(maxcolors=1 << 24) or []
+        red = sum(n for n, (r, g, b) in colours if r > 200 and g < 60 and b < 60)
+        return red / (image.width * image.height)
+
+
+@pytest.mark.needs_soffice
+def test_a_picture_linked_from_outside_an_odp_never_reaches_the_slide_images(
+    course: Path, tmp_path: Path
+) -> None:
+    secret = tmp_path / "private" / "secret.png"
+    secret.parent.mkdir()
+    Image.new("RGB", (200, 150), (255, 0, 0)).save(secret)
+    plain = libreoffice_convert(powerpoint_deck(tmp_path / "cours.pptx"), "odp", tmp_path)
+    linked = _with_linked_picture(plain, tmp_path / "linked.odp", secret)
+    # LibreOffice itself draws the linked file, as any viewer would...
+    shown = libreoffice_convert(linked, "png", tmp_path / "shown")
+    assert _red_share(shown) > 0.3
+    # ...but the import hands it a copy whose outside links lead nowhere.
+    deck = import_slides(course, linked).item
+    assert deck.rendered_with == "libreoffice"
+    first = deck.slides[0].image
+    assert first is not None and _red_share(asset_path(course, first)) == 0
+    assert stored_source(course, deck).read_bytes() == linked.read_bytes()
