@@ -8,12 +8,13 @@ entry; a flat one (.fodp) is a single XML file whose root element carries ``offi
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 import zlib
 from pathlib import Path
 
 from lxml import etree
+
+from moocstudio.importers.zip_copy import copy_with_changed_parts
 
 PRESENTATION_TYPES = frozenset(
     {
@@ -97,20 +98,9 @@ def copy_without_outside_links(source: Path, target: Path) -> int:
         cut = _without_outside_links(data)
         target.write_bytes(cut if cut is not None else data)
         return int(cut is not None)
-    with zipfile.ZipFile(source) as archive:
-        changed = {
-            info.filename: cut
-            for info in archive.infolist()
-            if info.filename.endswith(".xml")
-            and (cut := _without_outside_links(archive.read(info))) is not None
-        }
-        if not changed:
-            shutil.copyfile(source, target)
-            return 0
-        with zipfile.ZipFile(target, "w") as copy:
-            for info in archive.infolist():  # mimetype first and stored, as it came
-                copy.writestr(info, changed.get(info.filename) or archive.read(info))
-    return len(changed)
+    return copy_with_changed_parts(
+        source, target, lambda name: name.endswith(".xml"), _without_outside_links
+    )
 
 
 def _without_outside_links(document: bytes) -> bytes | None:
