@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save"), self.save, key.Save)
         self.import_action = self._action(
             self.tr("&Import Files…"), self.import_dialog, "Ctrl+I",
-            tip=self.tr("Add slides (.pptx), markdown pages or videos to the course"),
+            tip=self.tr("Add slides (.pptx, .odp, PDF), markdown pages or videos to the course"),
         )  # fmt: skip
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, key.Delete)
@@ -411,7 +411,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import files"),
             "",
-            self.tr("Course material (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;"
+            self.tr("Course material (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp "
+                    "*.fodp *.pdf *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;"
+                    "Slides (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf);;"
                     "All files (*)"),
         )  # fmt: skip
         if files:

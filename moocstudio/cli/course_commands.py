@@ -92,7 +92,7 @@ def _parse_licence(text: str) -> LicenceId:
     "each page holding .git, _config.yml, conf.py, myst.yml, _quarto.yml or config.yaml.",
 )
 def add(folder: Path, files: tuple[Path, ...], module_title: str | None, root: Path | None) -> None:
-    """Import FILES (.pptx slides, markdown pages, videos) into the course in FOLDER.
+    """Import FILES (slides: .pptx, .odp, PDF; markdown pages; videos) into the course in FOLDER.
 
     The kind of each file is read from its content. Files that fail are reported; the others
     are still added.

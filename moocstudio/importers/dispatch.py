@@ -21,10 +21,13 @@ def import_file(
 ) -> ImportResult[Item]:
     """Import ``source`` into the course at ``folder`` as a slide deck, a page or a video.
 
+    Presentations (PowerPoint, LibreOffice Impress) and PDF slides both become slide decks.
+
     Args:
         folder: The course folder.
         source: The file to import; only read.
-        kind: Force the kind instead of detecting it from the content.
+        kind: Force the kind of item instead of detecting it from the content ("slides" is
+            then read as a presentation).
         title: Title for the new item instead of one found in the file.
         root: For a page: the lesson's top folder, where site-root image paths
             (``/fig/x.png``) resolve and which no image path may leave.
@@ -36,6 +39,10 @@ def import_file(
     from moocstudio.importers.sniff import sniff_kind
 
     chosen = kind or sniff_kind(Path(source))
+    if chosen == "pdf-slides":
+        from moocstudio.importers.pdf_slides import import_pdf_slides
+
+        return import_pdf_slides(folder, source, title=title)
     if chosen == "slides":
         from moocstudio.importers.slides import import_slides
 

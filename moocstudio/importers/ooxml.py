@@ -8,13 +8,13 @@ python-pptx does not look inside those, so the readers here do.
 
 from __future__ import annotations
 
-import shutil
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from lxml import etree
+
+from moocstudio.importers.zip_copy import copy_with_changed_parts
 
 NS = {
     "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
@@ -115,20 +115,9 @@ def copy_without_outside_links(source: Path, target: Path) -> int:
         OSError: ``source`` cannot be read or ``target`` written.
         zipfile.BadZipFile: ``source`` is not a zip archive.
     """
-    with zipfile.ZipFile(source) as archive:
-        changed = {
-            info.filename: cut
-            for info in archive.infolist()
-            if info.filename.endswith(".rels")
-            and (cut := _without_outside_targets(archive.read(info))) is not None
-        }
-        if not changed:
-            shutil.copyfile(source, target)
-            return 0
-        with zipfile.ZipFile(target, "w") as copy:
-            for info in archive.infolist():
-                copy.writestr(info, changed.get(info.filename) or archive.read(info))
-    return len(changed)
+    return copy_with_changed_parts(
+        source, target, lambda name: name.endswith(".rels"), _without_outside_targets
+    )
 
 
 def _without_outside_targets(rels: bytes) -> bytes | None:

@@ -1,19 +1,25 @@
 """Tell which importer a file needs from its content, so a misnamed file is caught early.
 
-The extension is only a hint: a .pptx is a zip holding ``ppt/presentation.xml``, media files
-start with well-known signatures, and a page is UTF-8 text. A file whose name promises one kind
-while its bytes say another (notes.txt renamed lecture.mp4) is refused with that explanation.
+The extension is only a hint: a PowerPoint deck (.pptx, .ppsx, .potx, .pptm...) is a zip whose
+``[Content_Types].xml`` declares a presentation, show or template main part; an Impress
+presentation names itself in its ``mimetype`` entry (or, flat, in its root element); a PDF
+starts with ``%PDF``; media files start with well-known signatures, and a page is UTF-8 text.
+A file whose name promises one kind while its bytes say another (notes.txt renamed lecture.mp4,
+a text document named .odp) is refused with that explanation.
 """
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Literal
 
 from moocstudio.errors import ImportFailed
+from moocstudio.importers import odf
+from moocstudio.importers.presentation_package import ADDIN_REFUSAL, PackageError, read_package
 
-SourceKind = Literal["slides", "page", "video"]
+SourceKind = Literal["slides", "pdf-slides", "page", "video"]
 
 _HEAD_BYTES = 8192  # enough for every signature below and a fair look at text
 _TS_PACKET = 188
@@ -36,11 +42,16 @@ _MEDIA_EXTENSIONS = frozenset(
         ".opus", ".flac", ".aac", ".wma", ".aif", ".aiff",
     }
 )  # fmt: skip
-_SLIDE_EXTENSIONS = frozenset({".pptx", ".ppsx", ".potx", ".pptm", ".ppt"})
+_SLIDE_EXTENSIONS = frozenset(
+    {".pptx", ".ppsx", ".potx", ".pptm", ".ppsm", ".potm", ".ppt", ".odp", ".otp", ".pdf"}
+)
+_PDF_MAGIC = b"%PDF-"
+_PDF_HEADER_SLACK = 1024  # readers accept the header anywhere in the first KB (ISO 32000 7.5.2)
 
 _ACCEPTED = (
-    "moocstudio imports PowerPoint decks (.pptx), markdown pages (.md) and video or audio "
-    "files (.mp4, .mov, .mkv, .webm, .mp3, .m4a, .wav ...)"
+    "moocstudio imports slides (PowerPoint .pptx .ppsx .potx .pptm, LibreOffice Impress .odp, "
+    "PDF), markdown pages (.md) and video or audio files (.mp4, .mov, .mkv, .webm, .mp3, "
+    ".m4a, .wav ...)"
 )
 
 
@@ -51,17 +62,21 @@ def sniff_kind(path: Path) -> SourceKind:
         path: The file the author picked.
 
     Returns:
-        ``"slides"`` for a .pptx (a zip with ``ppt/presentation.xml``), ``"video"`` for any video
-        or audio container (audio-only recordings too), ``"page"`` for UTF-8 text (markdown).
+        ``"slides"`` for a presentation (PowerPoint or OpenDocument), ``"pdf-slides"`` for a
+        PDF, ``"video"`` for any video or audio container (audio-only recordings too),
+        ``"page"`` for UTF-8 text (markdown).
 
     Raises:
-        ImportFailed: The file is missing, empty, a legacy or password-protected PowerPoint, text
-            named like a video or a deck, or a kind of file moocstudio does not import.
+        ImportFailed: The file is missing, empty, a legacy or password-protected PowerPoint, an
+            OpenDocument file that is no presentation, text named like a video or a deck, or a
+            kind of file moocstudio does not import.
     """
     path = Path(path)
-    head = _read_head(path)
+    head = read_head(path)
     if head.startswith(_ZIP_MAGICS):
         return _sniff_zip(path)
+    if _is_pdf(path, head):
+        return "pdf-slides"
     if head.startswith(_OLE_MAGIC):
         raise ImportFailed(
             path,
@@ -71,14 +86,12 @@ def sniff_kind(path: Path) -> SourceKind:
     if _is_media(head):
         return "video"
     if _is_text(head):
-        return _sniff_text(path)
+        return _sniff_text(path, head)
     raise ImportFailed(path, _refusal(head))
 
 
 def _refusal(head: bytes) -> str:
-    """Why a file that is none of the three kinds is refused, as helpfully as its bytes allow."""
-    if head.startswith(b"%PDF"):
-        return f"is a PDF; export the slides as .pptx or the text as markdown instead. {_ACCEPTED}"
+    """Why a file that is none of the kinds is refused, as helpfully as its bytes allow."""
     if _is_picture(head):
         return (
             "is a picture; add it to a markdown page (![description](picture.png)), or to a "
@@ -92,6 +105,24 @@ def _refusal(head: bytes) -> str:
             "as a page"
         )
     return f"is not a kind of file moocstudio can import. {_ACCEPTED}"
+
+
+def _is_pdf(path: Path, head: bytes) -> bool:
+    """A PDF header at the start, or a little later in a file that ends like a PDF.
+
+    The second case is for the few bytes some tools put first; the end-of-file marker keeps a
+    markdown page that merely mentions "%PDF-" near its top a page.
+    """
+    if head.startswith(_PDF_MAGIC):
+        return True
+    if _PDF_MAGIC not in head[:_PDF_HEADER_SLACK]:
+        return False
+    try:
+        with path.open("rb") as stream:
+            stream.seek(max(0, path.stat().st_size - _PDF_HEADER_SLACK))
+            return b"%%EOF" in stream.read()
+    except OSError:
+        return False
 
 
 def _is_picture(head: bytes) -> bool:
@@ -110,12 +141,17 @@ def _is_legacy_text(head: bytes) -> bool:
     return plain >= _LEGACY_TEXT_SHARE * len(head)
 
 
-def _read_head(path: Path) -> bytes:
+def read_head(path: Path, size: int = _HEAD_BYTES) -> bytes:
+    """The first ``size`` bytes of ``path``, or a refusal naming why there are none.
+
+    Raises:
+        ImportFailed: ``path`` is a folder, does not exist, cannot be read, or is empty.
+    """
     if path.is_dir():  # Windows says "permission denied" when asked to open a folder
         raise ImportFailed(path, f"is a folder; pick a file in it. {_ACCEPTED}")
     try:
         with path.open("rb") as stream:
-            head = stream.read(_HEAD_BYTES)
+            head = stream.read(size)
     except FileNotFoundError:
         raise ImportFailed(path, "does not exist; check the name and the folder") from None
     except OSError as exc:
@@ -129,24 +165,50 @@ def _sniff_zip(path: Path) -> SourceKind:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            mimetype = odf.zip_mimetype(archive)
+            if "ppt/presentation.xml" in names:
+                _check_powerpoint(path, archive)
+                return "slides"
     except zipfile.BadZipFile as exc:
         raise ImportFailed(
-            path, "is a damaged zip file (a .pptx is one); copy or save it again"
+            path, "is a damaged zip file (a .pptx or .odp is one); copy or save it again"
         ) from exc
     except OSError as exc:
         raise ImportFailed(path, f"cannot be read ({exc.strerror})") from exc
-    if "ppt/presentation.xml" in names:
+    if mimetype in odf.PRESENTATION_TYPES:
         return "slides"
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise ImportFailed(path, odf.describe_other(mimetype))
     if "word/document.xml" in names:
         advice = "is a Word document; save it as markdown (.md) or paste its text into a page"
     elif "content.xml" in names:
-        advice = "is an OpenDocument file; save presentations as .pptx and text as markdown (.md)"
+        advice = "is an OpenDocument file but names no kind (it has no mimetype); save it again"
+    elif "Index.zip" in names or any(name.startswith("Index/") for name in names):
+        advice = (
+            "is a Keynote presentation; in Keynote, choose File > Export To > PowerPoint (or "
+            "PDF) and import that file"
+        )
     else:
         advice = "is a zip archive, not a PowerPoint deck; unzip it and import the files inside"
     raise ImportFailed(path, f"{advice}. {_ACCEPTED}")
 
 
-def _sniff_text(path: Path) -> SourceKind:
+def _check_powerpoint(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse an add-in; a package too damaged to say what it is is left to the importer."""
+    try:
+        flavour = read_package(archive).flavour
+    except (PackageError, zipfile.BadZipFile, zlib.error, EOFError):
+        return
+    if flavour is not None and flavour.role == "addin":
+        raise ImportFailed(path, ADDIN_REFUSAL)
+
+
+def _sniff_text(path: Path, head: bytes) -> SourceKind:
+    mimetype = odf.flat_mimetype(head)
+    if mimetype in odf.PRESENTATION_TYPES:
+        return "slides"  # a flat Impress presentation (.fodp)
+    if mimetype:
+        raise ImportFailed(path, odf.describe_other(mimetype))
     suffix = path.suffix.lower()
     if suffix in _MEDIA_EXTENSIONS:
         raise ImportFailed(

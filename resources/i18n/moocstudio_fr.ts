@@ -786,8 +786,8 @@
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="119" />
-        <source>Add slides (.pptx), markdown pages or videos to the course</source>
-        <translation>Ajouter au cours des diaporamas (.pptx), des pages Markdown ou des vidéos</translation>
+        <source>Add slides (.pptx, .odp, PDF), markdown pages or videos to the course</source>
+        <translation>Ajouter au cours des diaporamas (.pptx, .odp, PDF), des pages Markdown ou des vidéos</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="121" />
@@ -976,8 +976,8 @@
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="411" />
-        <source>Course material (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;All files (*)</source>
-        <translation>Contenus de cours (*.pptx *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Tous les fichiers (*)</translation>
+        <source>Course material (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Slides (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf);;All files (*)</source>
+        <translation>Contenus de cours (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Diaporamas (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="433" />

@@ -258,13 +258,6 @@ def _docx(path: Path) -> Path:
     return path
 
 
-def _odp(path: Path) -> Path:
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.presentation")
-        archive.writestr("content.xml", "<office:document-content/>")
-    return path
-
-
 def _plain_zip(path: Path) -> Path:
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("notes.txt", "hello")
@@ -291,13 +284,6 @@ def _bad_xml(path: Path, whole: Path) -> Path:
     return _rewritten(path, whole, "ppt/presentation.xml", lambda data: data[: len(data) // 2])
 
 
-def _slideshow(path: Path, whole: Path) -> Path:
-    def as_show(data: bytes) -> bytes:
-        return data.replace(b"presentation.main+xml", b"slideshow.main+xml")
-
-    return _rewritten(path, whole, "[Content_Types].xml", as_show)
-
-
 def _bad_level(path: Path, whole: Path) -> Path:
     def bad(data: bytes) -> bytes:
         return data.replace(b"<a:p>", b'<a:p><a:pPr lvl="abc"/>')
@@ -317,9 +303,7 @@ LEGACY_PPT = {"PowerPoint Document": bytes(3000), "Current User": bytes(60)}
         ("cut.pptx", _truncated, "damaged or incomplete"),
         ("bad-xml.pptx", _bad_xml, "damaged or incomplete"),
         ("report.pptx", lambda p, w: _docx(p), "is a Word document"),
-        ("talk.odp", lambda p, w: _odp(p), "save it as PowerPoint (.pptx)"),
         ("archive.zip", lambda p, w: _plain_zip(p), "no ppt/presentation.xml"),
-        ("show.ppsx", _slideshow, "PowerPoint show or template"),
         ("locked.pptx", lambda p, w: p.write_bytes(ole_file(ENCRYPTED)), "remove the password"),
         ("old.ppt", lambda p, w: p.write_bytes(ole_file(LEGACY_PPT)), "save it as .pptx"),
         ("old.doc", lambda p, w: p.write_bytes(ole_file({"WordDocument": b"w"})), "Word document"),

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from moocstudio.errors import ImportFailed
 from moocstudio.importers.sniff import sniff_kind
+from tests.slide_samples import PdfPage, odf_zip, powerpoint_deck, retyped_deck, write_pdf
 
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
 
@@ -42,6 +43,8 @@ def test_deck_made_by_python_pptx(tmp_path):
         (["word/document.xml"], "Word document"),
         (["content.xml", "mimetype"], "OpenDocument"),
         (["notes.txt", "picture.png"], "zip archive, not a PowerPoint deck"),
+        (["Index/Document.iwa", "Metadata/Properties.plist"], "Keynote.*Export To > PowerPoint"),
+        (["Index.zip", "preview.jpg"], "Keynote"),
     ],
 )
 def test_other_zips_are_refused_with_advice(tmp_path, names, message):
@@ -183,11 +186,95 @@ def test_picture_gets_picture_advice(run_ffmpeg, tmp_path):
         sniff_kind(picture)
 
 
-def test_pdf_gets_pdf_advice(tmp_path):
+@pytest.mark.parametrize("name", ["slides.pdf", "slides.pptx", "slides"])
+def test_pdf_by_its_signature_whatever_its_name(tmp_path, name):
+    pdf = tmp_path / name
+    write_pdf(pdf, [PdfPage([("Titre", 24)])])
+    assert sniff_kind(pdf) == "pdf-slides"
+
+
+def test_pdf_header_after_junk_in_the_first_kilobyte(tmp_path):
+    # Readers accept a few bytes before the header (a mail gateway's, a BOM); so do we.
     pdf = tmp_path / "slides.pdf"
-    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n" + bytes(100))
-    with pytest.raises(ImportFailed, match="is a PDF"):
-        sniff_kind(pdf)
+    pdf.write_bytes(b"\xef\xbb\xbf\r\n" + write_pdf(tmp_path / "x.pdf", [PdfPage()]).read_bytes())
+    assert sniff_kind(pdf) == "pdf-slides"
+
+
+def test_a_page_that_mentions_the_pdf_header_stays_a_page(tmp_path):
+    page = tmp_path / "formats.md"
+    page.write_text("# Formats\n\nA PDF starts with `%PDF-1.7`, then objects.\n", encoding="utf-8")
+    assert sniff_kind(page) == "page"
+
+
+@pytest.mark.parametrize("suffix", [".ppsx", ".potx", ".pptm", ".ppsm", ".potm"])
+def test_every_powerpoint_flavour_is_slides(tmp_path, suffix):
+    deck = powerpoint_deck(tmp_path / "deck.pptx")
+    assert sniff_kind(retyped_deck(deck, tmp_path / f"deck{suffix}")) == "slides"
+    # Misnamed: the content decides.
+    assert sniff_kind(retyped_deck(deck, tmp_path / f"{suffix[1:]}.zip")) == "slides"
+
+
+def test_a_powerpoint_add_in_is_refused(tmp_path):
+    addin = retyped_deck(powerpoint_deck(tmp_path / "deck.pptx"), tmp_path / "tools.ppam")
+    with pytest.raises(ImportFailed, match="add-in"):
+        sniff_kind(addin)
+
+
+@pytest.mark.parametrize(
+    "mimetype",
+    [
+        "application/vnd.oasis.opendocument.presentation",
+        "application/vnd.oasis.opendocument.presentation-template",
+    ],
+)
+def test_odf_presentations_by_their_mimetype_whatever_their_name(tmp_path, mimetype):
+    assert sniff_kind(odf_zip(tmp_path / "cours.odp", mimetype)) == "slides"
+    assert sniff_kind(odf_zip(tmp_path / "cours.zip", mimetype)) == "slides"
+
+
+@pytest.mark.parametrize(
+    ("mimetype", "message"),
+    [
+        ("application/vnd.oasis.opendocument.text", "text document .*save it as markdown"),
+        ("application/vnd.oasis.opendocument.spreadsheet", "spreadsheet"),
+    ],
+)
+def test_other_odf_files_named_odp_are_refused(tmp_path, mimetype, message):
+    with pytest.raises(ImportFailed, match=message) as caught:
+        sniff_kind(odf_zip(tmp_path / "cours.odp", mimetype))
+    assert "not a presentation" in caught.value.problem
+
+
+def test_flat_odf_presentation_is_slides_flat_text_document_is_not(tmp_path):
+    flat = tmp_path / "cours.fodp"
+    flat.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:'
+        'names:tc:opendocument:xmlns:office:1.0" office:version="1.3" office:mimetype='
+        '"application/vnd.oasis.opendocument.presentation"></office:document>\n',
+        encoding="utf-8",
+    )
+    assert sniff_kind(flat) == "slides"
+    text = tmp_path / "notes.fodt"
+    text.write_text(
+        flat.read_text(encoding="utf-8").replace("presentation", "text"), encoding="utf-8"
+    )
+    with pytest.raises(ImportFailed, match="text document"):
+        sniff_kind(text)
+
+
+@pytest.mark.parametrize("name", ["slides.pdf", "cours.odp"])
+def test_text_named_like_slides_is_refused(tmp_path, name):
+    fake = tmp_path / name
+    fake.write_text("# Pas des diapositives\n", encoding="utf-8")
+    with pytest.raises(ImportFailed, match="named like a slide deck"):
+        sniff_kind(fake)
+
+
+def test_an_empty_odp_is_refused(tmp_path):
+    empty = tmp_path / "cours.odp"
+    empty.write_bytes(b"")
+    with pytest.raises(ImportFailed, match="is empty"):
+        sniff_kind(empty)
 
 
 def test_text_in_other_encodings_is_named(tmp_path):
@@ -215,4 +302,4 @@ def test_any_bytes_give_a_kind_or_a_readable_refusal(tmp_path, data):
     except ImportFailed as refused:
         assert refused.problem
         return
-    assert kind in ("slides", "page", "video")
+    assert kind in ("slides", "pdf-slides", "page", "video")
