@@ -1,6 +1,9 @@
-"""PowerPoint (.pptx) files into SlideDeck items: text, notes, pictures and slide images.
+"""Presentations into SlideDeck items: text, notes, pictures and slide images.
 
-Reading the slides is :mod:`moocstudio.importers.pptx_reading` (reading order, and why one odd
+PowerPoint decks in every flavour (.pptx, shows, templates, macro-enabled) and LibreOffice
+Impress files (converted to .pptx by LibreOffice) are opened by
+:mod:`moocstudio.importers.deck_opening`; PDF slides have their own importer,
+:mod:`moocstudio.importers.pdf_slides`. Reading the slides is :mod:`moocstudio.importers.pptx_reading` (reading order, and why one odd
 shape never stops an import); pictures are made fit for browsers by
 :mod:`moocstudio.importers.web_pictures`.
 
