@@ -492,12 +492,16 @@ class _Conversion:
         opening_line = self.number
         kind = directives.directive_kind(name)
         if kind in _LITERAL_DIRECTIVES:
+            # MyST's rule: the body ends at a bare fence at least as long as the opening one,
+            # so a ::::{code} markdown block may show ::: fences of its own.
+            length = len(match["fence"])
             end = next(
                 (
                     i
                     for i in range(self.index + 1, len(self.lines))
                     if (fence := _COLON_FENCE.match(self.lines[i]))
                     and not fence["info"].strip(": ")
+                    and len(fence["fence"]) >= length
                 ),
                 len(self.lines),
             )

@@ -30,6 +30,7 @@ from moocstudio.importers.mathml_allowlist import (
     MATHML_TAGS,
 )
 from moocstudio.importers.maths import maths_extension
+from moocstudio.importers.sniff import sniff_kind
 from moocstudio.model import Asset, Page, new_id
 from moocstudio.model.store import add_asset
 
@@ -98,6 +99,12 @@ class _ImageCollector:
                 "Download it next to the page to include it."
             )
             return src
+        if not parts.path and parts.fragment:  # ![](#label): MyST embeds a labelled block
+            self._warn(
+                f"{self.page_file}: {src} embeds a labelled part of another page (MyST); "
+                "it cannot be shown here, copy that part into the page; left out."
+            )
+            return None
         if parts.scheme or parts.netloc or src.startswith("\\"):
             self._warn(f"{self.page_file}: image {src!r} is not a path to a file; left out.")
             return None
@@ -146,8 +153,17 @@ def _image_problem(path: Path) -> str | None:
         with Image.open(path) as image:
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError):
+        if _is_recording(path):  # MyST shows ![](clip.mp4) as a video
+            return "is a video or sound recording; add it to the course as a video item"
         return "is not an image Pillow can read"
     return None
+
+
+def _is_recording(path: Path) -> bool:
+    try:
+        return sniff_kind(path) == "video"
+    except ImportFailed:
+        return False
 
 
 def _read_text(source: Path) -> str:

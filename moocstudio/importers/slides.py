@@ -3,9 +3,9 @@
 PowerPoint decks in every flavour (.pptx, shows, templates, macro-enabled) and LibreOffice
 Impress files (converted to .pptx by LibreOffice) are opened by
 :mod:`moocstudio.importers.deck_opening`; PDF slides have their own importer,
-:mod:`moocstudio.importers.pdf_slides`. Reading the slides is :mod:`moocstudio.importers.pptx_reading` (reading order, and why one odd
-shape never stops an import); pictures are made fit for browsers by
-:mod:`moocstudio.importers.web_pictures`.
+:mod:`moocstudio.importers.pdf_slides`. Reading the slides is
+:mod:`moocstudio.importers.pptx_reading` (reading order, and why one odd shape never stops an
+import); pictures are made fit for browsers by :mod:`moocstudio.importers.web_pictures`.
 
 A .pptx is untrusted input: names inside the package never become paths (pictures get names
 made here), text is kept as plain text, and anything that is not a readable presentation

@@ -157,3 +157,23 @@ def test_myst_colon_admonition_with_options_and_image() -> None:
         AsideBlock(AsideLook("tip", "Mind the gap")),
         FigureBlock(src="fig/a.png", alt="An image", height="120", element_id="img-a"),
     ]
+
+
+def test_a_colon_fenced_code_directive_shows_shorter_fences_as_code() -> None:
+    # As Jupyter Book's own docs write it: a ::::{code} block showing a page with ::: fences.
+    lines, scanner = scan(
+        "::::{code} markdown\n:filename: intro.md\n\n:::{note}\nBooks.\n:::\n\n"
+        ":::{math}\nx \\times y\n:::\n::::\n\nAfter."
+    )
+    assert lines == [
+        "```markdown",
+        ":::{note}",
+        "Books.",
+        ":::",
+        ":::{math}",
+        "x \\times y",
+        ":::",
+        "```",
+        "After.",
+    ]
+    assert scanner.warnings == []

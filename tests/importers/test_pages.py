@@ -144,3 +144,24 @@ def test_utf8_bom_is_accepted(tmp_path: Path, page_dir: Path) -> None:
 def test_sanitize_keeps_safe_structure() -> None:
     html = sanitize_html('<p class="x" id="y" onmouseover="z">t<sup>2</sup></p>')
     assert html == '<p class="x" id="y">t<sup>2</sup></p>'
+
+
+def test_myst_embeds_and_videos_in_image_syntax_get_warnings_that_say_what_they_are(
+    tmp_path: Path, page_dir: Path, make_clip
+) -> None:
+    # Both as Jupyter Book's own docs write them: ![](#label) embeds, ![](media/demo.mp4) plays.
+    make_clip("media/demo.mp4", seconds=0.5)
+    (page_dir / "media").mkdir()
+    (tmp_path / "media" / "demo.mp4").rename(page_dir / "media" / "demo.mp4")
+    source = page_dir / "p.md"
+    source.write_text(
+        "# T\n\n![](#lookout-for-tutorial)\n\n![](media/demo.mp4)\n", encoding="utf-8"
+    )
+    result = import_page(tmp_path / "course", source)
+    assert result.warnings == [
+        f"{source}: #lookout-for-tutorial embeds a labelled part of another page (MyST); it "
+        "cannot be shown here, copy that part into the page; left out.",
+        f"{source}: image media/demo.mp4 is a video or sound recording; add it to the course "
+        "as a video item; left out.",
+    ]
+    assert result.item.images == []
