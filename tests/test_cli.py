@@ -347,6 +347,44 @@ def test_export_writes_an_offline_site_zip(course: Path, deck: Path, tmp_path: P
         assert {"index.html", "LICENSE.txt", "ATTRIBUTIONS.txt"} <= set(archive.namelist())
 
 
+def test_a_book_in_folders_with_web_images_exports_valid_packages(
+    course: Path, tmp_path: Path
+) -> None:
+    # The shape of a Jupyter Book's docs: pages in folders linking across them, a page with the
+    # same file name in two folders, a badge on the web, a link to a page not added.
+    book = tmp_path / "book"
+    for folder in ("get-started", "build-and-publish"):
+        (book / folder).mkdir(parents=True)
+    (book / "myst.yml").write_text("version: 1\n", encoding="utf-8")
+    (book / "get-started" / "index.md").write_text(
+        "# Start\n\n![build](https://img.shields.io/badge/build-passing-green.svg)\n\n"
+        "[Publish it](../build-and-publish/publish.md#web), [locally](publish.md), "
+        "[the FAQ](../resources/faq.md).\n",
+        encoding="utf-8",
+    )
+    (book / "get-started" / "publish.md").write_text("# Preview\n", encoding="utf-8")
+    (book / "build-and-publish" / "publish.md").write_text("# Publish\n", encoding="utf-8")
+    added = run_cli("add", course, *sorted(book.rglob("*.md")))
+    assert added.returncode == 0, added.stderr
+    assert "img.shields.io/badge/build-passing-green.svg is on the web; packages show a link" in (
+        added.stderr
+    )
+    out = tmp_path / "packages"
+    result = run_cli("export", course, "--format", "site", "--format", "olx", "-o", out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count(": valid") == 2
+    assert "note: page “Start” links to ../resources/faq.md, which is no page of the course" in (
+        result.stdout
+    )
+    pages = {page.lesson_path: page for page in load_course(course).all_items()}
+    with zipfile.ZipFile(out / "science-ouverte-site.zip") as archive:
+        start = archive.read(f"items/{pages['get-started/index.md'].id}.html").decode()
+    assert f'href="{pages["build-and-publish/publish.md"].id}.html#web"' in start
+    assert f'href="{pages["get-started/publish.md"].id}.html"' in start
+    assert '<a href="https://img.shields.io/badge/build-passing-green.svg"' in start
+    assert "faq.md" not in start and "the FAQ" in start
+
+
 def test_validate_reports_a_good_and_a_broken_package(
     course: Path, deck: Path, tmp_path: Path
 ) -> None:

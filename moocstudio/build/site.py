@@ -24,7 +24,7 @@ from markupsafe import Markup
 from moocstudio.build.labels import labels_for
 from moocstudio.build.links import fetched_files
 from moocstudio.build.media_files import MEDIA_DIR, link_or_copy, site_name
-from moocstudio.build.page_content import inner_html, page_content
+from moocstudio.build.page_content import inner_html, page_content, pages_by_key
 from moocstudio.build.templates import site_environment
 from moocstudio.errors import MoocstudioError
 from moocstudio.model import Asset, Course, Item, LicenceInfo, Module, Page, SlideDeck, Video
@@ -218,11 +218,11 @@ def _write_site(writer: _Writer, course: Course, options: SiteOptions) -> None:
         writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
     entries = list(_entries(course))
     # Page items by the markdown file the author wrote, so links between pages keep working.
-    page_links = {
-        PurePosixPath(entry.item.source.original_name).name: PurePosixPath(entry.path).name
-        for entry in entries
-        if isinstance(entry.item, Page)
-    }
+    item_pages = {entry.item.id: PurePosixPath(entry.path).name for entry in entries}
+    page_links = pages_by_key(
+        (entry.item for entry in entries if isinstance(entry.item, Page)),
+        lambda page: item_pages[page.id],
+    )
     env = site_environment()
     labels = labels_for(course.language)
     common: dict[str, Any] = {

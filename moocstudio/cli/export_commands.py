@@ -59,9 +59,17 @@ def export_and_check(
     options: ExportOptions | None = None,
 ) -> bool:
     """Write each package, check it as a platform would, print one line each; True if all valid."""
+    from moocstudio.build.page_content import dead_links
     from moocstudio.export.formats import export_course
     from moocstudio.export.package_check import check_package
+    from moocstudio.model import Page
 
+    pages = [item for item in course.all_items() if isinstance(item, Page)]
+    for page, href in dead_links(pages):
+        click.echo(
+            f"note: page “{page.title}” links to {href}, which is no page of the course: "
+            "packages keep the link's words, not the link (add that page to keep it)"
+        )
     all_valid = True
     for result in export_course(folder, course, out_dir, names, options):
         report = check_package(result.path)

@@ -32,11 +32,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
 from html import escape
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from lxml import etree
 from lxml.html import builder as h
 
+from moocstudio.build.page_content import pages_by_key
 from moocstudio.export.formats import ExportOptions
 from moocstudio.export.licence_files import attributions_text, licence_text
 from moocstudio.export.metadata import PackageMetadata, package_metadata
@@ -165,11 +166,9 @@ def _unit_id(item: Item) -> str:
 
 def _outline(files: _OlxFiles, course: Course, static: StaticFiles) -> None:
     """Write the outline: chapter → sequential → vertical → components, one file each."""
-    unit_of_page = {
-        PurePosixPath(item.source.original_name).name: _unit_id(item)
-        for item in course.all_items()
-        if isinstance(item, Page)
-    }
+    unit_of_page = pages_by_key(
+        (item for item in course.all_items() if isinstance(item, Page)), _unit_id
+    )
     for module in course.modules:
         lesson = _sequential_id(module)
         files.xml(

@@ -67,6 +67,13 @@ class LessonFolders:
         found = root.resolve() if root is not None else repository_root(page_dir)
         return cls(page_dir=page_dir, root=found or page_dir)
 
+    def path_of(self, file: Path) -> str:
+        """``file``'s path from the root (``episodes/intro.md``); its name when outside it."""
+        resolved = file.resolve()
+        if resolved.is_relative_to(self.root):
+            return resolved.relative_to(self.root).as_posix()
+        return resolved.name
+
     def find(self, path: str) -> ImageLookup:
         """Locate ``path`` (decoded, ``/``-separated) from the page.
 

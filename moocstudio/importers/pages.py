@@ -95,8 +95,9 @@ class _ImageCollector:
         parts = urlsplit(src)
         if parts.scheme in _WEB_SCHEMES:
             self._warn(
-                f"{self.page_file}: image {src} is on the web; it will not show offline. "
-                "Download it next to the page to include it."
+                f"{self.page_file}: image {src} is on the web; packages show a link to it "
+                "instead (they never load from the network). Download it next to the page to "
+                "include it."
             )
             return src
         if not parts.path and parts.fragment:  # ![](#label): MyST embeds a labelled block
@@ -305,6 +306,7 @@ def import_page(
         html=rendered.html,
         images=rendered.images,
         licence=metadata.licence,
+        lesson_path=LessonFolders.for_page(source, root).path_of(source),
         **page_fields(rendered),
     )
     return ImportResult(item=page, warnings=rendered.warnings)

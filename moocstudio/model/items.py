@@ -75,6 +75,11 @@ class Page(_ItemBase):
     keypoints: list[str] = Field(
         default_factory=list, description="Key points to take away (front matter)."
     )
+    lesson_path: str = Field(
+        default="",
+        description="The markdown file's path in its lesson (from the lesson's top folder), "
+        "to resolve links between pages in different folders; empty: only its file name.",
+    )
     instructor_notes: list[str] = Field(
         default_factory=list,
         description="Sanitized HTML of each instructor-only block; shown in the app, never "

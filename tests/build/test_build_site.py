@@ -253,7 +253,8 @@ def test_links_between_markdown_pages_point_at_their_site_pages(
     tree = build_site(folder, course, tmp_path / "site")
     page = (tree.root / tree.pages[first.id]).read_text(encoding="utf-8")
     assert f'href="{second.id}.html#part"' in page
-    assert 'href="unknown.md"' in page  # not a page of this course: left as the author wrote it
+    # Not a page of this course: the words stay, a dead link inside the package does not.
+    assert 'href="unknown.md"' not in page and "> other</p>" in page
 
 
 def test_an_empty_course_builds_a_home_page_in_its_language(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from lxml import html
 
 from moocstudio.build import build_site
 from moocstudio.build.labels import labels_for
-from moocstudio.build.page_content import inner_html, page_content
+from moocstudio.build.page_content import dead_links, inner_html, page_content, pages_by_key
 from moocstudio.build.scroll_regions import make_scrollable
 from moocstudio.model import Asset, Course, Module, Page, Person
 
@@ -97,8 +97,57 @@ def test_images_and_links_to_course_pages_point_where_the_output_keeps_them() ->
     assert [a.get("href") for a in root.iter("a")] == [
         "PAGE/other.md#part",
         "PAGE/other.md",
-        "elsewhere.md",
         "#local",
+    ]
+    assert "not ours" in root.text_content()  # no page of the course: the words, not a dead link
+
+
+def _lesson_page(lesson_path: str, body: str) -> Page:
+    page = _page(body)
+    page.source = page.source.model_copy(update={"original_name": lesson_path.rsplit("/", 1)[-1]})
+    page.lesson_path = lesson_path
+    return page
+
+
+def test_links_between_folders_of_a_lesson_resolve_from_the_linking_page() -> None:
+    # As Jupyter Book docs link: get-started/index.md -> ../build-and-publish/publish.md, while
+    # get-started/publish.md also exists: the path decides, not the file name.
+    linking = _lesson_page(
+        "get-started/index.md",
+        '<p><a href="../build-and-publish/publish.md#web">web</a> <a href="publish.md">here</a>'
+        ' <a href="../data/table.csv">data</a> <a href="../missing.md">gone</a></p>',
+    )
+    published = _lesson_page("build-and-publish/publish.md", "<p>b</p>")
+    started = _lesson_page("get-started/publish.md", "<p>g</p>")
+    urls = pages_by_key([published, started], lambda page: f"PAGE-{page.lesson_path}")
+    root = page_content(
+        linking,
+        EN,
+        image_url=lambda image: "",
+        page_url=lambda key, fragment: f"{urls[key]}{fragment}" if key in urls else None,
+    )
+    assert [a.get("href") for a in root.iter("a")] == [
+        "PAGE-build-and-publish/publish.md#web",
+        "PAGE-get-started/publish.md",
+    ]
+    assert "data" in root.text_content() and "gone" in root.text_content()
+    assert [href for _, href in dead_links([linking, published, started])] == [
+        "../data/table.csv",
+        "../missing.md",
+    ]
+
+
+def test_an_image_on_the_web_becomes_a_link_to_it() -> None:
+    page = _page(
+        '<p>Badge <img src="https://img.shields.io/pypi/v/x.svg" alt="PyPI version"> and '
+        '<img src="https://example.org/plot.png"> end.</p>'
+    )
+    root = _content(page)
+    assert list(root.iter("img")) == []
+    links = [(a.get("href"), a.text, a.tail) for a in root.iter("a")]
+    assert links == [
+        ("https://img.shields.io/pypi/v/x.svg", "PyPI version", " and "),
+        ("https://example.org/plot.png", "An image on the web", " end."),
     ]
 
 
