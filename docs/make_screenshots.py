@@ -20,7 +20,7 @@ from pathlib import Path
 
 import imageio_ffmpeg
 from PySide6.QtCore import QSettings, QThread
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -144,7 +144,16 @@ def open_episode(window: MainWindow, work: Path) -> None:
     module = document.course.modules[0].title
     document.push(InsertItems(document, [page], module, "Import"))
     window.outline.select_id(page.id)
-    QApplication.processEvents()
+    # Settled once every field of the Properties panel has the height its contents ask for.
+    panel = window.properties.item_page
+    fields = panel.findChildren(QLineEdit) + panel.findChildren(QLabel)
+    wait_until(lambda: all(_tall_enough(field) for field in fields if field.isVisible()))
+
+
+def _tall_enough(widget: QWidget) -> bool:
+    if widget.hasHeightForWidth():  # wrapped text: as many lines as its width needs
+        return widget.height() >= widget.heightForWidth(widget.width())
+    return widget.height() >= widget.sizeHint().height()
 
 
 def main() -> None:

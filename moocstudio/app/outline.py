@@ -224,8 +224,7 @@ class OutlineView(QTreeView):
         )
         self.setUniformRowHeights(True)
         self.header().setStretchLastSection(False)
-        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._size_columns()
         self._keep: str | None = None
         model.modelAboutToBeReset.connect(self._remember)
         model.rebuilt.connect(self._restore)
@@ -234,7 +233,14 @@ class OutlineView(QTreeView):
     def _remember(self) -> None:
         self._keep = self.current_id()
 
+    def _size_columns(self) -> None:
+        # Titles take the room, details their own width. Per column: a rebuild clears the
+        # model's columns, and the header forgets these with them.
+        self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+
     def _restore(self) -> None:
+        self._size_columns()
         self.expandAll()
         if self._keep is not None:
             self.select_id(self._keep)

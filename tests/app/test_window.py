@@ -79,6 +79,25 @@ def test_import_one_file_of_each_kind_then_undo_and_redo(
     assert sorted(i.kind for i in window.document.course.all_items()) == kinds
 
 
+def test_titles_keep_the_outline_width_after_the_outline_is_rebuilt(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, make_clip: MakeClip
+) -> None:
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    _import_all(qtbot, window, _files(tmp_path, make_clip))  # each import rebuilds the outline
+    outline = window.outline
+    assert outline is not None
+    header = outline.header()
+
+    def titles_fill_the_rest() -> bool:
+        room = outline.viewport().width() - header.sectionSize(1)
+        return header.sectionSize(1) > 0 and header.sectionSize(0) >= room - 1
+
+    # The title column takes what the details leave, as before any rebuild (not 100 px each).
+    qtbot.waitUntil(titles_fill_the_rest, timeout=5000)
+
+
 def test_drag_and_drop_moves_items_and_modules_undoably(
     qtbot: QtBot, window: MainWindow, tmp_path: Path, make_clip: MakeClip
 ) -> None:
