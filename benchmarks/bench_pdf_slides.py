@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from decks import add_bullet_slide
 from PIL import Image
 from pptx import Presentation
 from pptx.util import Inches
@@ -43,12 +44,7 @@ def build_pdf(workdir: Path) -> Path:
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     for n in range(1, PAGES + 1):
-        slide = deck.slides.add_slide(deck.slide_layouts[1])
-        slide.shapes.title.text = f"Diapositive {n} : l'accès ouvert à la recherche"
-        frame = slide.placeholders[1].text_frame
-        frame.text = "Premier point à retenir, avec des accents : é, è, à, ç, œ"
-        for point in range(2, 6):
-            frame.add_paragraph().text = f"Point {point} : « les données » sont réutilisables"
+        slide = add_bullet_slide(deck, n)
         if n % 3 == 0:
             picture.seek(0)
             slide.shapes.add_picture(picture, Inches(8.5), Inches(3))

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from decks import add_bullet_slide
 from pptx import Presentation
 
 from moocstudio.importers.slide_images import find_soffice
@@ -27,12 +28,7 @@ RUNS = 5
 def build_deck(path: Path) -> None:
     deck = Presentation()
     for n in range(1, SLIDES + 1):
-        slide = deck.slides.add_slide(deck.slide_layouts[1])
-        slide.shapes.title.text = f"Diapositive {n} : l'accès ouvert à la recherche"
-        frame = slide.placeholders[1].text_frame
-        frame.text = "Premier point à retenir, avec des accents : é, è, à, ç, œ"
-        for point in range(2, 6):
-            frame.add_paragraph().text = f"Point {point} : « les données » sont réutilisables"
+        slide = add_bullet_slide(deck, n)
         slide.notes_slide.notes_text_frame.text = f"Notes de la diapositive {n}."
     deck.save(path)
 
