@@ -27,8 +27,8 @@ from moocstudio.app.commands import MoveItem, MoveModule, rename_item, rename_mo
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.i18n import translate
 from moocstudio.app.icons import kind_icon
-from moocstudio.build.site import format_duration
 from moocstudio.model import Item, Page, SlideDeck, Video
+from moocstudio.model.media_info import format_duration
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -28,6 +28,7 @@ from moocstudio.build.page_content import inner_html, page_content, pages_by_key
 from moocstudio.build.templates import site_environment
 from moocstudio.errors import MoocstudioError
 from moocstudio.model import Asset, Course, Item, LicenceInfo, Module, Page, SlideDeck, Video
+from moocstudio.model.media_info import format_duration
 from moocstudio.resources import resource_path, template_path
 
 LAUNCH = "index.html"
@@ -285,14 +286,6 @@ def _length(item: Item, labels: Mapping[str, str]) -> str:
         return labels["n_slides"].format(n=len(item.visible_slides))
     words = len(_TAG.sub(" ", item.html).split())
     return labels["reading"].format(n=max(1, round(words / WORDS_PER_MINUTE)))
-
-
-def format_duration(seconds: float) -> str:
-    """``m:ss``, or ``h:mm:ss`` from one hour on."""
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def _licence_context(writer: _Writer, licence: LicenceInfo, item: Item | None) -> dict[str, Any]:

@@ -65,3 +65,11 @@ class MediaInfo(BaseModel):
     def audio(self) -> StreamInfo | None:
         """The first audio stream, if any."""
         return next((s for s in self.streams if s.kind == "audio"), None)
+
+
+def format_duration(seconds: float) -> str:
+    """``m:ss``, or ``h:mm:ss`` from one hour on: a recording's length as people read it."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

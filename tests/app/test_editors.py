@@ -197,6 +197,10 @@ def test_page_edit_commits_front_matter_and_instructor_notes_in_one_step(
     assert document.undo_stack.undoText() == "Edit page"
 
     shown = editor.preview.toPlainText()
+    # As the site shows it: the front matter's objectives open the page, its key points close it.
+    assert shown.index("Objectifs d’apprentissage") < shown.index("Écrire une boucle.")
+    assert shown.index("Écrire une boucle.") < shown.index("Défi 1")
+    assert shown.index("Défi 1") < shown.index("Une boucle répète.")
     assert "Instructor notes — not shown to learners" in shown
     assert shown.index("Défi 1") < shown.index("Montrer l'erreur en direct.")
     assert f"{FOLDED_MARK}Solution" in shown
@@ -237,11 +241,14 @@ def test_page_preview_frames_asides_qt_can_draw(qtbot: QtBot, document: CourseDo
         frame for frame in editor.preview.document().rootFrame().childFrames()
         if isinstance(frame, QTextTable)
     ]  # fmt: skip
-    assert len(tables) == 2  # the challenge (its solution nested inside) and the note
-    nested = [f for f in tables[0].childFrames() if isinstance(f, QTextTable)]
+    # The front matter's objectives, the challenge (its solution nested inside), the front
+    # matter's key points, then the instructor's note.
+    assert len(tables) == 4
+    nested = [f for f in tables[1].childFrames() if isinstance(f, QTextTable)]
     assert len(nested) == 1
-    assert tables[0].format().borderStyle() == QTextFrameFormat.BorderStyle.BorderStyle_Solid
-    assert tables[1].format().borderStyle() == QTextFrameFormat.BorderStyle.BorderStyle_Dashed
+    solid = QTextFrameFormat.BorderStyle.BorderStyle_Solid
+    assert [table.format().borderStyle() for table in tables[:3]] == [solid] * 3
+    assert tables[3].format().borderStyle() == QTextFrameFormat.BorderStyle.BorderStyle_Dashed
 
 
 # --- slides ------------------------------------------------------------------------------------

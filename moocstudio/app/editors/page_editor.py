@@ -22,6 +22,8 @@ from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.page_preview import PREVIEW_STYLESHEET, preview_html
 from moocstudio.app.editors.widgets import CommitTextEdit, monospace_font
+from moocstudio.build.labels import labels_for
+from moocstudio.build.page_content import inner_html, page_content
 from moocstudio.errors import MoocstudioError
 from moocstudio.importers.front_matter import FrontMatter
 from moocstudio.importers.pages import RenderedMarkdown, page_fields, render_markdown
@@ -146,15 +148,26 @@ class PageEditor(ItemWidget):
     def update_preview(self) -> RenderedMarkdown | None:
         """Render the markdown as the course will show it, with the importer's warnings.
 
-        The page's instructor notes follow it, marked as never shown to learners.
+        The preview is the site's page body (``page_content``): front-matter objectives and
+        key points in their boxes, web images as links. The page's instructor notes follow
+        it, marked as never shown to learners.
         """
         try:
             rendered = self._render(self.editor.toPlainText())
         except KeyError:
             return None  # the page was just removed; the window drops this editor
+        edited = self.page.model_copy(
+            update={"html": rendered.html, "images": rendered.images, **page_fields(rendered)}
+        )
+        body = page_content(
+            edited,
+            labels_for(self.document.course.language),
+            image_url=lambda image: image.path,  # the preview loads them from the course folder
+            page_url=lambda key, fragment: f"{key}{fragment}",
+        )
         scroll = self.preview.verticalScrollBar().value()
         notes_label = self.tr("Instructor notes — not shown to learners")
-        self.preview.setHtml(preview_html(rendered.html, rendered.instructor_notes, notes_label))
+        self.preview.setHtml(preview_html(inner_html(body), rendered.instructor_notes, notes_label))
         self.preview.verticalScrollBar().setValue(scroll)  # keep the reader's place
         self._show_warnings(rendered.warnings)
         return rendered
