@@ -152,8 +152,8 @@ def export_imscc(
         SiteBuildError: The site could not be built (e.g. a media file is missing).
         UnsafeEntryName: A file name in the site is not safe in an archive.
     """
-    licence: list[ZipSource] = licence_entries(course)
     with staged_site(folder, course, target) as site:
+        licence: list[ZipSource] = licence_entries(course, site)
         plan = cartridge_plan(course, site, (name for name, _source in licence))
         manifest = cartridge_manifest(version, package_metadata(course), plan)
         entries = [*site_entries(site, prefix=WEB_RESOURCES), *licence, (MANIFEST, manifest)]

@@ -269,7 +269,8 @@ def _about_files(files: _OlxFiles, course: Course, static: StaticFiles) -> None:
     """The About page (description, authors, licence) and the catalogue's short description."""
     meta = package_metadata(course)
     licence_name = static.data(LICENCE_FILE, licence_text(course).encode("utf-8"))
-    credits_name = static.data(ATTRIBUTIONS_FILE, attributions_text(course).encode("utf-8"))
+    credits = attributions_text(course, static.sources)
+    credits_name = static.data(ATTRIBUTIONS_FILE, credits.encode("utf-8"))
     files.html(
         "about/overview.html", _overview(meta, static_url(licence_name), static_url(credits_name))
     )

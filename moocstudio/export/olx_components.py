@@ -7,8 +7,6 @@ and the HTML escaped, whatever characters the author typed.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
@@ -16,7 +14,7 @@ from lxml import etree, html
 from lxml.html import builder as h
 
 from moocstudio.build.labels import labels_for
-from moocstudio.build.media_files import site_name
+from moocstudio.build.media_files import converted_name, site_name
 from moocstudio.build.page_content import page_content
 from moocstudio.build.templates import people_line
 from moocstudio.errors import FileProblem
@@ -42,8 +40,6 @@ PREFERRED_HEIGHT = 540
 """The rendition Open edX plays: its player and its mobile app play the first source and never
 switch, and the first is also the download link. A 540p rung fits the unit column of a laptop
 screen and stays light on a phone; smaller and larger rungs follow for the download list."""
-
-_UNSAFE_NAME_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
 
 # Open edX writes a course or video licence as "creative-commons: ver=4.0 BY NC ND SA" (options
 # in that order, from Studio's license editor); it has no CC0 option, see olx_licence().
@@ -73,14 +69,8 @@ def olx_licence(licence: LicenceInfo) -> str | None:
     return f"creative-commons: ver=4.0 {options}" if options else None
 
 
-def safe_static_name(name: str) -> str:
-    """``name`` as ASCII letters, digits, ``.``, ``_`` and ``-`` only: safe in a URL unescaped."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return _UNSAFE_NAME_CHARS.sub("-", ascii_name).strip("-.") or "file"
-
-
 class StaticFiles:
-    """The files of ``course/static/``: one safe name per file, each with its source.
+    """The files of ``course/static/``: one ASCII name per file (``site_name``), with its source.
 
     Only files a component, the course or the About page refers to are added, so nothing
     unreferenced ships.
@@ -96,7 +86,7 @@ class StaticFiles:
         Raises:
             OlxExportError: The file is not in the course folder.
         """
-        name = safe_static_name(site_name(asset))
+        name = site_name(asset)
         self.sources[name] = self.existing(asset)
         return name
 
@@ -236,16 +226,19 @@ def video_files(video: Video) -> list[Asset]:
     )
 
 
-def transcript_srt(static: StaticFiles, track: SubtitleTrack) -> bytes:
-    """The SubRip text of ``track``: its SRT file when it has one, else converted from WebVTT.
+def transcript_file(static: StaticFiles, track: SubtitleTrack) -> str:
+    """Add the SubRip file of ``track``: its SRT when it has one, else one converted from WebVTT.
+
+    Returns:
+        Its name in ``static/``.
 
     Raises:
         OlxExportError: The subtitle file is not in the course folder.
     """
     if track.srt is not None:
-        return static.existing(track.srt).read_bytes()
-    cues = read_webvtt(static.existing(track.vtt))
-    return render_srt(cues).encode("utf-8")
+        return static.asset(track.srt)
+    srt = render_srt(read_webvtt(static.existing(track.vtt))).encode("utf-8")
+    return static.data(converted_name(track.vtt, ".srt", srt), srt)
 
 
 def video_element(course: Course, video: Video, static: StaticFiles) -> etree._Element:
@@ -255,12 +248,7 @@ def video_element(course: Course, video: Video, static: StaticFiles) -> etree._E
     default YouTube id and shows that video instead of ours.
     """
     sources = [static_url(static.asset(asset)) for asset in video_files(video)]
-    transcripts = {
-        track.language: static.data(
-            safe_static_name(f"{video.id}-{track.language}.srt"), transcript_srt(static, track)
-        )
-        for track in video.subtitles
-    }
+    transcripts = {track.language: transcript_file(static, track) for track in video.subtitles}
     element = etree.Element("video")
     attributes = {
         "url_name": video.id,

@@ -104,7 +104,7 @@ def export_scorm(
             [
                 *site_entries(site),
                 *launch.entries,
-                *licence_entries(course),
+                *licence_entries(course, site),
                 (MANIFEST, manifest),
             ],
         )

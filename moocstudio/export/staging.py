@@ -40,9 +40,12 @@ def site_entries(site: SiteTree, prefix: str = "") -> list[ZipSource]:
     return [(prefix + name, site.root / name) for name in site.files]
 
 
-def licence_entries(course: Course) -> list[ZipSource]:
-    """The LICENSE.txt and ATTRIBUTIONS.txt every package carries at its root."""
+def licence_entries(course: Course, site: SiteTree) -> list[ZipSource]:
+    """The LICENSE.txt and ATTRIBUTIONS.txt every package carries at its root.
+
+    ATTRIBUTIONS.txt lists the files of ``site`` (the package's media) by their original names.
+    """
     return [
         (LICENCE_FILE, licence_text(course).encode("utf-8")),
-        (ATTRIBUTIONS_FILE, attributions_text(course).encode("utf-8")),
+        (ATTRIBUTIONS_FILE, attributions_text(course, site.files).encode("utf-8")),
     ]

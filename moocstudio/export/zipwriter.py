@@ -7,11 +7,17 @@ timestamp is the zip epoch (1980-01-01 00:00:00; 0 for tar), permissions are 0o6
 so memory does not grow with their size, and already-compressed media are stored as they are.
 Every entry name is checked before anything is written, and the archive is written to a
 temporary file beside the target, so a failed export leaves nothing behind.
+
+Names inside the packages moocstudio writes are portable ASCII: letters, digits, ``.``, ``_``
+and ``-`` between the ``/`` (media get such names from ``build.media_files.site_name``), and no
+two differ only in case. No LMS, unzip tool or web server then has to agree on percent-encoding,
+on the Unicode normalisation of a name, or on whether ``A.png`` and ``a.png`` are one file.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import stat
 import struct
@@ -46,6 +52,8 @@ CHUNK = 1024 * 1024
 """Bytes copied at a time: memory stays flat whatever the size of the media."""
 
 _UNIX = 3  # ZipInfo.create_system for Unix: makes external_attr hold a Unix mode
+
+_PORTABLE_SEGMENT = re.compile(r"[A-Za-z0-9._-]+")
 
 # Already compressed: deflating them again costs time and gains nothing (issue 4: mp4 stored).
 STORED_SUFFIXES = frozenset(
@@ -122,13 +130,38 @@ def normalise_name(name: str) -> str:
     return name
 
 
+def portable_name(name: str) -> str:
+    """Return ``name`` if it is safe (``normalise_name``) and portable ASCII, else raise.
+
+    Raises:
+        UnsafeEntryName: The name is unsafe, or holds a character other than ASCII letters,
+            digits, ``.``, ``_``, ``-`` and ``/`` (a space, ``%``, ``#``, ``?``, an accent).
+    """
+    name = normalise_name(name)
+    if not all(_PORTABLE_SEGMENT.fullmatch(segment) for segment in name.split("/")):
+        raise UnsafeEntryName(
+            name,
+            "the name holds characters other than ASCII letters, digits, '.', '_' and '-', "
+            "which platforms percent-encode or normalise differently (this is a moocstudio "
+            "bug: please report it)",
+        )
+    return name
+
+
 def _plan(entries: Iterable[ZipSource]) -> list[tuple[str, Path | bytes]]:
-    """Check and normalise every name, refuse duplicates and file/folder clashes, sort by name."""
+    """Check every name, refuse duplicates (in any case) and file/folder clashes, sort by name."""
     planned: dict[str, Path | bytes] = {}
+    by_case: dict[str, str] = {}
     for raw_name, source in entries:
-        name = normalise_name(raw_name)
+        name = portable_name(raw_name)
         if name in planned:
-            raise UnsafeEntryName(raw_name, "two entries have this name (after NFC normalisation)")
+            raise UnsafeEntryName(raw_name, "two entries have this name")
+        other = by_case.setdefault(name.lower(), name)
+        if other != name:
+            raise UnsafeEntryName(
+                name,
+                f"it differs from {other!r} only in case: Windows and macOS unzip both as one file",
+            )
         if isinstance(source, Path) and not source.is_file():
             raise UnsafeEntryName(raw_name, f"its source {source} is not a regular file")
         planned[name] = source

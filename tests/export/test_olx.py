@@ -265,7 +265,10 @@ def test_webvtt_is_converted_when_the_track_has_no_srt(sample: Sample, tmp_path:
     video = next(i for i in course.all_items() if isinstance(i, Video))
     video.subtitles[0].srt = None
     _package, root = _export(folder, course, tmp_path)
-    srt = pysubs2.load(str(root / "static" / f"{video.id}-fr.srt"), encoding="utf-8")
+    transcripts = json.loads(_xml(root / "video" / f"{video.id}.xml").get("transcripts", "{}"))
+    # Named after the WebVTT it was made from, with the SRT's own content hash.
+    assert transcripts["fr"].startswith("lecture-fr-") and transcripts["fr"].endswith(".srt")
+    srt = pysubs2.load(str(root / "static" / transcripts["fr"]), encoding="utf-8")
     cues = read_webvtt(folder / video.subtitles[0].vtt.path)
     assert [(e.start, e.end, e.plaintext) for e in srt] == [
         (round(c.start * 1000), round(c.end * 1000), c.text) for c in cues
@@ -310,7 +313,7 @@ def test_a_video_without_renditions_plays_its_mp4_source(sample: Sample, tmp_pat
     video.renditions = []
     _package, root = _export(folder, course, tmp_path)
     sources = json.loads(_xml(root / "video" / f"{video.id}.xml").get("html5_sources", ""))
-    assert len(sources) == 1 and sources[0].endswith("-lecture.mp4")
+    assert sources == [f"/static/lecture-{video.source.sha256[:12]}.mp4"]
     assert (root / "static" / sources[0].removeprefix("/static/")).is_file()
     video.source = video.source.model_copy(update={"path": "media/lecture.mov"})
     with pytest.raises(OlxExportError, match="no MP4 rendition yet"):
@@ -331,7 +334,7 @@ def test_an_empty_module_is_kept_and_only_warned_about(sample: Sample, tmp_path:
     assert olx_problems(package) == []
 
 
-def test_media_names_become_safe_static_names(sample: Sample, tmp_path: Path) -> None:
+def test_media_names_become_ascii_static_names(sample: Sample, tmp_path: Path) -> None:
     folder, course = sample
     copy = tmp_path / "course"
     shutil.copytree(folder, copy)
@@ -343,7 +346,7 @@ def test_media_names_become_safe_static_names(sample: Sample, tmp_path: Path) ->
     page.html = page.html.replace(f'"{image.path}"', f'"{escape(odd_path)}"')
     page.images[0] = image.model_copy(update={"path": odd_path})
     package, root = _export(copy, course, tmp_path / "out")
-    name = f"{image.sha256[:12]}-mon-image-ete-1-x-.png"
+    name = f"mon-image-ete-1-x-{image.sha256[:12]}.png"
     assert (root / "static" / name).is_file()
     body = html.fromstring((root / "html" / f"{page.id}.html").read_text("utf-8"))
     assert f"/static/{name}" in body.xpath("//img/@src")
@@ -397,13 +400,14 @@ def test_check_reports_each_planted_problem(
     video = next(i for i in course.all_items() if isinstance(i, Video))
     mp4 = json.loads(_xml(root / "video" / f"{video.id}.xml").get("html5_sources", ""))[0]
     chapter = f"chapter/{course.modules[1].id}.xml"
+    srt = json.loads(_xml(root / "video" / f"{video.id}.xml").get("transcripts", "{}"))["fr"]
     cases = {
         f"static/{mp4.removeprefix('/static/')}": f"links to {mp4}, which is not in the package",
         chapter: f"needs course/{chapter}, which is missing",
         "static/LICENSE.txt": "no LICENSE.txt",
         "course.xml": "no course/course.xml",
         f"html/{course.modules[1].items[0].id}.html": "is missing",
-        f"static/{video.id}-fr.srt": f"links to /static/{video.id}-fr.srt",
+        f"static/{srt}": f"links to /static/{srt}",
     }
     for index, (dropped, message) in enumerate(cases.items()):
         bad = _repack(root, tmp_path / f"bad{index}.tar.gz", drop=dropped)

@@ -33,7 +33,7 @@ def _sources(folder: Path, mtime: int, mode: int) -> dict[str, Path]:
         "index.html": b"<!doctype html><title>Cours</title>" * 50,
         "media/intro.mp4": b"\x00\x00\x00\x18ftypmp42" * 200,
         "style.css": b"body { margin: 0 }\n" * 30,
-        "pages/caf\u00e9.html": b"<p>caf\xc3\xa9</p>",
+        "pages/cafe.html": b"<p>caf\xc3\xa9</p>",
     }
     paths = {}
     for i, (name, data) in enumerate(files.items()):
@@ -70,21 +70,47 @@ def test_zip_headers_are_fixed_and_media_stored(tmp_path: Path) -> None:
         assert info.external_attr >> 16 == stat.S_IFREG | 0o644
     assert infos["media/intro.mp4"].compress_type == zipfile.ZIP_STORED
     assert infos["index.html"].compress_type == zipfile.ZIP_DEFLATED
-    assert infos["pages/caf\u00e9.html"].compress_type == zipfile.ZIP_DEFLATED
+    assert infos["pages/cafe.html"].compress_type == zipfile.ZIP_DEFLATED
 
 
-def test_names_are_nfc_normalised_and_duplicates_refused(tmp_path: Path) -> None:
-    nfd = "pages/cafe\u0301.html"
-    report = write_zip(tmp_path / "out.zip", [(nfd, b"x")])
-    assert report.names == ("pages/caf\u00e9.html",)
+def test_duplicates_are_refused_even_when_only_the_case_differs(tmp_path: Path) -> None:
     with pytest.raises(UnsafeEntryName, match="two entries"):
-        write_zip(tmp_path / "dup.zip", [(nfd, b"x"), ("pages/caf\u00e9.html", b"y")])
-    assert not (tmp_path / "dup.zip").exists()
-    # Case differs: two names, both kept (only exact duplicates are refused).
-    assert write_zip(tmp_path / "case.zip", [("A.txt", b"1"), ("a.txt", b"2")]).names == (
-        "A.txt",
-        "a.txt",
+        write_zip(tmp_path / "dup.zip", [("pages/a.html", b"x"), ("pages/a.html", b"y")])
+    with pytest.raises(UnsafeEntryName, match="differs from 'media/Intro.mp4' only in case"):
+        write_tar_gz(
+            tmp_path / "case.tar.gz", [("media/Intro.mp4", b"1"), ("media/intro.mp4", b"2")]
+        )
+    assert list(tmp_path.iterdir()) == []
+    assert write_zip(
+        tmp_path / "ok.zip", [("LICENSE.txt", b"1"), ("media/a_b-c.9.png", b"2")]
+    ).names == (
+        "LICENSE.txt",
+        "media/a_b-c.9.png",
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pages/caf\u00e9.html",  # NFC
+        "pages/cafe\u0301.html",  # NFD: the same name as macOS writes it
+        "media/Le\u00e7on 1.mp4",
+        "media/a b.png",
+        "media/50%.png",
+        "media/a%20b.png",
+        "media/#1.png",
+        "media/why?.png",
+        "media/\u8b1b\u7fa9.mp4",
+        "media/\U0001f389.png",
+        "media/it's.png",
+        'media/"q".png',
+    ],
+)
+def test_names_that_are_not_portable_ascii_are_refused(tmp_path: Path, name: str) -> None:
+    for writer, target in ((write_zip, "out.zip"), (write_tar_gz, "out.tar.gz")):
+        with pytest.raises(UnsafeEntryName, match="other than ASCII letters"):
+            writer(tmp_path / target, [("index.html", b"ok"), (name, b"x")])
+    assert list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(
