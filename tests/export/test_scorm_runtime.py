@@ -9,6 +9,7 @@ survives the harness navigating away, and shows the launch page in an iframe, as
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -23,6 +24,7 @@ from urllib.parse import quote
 import pytest
 
 from moocstudio.build import SiteTree, build_site
+from moocstudio.build.labels import labels_for
 from moocstudio.export.formats import ScoStructure
 from moocstudio.export.scorm_launch import (
     ScormVersion,
@@ -32,7 +34,7 @@ from moocstudio.export.scorm_launch import (
 from moocstudio.model import Course, Module, Video
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Frame, Page
+    from playwright.sync_api import Browser, ConsoleMessage, Frame, Locator, Page
 
 WAIT_MS = 20_000  # the slowest wait, the whole sample video at 16x, takes about two seconds
 
@@ -52,8 +54,10 @@ CMI: dict[str, dict[str, str]] = {
         "location": "cmi.core.lesson_location",
         "exit": "cmi.core.exit",
         "session_time": "cmi.core.session_time",
-        "done_exit": "",
         "fresh_status": "not attempted",
+        "score_raw": "cmi.core.score.raw",
+        "score_min": "cmi.core.score.min",
+        "score_max": "cmi.core.score.max",
     },
     "2004": {
         "api": "API_1484_11",
@@ -66,8 +70,20 @@ CMI: dict[str, dict[str, str]] = {
         "location": "cmi.location",
         "exit": "cmi.exit",
         "session_time": "cmi.session_time",
-        "done_exit": "normal",
         "fresh_status": "unknown",
+        "score_raw": "cmi.score.raw",
+        "score_min": "cmi.score.min",
+        "score_max": "cmi.score.max",
+    },
+}
+# What a completed course reports: full marks, where the format has a score.
+FULL_MARKS = {
+    "1.2": {"cmi.core.score.min": "0", "cmi.core.score.max": "100", "cmi.core.score.raw": "100"},
+    "2004": {
+        "cmi.score.min": "0",
+        "cmi.score.max": "100",
+        "cmi.score.raw": "100",
+        "cmi.score.scaled": "1",
     },
 }
 SESSION_TIME = {
@@ -150,7 +166,7 @@ class Served:
 
     root: Path
     url: str
-    built: dict[tuple[str, str], Package] = field(default_factory=dict)
+    built: dict[tuple[str, str, str], Package] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -241,18 +257,18 @@ def _write_package(
 
 
 @pytest.fixture(scope="module")
-def package(
-    served: Served, sample: tuple[Path, Course]
-) -> Callable[[ScormVersion, ScoStructure], Package]:
+def package(served: Served, sample: tuple[Path, Course]) -> Callable[..., Package]:
     """Factory: the sample course as a package of ``version`` and ``structure``, built once."""
     folder, course = sample
 
-    def make(version: ScormVersion, structure: ScoStructure) -> Package:
-        key = (version, structure)
+    def make(version: ScormVersion, structure: ScoStructure, language: str = "") -> Package:
+        key = (version, structure, language)
         if key not in served.built:
-            name = f"scorm{version.replace('.', '')}-{structure}"
-            site = build_site(folder, course, served.root / name, scorm_site_options(structure))
-            served.built[key] = _write_package(served, name, course, site, version, structure)
+            name = f"scorm{version.replace('.', '')}-{structure}{language and '-' + language}"
+            in_language = course.model_copy(update={"language": language or course.language})
+            options = scorm_site_options(structure)
+            site = build_site(folder, in_language, served.root / name, options)
+            served.built[key] = _write_package(served, name, in_language, site, version, structure)
         return served.built[key]
 
     return make
@@ -405,16 +421,16 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
     # its last half (alone not 90 %) completes the course.
     second = launch(pkg, version, pkg.launches[None], _resumed(version, record))
     assert second.shown() == page
-    # The progress read back and written again as it was (decoded, re-encoded).
-    saved = [c[2] for c in second.calls(names["set"]) if c[1] == SUSPEND_DATA]
-    assert saved[0] == record["values"][SUSPEND_DATA]
+    # The progress read back (decoded and encoded again) is the same, so it is not sent again.
+    assert [c for c in second.calls(names["set"]) if c[1] == SUSPEND_DATA] == []
     assert second.values[names["status"]] == "incomplete"
     second.content().evaluate(f"location.href = '../{video_page}'")
     _wait_viewed(second, version, video_page)
     _play(second.content(), 0.5, 1.0)
     second.wait_value(names["status"], "completed")
     done = second.values
-    assert done[names["exit"]] == names["done_exit"]
+    assert FULL_MARKS[version].items() <= done.items()
+    assert done[names["exit"]] == "suspend"  # the attempt stays open: the LMS ends it
     if version == "2004":
         assert done["cmi.progress_measure"] == "1"
         assert "cmi.success_status" not in done  # no assessment: left unknown
@@ -462,7 +478,8 @@ def test_one_sco_per_item_completes_each_item_on_its_own(
         assert session.content().locator("a[rel=next]").count() == 0  # the LMS navigates
         record = session.leave()
         _assert_session_closed(record, version)
-        assert record["values"][names["exit"]] == names["done_exit"]
+        assert FULL_MARKS[version].items() <= record["values"].items()
+        assert record["values"][names["exit"]] == "suspend"
         assert session.errors == []
         _only_local(session)
 
@@ -627,6 +644,215 @@ def test_an_lms_refusing_initialize(
         session.page.wait_for_timeout(300)
         assert session.calls(names["set"]) == []
         assert session.values == _fresh(version)
+    # An LMS that answers but refuses the session: the learner is told progress is not saved.
+    assert _notice(session).is_visible() is not connected
+    assert session.errors == []
+
+
+def _notice(session: Session) -> Locator:
+    """The launch page's "progress is not being saved" message."""
+    session.shown()
+    return session.page.main_frame.child_frames[0].locator("#moocstudio-not-saved")
+
+
+def _set_values(calls: list[list[str]], version: ScormVersion, key: str) -> list[str]:
+    """The values ``calls`` set ``key`` to, in order."""
+    verb = CMI[version]["set"]
+    return [call[2] for call in calls if call[0] == verb and call[1] == key]
+
+
+def _everything_done(course: Course) -> str:
+    """The suspend_data of an attempt where every item was seen and every video watched."""
+    items = course.all_items()
+    bits = len(items) + sum(isinstance(item, Video) for item in items)
+    digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    last = bits % 6
+    tail = digits[((1 << last) - 1) << (6 - last)] if last else ""
+    return f"1d{len(items)}." + "_" * (bits // 6) + tail
+
+
+# What an LMS hands back on the launch after an attempt that ended completed (the exit was
+# suspend): as it was left, recorded by an earlier version of the course whose progress
+# (suspend_data of another item count) no longer applies, or through Open edX's SCORM block,
+# whose GetValue answers "" for every status and score. Then the statuses to be written.
+RELAUNCHED: dict[str, tuple[ScormVersion, dict[str, str], list[str]]] = {
+    "2004-completed": (
+        "2004",
+        {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.progress_measure": "1",
+            **FULL_MARKS["2004"],
+        },
+        [],
+    ),
+    "2004-completed-by-earlier-version": (
+        "2004",
+        {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.progress_measure": "1",
+            SUSPEND_DATA: "1d9.__",
+        },
+        [],
+    ),
+    "2004-completed-by-earlier-version-in-open-edx": (
+        "2004",
+        {"cmi.completion_status": "", "cmi.progress_measure": "1", SUSPEND_DATA: "1d9.__"},
+        ["completed"],
+    ),
+    "1.2-completed": ("1.2", {"cmi.core.lesson_status": "completed", **FULL_MARKS["1.2"]}, []),
+    "1.2-passed-by-earlier-version": (
+        "1.2",
+        {"cmi.core.lesson_status": "passed", SUSPEND_DATA: "1d9.__"},
+        [],
+    ),
+    "1.2-failed-by-earlier-version": (
+        "1.2",
+        {"cmi.core.lesson_status": "failed", SUSPEND_DATA: "1d9.__"},
+        [],
+    ),
+}
+
+
+@in_browser
+@pytest.mark.parametrize("case", list(RELAUNCHED))
+def test_relaunching_a_completed_attempt_lowers_nothing_and_keeps_it_open(
+    package: Callable[..., Package], launch: Callable[..., Session], case: str
+) -> None:
+    version, held, statuses = RELAUNCHED[case]
+    pkg = package(version, "single")
+    names = CMI[version]
+    items = pkg.course.all_items()
+    bookmark = f"items/{items[1].id}.html"
+    values = {
+        names["entry"]: "resume",
+        names["location"]: bookmark,
+        SUSPEND_DATA: _everything_done(pkg.course),
+        **held,
+    }
+    session = launch(pkg, version, pkg.launches[None], values)
+    assert session.shown() == bookmark
+    session.page.wait_for_function(
+        "(verb) => window.lms.calls.some((c) => c[0] === verb)", arg=names["commit"]
+    )
+    _follow(session, "a[rel=next]")  # the learner reads on
+    _wait_viewed(session, version, f"items/{items[2].id}.html")
+    record = session.leave()
+    _assert_session_closed(record, version)
+    calls = record["calls"]
+    # Nothing the attempt holds goes down...
+    assert _set_values(calls, version, names["status"]) == statuses
+    assert _set_values(calls, version, "cmi.success_status") == []
+    assert _set_values(calls, version, "cmi.progress_measure") == []
+    # ...full marks are sent once when the LMS does not hold them yet, never again when it does...
+    for key, value in FULL_MARKS[version].items():
+        expected = [] if values.get(key) == value else [value]
+        assert _set_values(calls, version, key) == expected, key
+    # ...and the attempt stays open: its data comes back next time.
+    assert _set_values(calls, version, names["exit"]) == ["suspend"]
+    assert session.errors == []
+
+
+@in_browser
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_each_value_is_sent_once_per_change(
+    package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
+) -> None:
+    pkg = package(version, "single")
+    names = CMI[version]
+    items = pkg.course.all_items()
+    session = launch(pkg, version, pkg.launches[None], _fresh(version))
+    session.wait_value(names["status"], "incomplete")
+    _follow(session, f'a[href="items/{items[0].id}.html"]')
+    for item in items:
+        if item is not items[0]:
+            _follow(session, "a[rel=next]")
+        _wait_viewed(session, version, f"items/{item.id}.html")
+        if isinstance(item, Video):
+            _play(session.content())
+    session.wait_value(names["status"], "completed")
+    # Pages read again and the video watched again change nothing but the bookmark.
+    first_page = f"items/{items[0].id}.html"
+    session.content().evaluate(f"location.href = '../{first_page}'")
+    _wait_viewed(session, version, first_page)
+    video = next(item for item in items if isinstance(item, Video))
+    session.content().evaluate(f"location.href = '../items/{video.id}.html'")
+    _wait_viewed(session, version, f"items/{video.id}.html")
+    _play(session.content())
+    # The learner switches apps: the session so far is committed at once.
+    session.page.main_frame.child_frames[0].evaluate(
+        """() => {
+          Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+          document.dispatchEvent(new Event("visibilitychange"));
+        }"""
+    )
+    last_two = session.page.evaluate("window.lms.calls.slice(-2)")
+    assert [call[:2] for call in last_two] == [
+        [names["set"], names["session_time"]],
+        [names["commit"], ""],
+    ]
+    record = session.leave()
+    _assert_session_closed(record, version)
+    calls = [call for call in record["calls"] if call[0] in (names["set"], names["commit"])]
+
+    # Full marks, once each, sent before the status that completes the course (a scored LMS
+    # block grades when the status arrives).
+    completing = calls.index([names["set"], names["status"], "completed"])
+    for key, value in FULL_MARKS[version].items():
+        assert _set_values(calls, version, key) == [value], key
+        assert calls.index([names["set"], key, value]) < completing, key
+    # Every value is sent when it changes, and only then: never twice in a row the same.
+    sets = [call for call in calls if call[0] == names["set"]]
+    for key in {call[1] for call in sets}:
+        sent = _set_values(calls, version, key)
+        assert all(a != b for a, b in itertools.pairwise(sent)), (key, sent)
+    if version == "2004":
+        progress = [float(value) for value in _set_values(calls, version, "cmi.progress_measure")]
+        assert progress == sorted(set(progress))
+        assert progress[-1] == 1
+    assert _set_values(calls, version, names["status"]) == ["incomplete", "completed"]
+    assert _set_values(calls, version, names["exit"]) == ["suspend"]
+    assert len(_set_values(calls, version, names["session_time"])) == 2  # hidden, then left
+    # No empty commit: each one carries something set since the one before.
+    for before, after in itertools.pairwise(calls):
+        assert not (before[0] == after[0] == names["commit"]), calls
+    assert calls[0][0] == names["set"]
+    assert session.errors == []
+
+
+@in_browser
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_sco_the_lms_will_not_track_says_progress_is_not_saved(
+    package: Callable[..., Package], launch: Callable[..., Session], language: str
+) -> None:
+    # Moodle's 2004 player keeps the first SCO's session terminated: every later SCO opened in
+    # the same player gets Initialize -> "false", error 104 (content instance terminated).
+    pkg = package("2004", "per-item", language)
+    item = pkg.course.all_items()[1]
+    session = launch(pkg, "2004", pkg.launches[item.id], _fresh("2004"), refuse="104")
+    assert session.shown() == f"items/{item.id}.html"
+    notice = _notice(session)
+    words = labels_for(language)
+    assert notice.is_visible()
+    assert notice.get_attribute("role") == "alert"
+    assert notice.locator("p").inner_text() == f"{words['not_saved']} {words['not_saved_how']}"
+    launch_page = session.page.main_frame.child_frames[0]
+    assert launch_page.evaluate("document.documentElement.lang") == language
+    # The page still works below the message, and the launch page itself never scrolls.
+    assert session.content().locator("main").count() == 1
+    fits = (
+        "() => { var d = document.documentElement;"
+        " return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth; }"
+    )
+    assert launch_page.evaluate(fits)
+    box = launch_page.locator("#moocstudio-content").bounding_box()
+    assert box is not None and box["height"] > 844 / 2
+    # The learner may put the message away to read on a small screen.
+    launch_page.get_by_role("button", name=words["hide_message"]).click()
+    assert not notice.is_visible()
+    assert launch_page.evaluate(fits)
+    assert session.calls("SetValue") == []
     assert session.errors == []
 
 
