@@ -31,7 +31,7 @@ from moocstudio.export.scorm_launch import (
     launch_files,
     scorm_site_options,
 )
-from moocstudio.model import Course, Module, Video
+from moocstudio.model import Course, Item, Module, Video
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Frame, Locator, Page
@@ -433,6 +433,25 @@ def _wait_viewed(session: Session, version: ScormVersion, page: str) -> None:
     session.wait_value(CMI[version]["location"], page)
 
 
+def _read_every_item(
+    session: Session, version: ScormVersion, items: list[Item], watch_until: float
+) -> str:
+    """From the home page, every item in turn by its "next" link, each video played from its
+    start to ``watch_until`` (a fraction of it) and its progress recorded; return the last page."""
+    page = _follow(session, f'a[href="items/{items[0].id}.html"]')
+    for item in items:
+        if item is not items[0]:
+            page = _follow(session, "a[rel=next]")
+        _wait_viewed(session, version, page)
+        if isinstance(item, Video):
+            before = session.values[SUSPEND_DATA]
+            _play(session.content(), 0.0, watch_until)
+            session.page.wait_for_function(
+                "([key, old]) => window.lms.values[key] !== old", arg=[SUSPEND_DATA, before]
+            )
+    return page
+
+
 @in_browser
 @pytest.mark.parametrize("lms", LMS_KINDS)
 @pytest.mark.parametrize("version", ["1.2", "2004"])
@@ -452,17 +471,7 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
     first.wait_value(names["status"], "incomplete")
     assert first.values[names["exit"]] == "suspend"
     # Every item viewed, the video played only to two thirds: not complete yet.
-    page = _follow(first, f'a[href="items/{items[0].id}.html"]')
-    for item in items:
-        if item is not items[0]:
-            page = _follow(first, "a[rel=next]")
-        _wait_viewed(first, version, page)
-        if isinstance(item, Video):
-            before = first.values[SUSPEND_DATA]
-            _play(first.content(), 0.0, 0.66)
-            first.page.wait_for_function(
-                "([key, old]) => window.lms.values[key] !== old", arg=[SUSPEND_DATA, before]
-            )
+    page = _read_every_item(first, version, items, watch_until=0.66)
     assert first.values[names["status"]] == "incomplete"
     if version == "2004":
         assert first.values["cmi.progress_measure"] == "0.75"  # 3 of 4 items done
@@ -842,13 +851,7 @@ def test_each_value_is_sent_once_per_change(
     items = pkg.course.all_items()
     session = launch(pkg, version, pkg.launches[None], _fresh(version), lms=lms)
     session.wait_value(names["status"], "incomplete")
-    _follow(session, f'a[href="items/{items[0].id}.html"]')
-    for item in items:
-        if item is not items[0]:
-            _follow(session, "a[rel=next]")
-        _wait_viewed(session, version, f"items/{item.id}.html")
-        if isinstance(item, Video):
-            _play(session.content())
+    _read_every_item(session, version, items, watch_until=1.0)
     session.wait_value(names["status"], "completed")
     # Pages read again and the video watched again change nothing but the bookmark.
     first_page = f"items/{items[0].id}.html"
