@@ -38,6 +38,12 @@ _EN: dict[str, str] = {
     "captions": "Captions",
     "no_video": "Your browser cannot play this video; download it below.",
     "start": "Start the course",
+    "not_saved": "Your progress is not being saved.",
+    "not_saved_how": (
+        "The learning platform refused this part's connection. To save your progress, leave"
+        " this activity, then open it again from the course page and go straight to this part."
+    ),
+    "hide_message": "Hide this message",
     "credit": "Credit:",
 }
 
@@ -75,6 +81,13 @@ _FR: dict[str, str] = {
     "captions": "Sous-titres",
     "no_video": "Votre navigateur ne peut pas lire cette vidéo ; téléchargez-la ci-dessous.",
     "start": "Commencer le cours",
+    "not_saved": "Votre progression n’est pas enregistrée.",
+    "not_saved_how": (
+        "La plateforme de formation a refusé la connexion de cette partie. Pour enregistrer"
+        " votre progression, quittez cette activité, rouvrez-la depuis la page du cours et"
+        " allez directement à cette partie."
+    ),
+    "hide_message": "Masquer ce message",
     "credit": "Crédit :",
 }
 

@@ -2,7 +2,8 @@
 
 A SCO is one launch with one API session, but the site has many pages. So each launch page is a
 thin wrapper: it finds the LMS API, shows the site in a full-viewport iframe and records what
-the site's ``tracking.js`` reports (pages viewed, video watched) as SCORM progress. Single SCO:
+the site's ``tracking.js`` reports (pages viewed, video watched) as SCORM progress, and says in
+the course's language when the LMS refuses to record it. Single SCO:
 ``scorm.html`` at the package root shows the whole course. One SCO per item:
 ``sco/<item_id>.html`` shows that item's page. ``assets/scorm.js`` does the work for all of them;
 each launch page only embeds its course-specific configuration as JSON.
@@ -16,6 +17,7 @@ from types import MappingProxyType
 from typing import Any, Literal
 
 from moocstudio.build import SiteOptions, SiteTree
+from moocstudio.build.labels import labels_for
 from moocstudio.build.templates import template_environment
 from moocstudio.export.formats import ScoStructure
 from moocstudio.export.zipwriter import ZipSource
@@ -112,6 +114,7 @@ def _render(course: Course, title: str, name: str, config: dict[str, Any]) -> by
         .render(
             title=title,
             language=course.language,
+            words=labels_for(course.language),
             site_root=up,
             runtime=up + RUNTIME_SCRIPT,
             config={**config, "root": up},

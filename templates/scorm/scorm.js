@@ -4,10 +4,24 @@
    iframe and embeds its configuration as JSON (#moocstudio-scorm): SCORM version, structure,
    the items in course order ({id, kind, page}) and the folder of the site relative to the launch
    page. The site's pages report what the learner saw with postMessage (assets/tracking.js);
-   this script turns that into SCORM data: status, bookmark, suspend_data, session time.
+   this script turns that into SCORM data: status, bookmark, suspend_data, session time, and
+   full marks once the course is complete (nothing in it is graded, and a scored LMS would
+   otherwise show 0).
+
+   What it writes follows three rules, whatever the LMS hands back:
+   - the attempt is never ended by the course: cmi.exit is "suspend", so the LMS keeps the
+     attempt's data (in SCORM 2004, any other exit ends the attempt and the next launch starts
+     from nothing); only the learner or the LMS ends it;
+   - nothing read at launch is lowered: a completed (or passed, or failed) attempt keeps its
+     status, progress_measure never goes down, success_status is never written;
+   - a value is sent only when it differs from what the LMS holds (some LMSs count every write,
+     e.g. one completion event per progress_measure).
 
    With no LMS (the package opened on its own, from file:// or a web server) it only shows the
-   course, silently. Every API call is guarded: a broken LMS never breaks the course. */
+   course, silently. An LMS that answers but refuses the session (Moodle's SCORM 2004 player
+   does so for every SCO after the first of a launch) gets the learner a plain message that
+   progress is not being saved. Every API call is guarded: a broken LMS never breaks the
+   course. */
 (function () {
   "use strict";
 
@@ -26,9 +40,13 @@
       lastError: "LMSGetLastError", alreadyInitialized: null,
       location: "cmi.core.lesson_location", locationMax: 255,
       suspendData: "cmi.suspend_data", suspendMax: 4096,
-      status: "cmi.core.lesson_status", doneStatuses: { completed: 1, passed: 1 },
-      exit: "cmi.core.exit", exitDone: "", sessionTime: "cmi.core.session_time",
-      formatTime: scorm12Time, progress: null
+      status: "cmi.core.lesson_status",
+      statusRank: { "not attempted": 0, browsed: 1, incomplete: 2, completed: 3, failed: 3,
+                    passed: 4 },
+      exit: "cmi.core.exit", sessionTime: "cmi.core.session_time",
+      formatTime: scorm12Time, progress: null,
+      fullMarks: { "cmi.core.score.min": "0", "cmi.core.score.max": "100",
+                   "cmi.core.score.raw": "100" }
     },
     "2004": {
       api: "API_1484_11", initialize: "Initialize", getValue: "GetValue",
@@ -36,9 +54,13 @@
       lastError: "GetLastError", alreadyInitialized: "103",
       location: "cmi.location", locationMax: 1000,
       suspendData: "cmi.suspend_data", suspendMax: 64000,
-      status: "cmi.completion_status", doneStatuses: { completed: 1 },
-      exit: "cmi.exit", exitDone: "normal", sessionTime: "cmi.session_time",
-      formatTime: iso8601Duration, progress: "cmi.progress_measure"
+      status: "cmi.completion_status",
+      statusRank: { unknown: 0, "not attempted": 0, incomplete: 1, completed: 2 },
+      exit: "cmi.exit", sessionTime: "cmi.session_time",
+      formatTime: iso8601Duration, progress: "cmi.progress_measure",
+      // raw/min/max besides scaled: some LMSs grade on raw (Moodle, Open edX's block)
+      fullMarks: { "cmi.score.min": "0", "cmi.score.max": "100", "cmi.score.raw": "100",
+                   "cmi.score.scaled": "1" }
     }
   };
 
@@ -51,9 +73,11 @@
   var state = { viewed: [], masks: [] };   // by position in config.items
   for (var i = 0; i < items.length; i++) { state.viewed.push(false); state.masks.push(0); }
 
+  var refused = false;                     // an API answered but refused to initialize
   var lms = connect();
   var started = new Date().getTime();
-  var completed = false;
+  var held = {};                           // each value as the LMS holds it: read or last set
+  var unsaved = false;                     // set since the last commit
   var finished = false;
   var commitTimer = null;
 
@@ -149,7 +173,8 @@
   // An adapter with the same four verbs for both versions, or null when no LMS answers.
   function connect() {
     var api = findApi(dialect.api);
-    if (!api || !initialize(api)) { return null; }
+    if (!api) { return null; }
+    if (!initialize(api)) { refused = true; return null; }
     return {
       get: function (key) { return call(api, dialect.getValue, key); },
       set: function (key, value) { return call(api, dialect.setValue, key, String(value)) === "true"; },
@@ -277,44 +302,80 @@
 
   /* ---- writing to the LMS ---- */
 
+  function sameValue(before, value) {
+    if (before === value) { return true; }
+    // "1" and "1.0" are the same number to the LMS
+    return typeof before === "string" && before !== "" && isFinite(before) &&
+      Number(before) === Number(value);
+  }
+
+  // Sends a value only when it differs from what the LMS holds.
+  function put(key, value) {
+    if (!lms || finished || sameValue(held[key], value)) { return; }
+    if (lms.set(key, value)) { held[key] = value; unsaved = true; }
+  }
+
   function commitNow() {
     if (commitTimer !== null) { clearTimeout(commitTimer); commitTimer = null; }
-    if (lms && !finished) { lms.commit(); }
+    if (lms && !finished && unsaved) { unsaved = false; lms.commit(); }
   }
 
   function commitSoon() {
-    if (lms && !finished && commitTimer === null) {
+    if (lms && !finished && unsaved && commitTimer === null) {
       commitTimer = setTimeout(commitNow, COMMIT_DELAY_MS);
     }
   }
 
-  function saveProgress() {
-    if (!lms || finished) { return; }
-    var data = encodeState();
-    if (data !== null) { lms.set(dialect.suspendData, data); }
-    if (dialect.progress && items.length) {
-      lms.set(dialect.progress, String(Math.round(doneCount() / items.length * 1000) / 1000));
-    }
+  function rankOf(status) {
+    return Object.prototype.hasOwnProperty.call(dialect.statusRank, status) ?
+      dialect.statusRank[status] : 0;
   }
 
-  function markCompletedIfDone() {
-    if (completed || doneCount() < items.length) { return false; }
-    completed = true;
-    if (lms && !finished) {
-      lms.set(dialect.status, "completed");
-      lms.set(dialect.exit, dialect.exitDone);
+  // Writes a status only when it is above the one the LMS holds.
+  function raiseStatus(status) {
+    if (rankOf(status) > rankOf(held[dialect.status])) { put(dialect.status, status); }
+  }
+
+  // Complete by the LMS's word or by the learner's progress. A progress_measure of 1 is the
+  // LMS's word too: some answer "" for every status (Open edX's SCORM block) but keep it.
+  function isComplete() {
+    return rankOf(held[dialect.status]) >= rankOf("completed") ||
+      (dialect.progress !== null && Number(held[dialect.progress]) >= 1) ||
+      doneCount() === items.length;
+  }
+
+  // Everything the learner's progress says, in an order a scored LMS can follow: the score
+  // before the status that completes the course (Open edX's block grades on that status).
+  function report() {
+    var data = encodeState();
+    if (data !== null) { put(dialect.suspendData, data); }
+    var complete = isComplete();
+    if (dialect.progress) {
+      var measure = Math.round(doneCount() / items.length * 1000) / 1000;
+      put(dialect.progress, String(complete ? 1 :
+        Math.max(measure, Number(held[dialect.progress]) || 0)));
     }
-    return true;
+    if (complete) {
+      for (var key in dialect.fullMarks) { put(key, dialect.fullMarks[key]); }
+    }
+    raiseStatus(complete ? "completed" : "incomplete");
   }
 
   function saveSessionTime() {
-    if (lms && !finished) {
-      lms.set(dialect.sessionTime, dialect.formatTime(new Date().getTime() - started));
-    }
+    put(dialect.sessionTime, dialect.formatTime(new Date().getTime() - started));
   }
 
   function bookmark(page) {
-    if (lms && !finished && page.length <= dialect.locationMax) { lms.set(dialect.location, page); }
+    if (page.length <= dialect.locationMax) { put(dialect.location, page); }
+  }
+
+  // The LMS refused the session: say so, with the way to a session it accepts.
+  function tellNotSaved() {
+    var notice = document.getElementById("moocstudio-not-saved");
+    if (!notice) { return; }
+    notice.hidden = false;
+    var hide = notice.getElementsByTagName("button")[0];
+    if (hide) { hide.addEventListener("click", function () { notice.hidden = true; }); }
   }
 
   /* ---- what the site reports ---- */
@@ -341,28 +402,33 @@
     } else {
       return;
     }
-    if (!changed) { commitSoon(); return; }
-    saveProgress();
-    if (markCompletedIfDone()) { commitNow(); } else { commitSoon(); }
+    if (changed) {
+      var status = held[dialect.status];
+      report();
+      if (held[dialect.status] !== status) { commitNow(); return; }  // e.g. just completed
+    }
+    commitSoon();
   }
 
   /* ---- session start and end ---- */
 
   function begin() {
-    if (!lms) { show(startPage()); return; }
-    decodeState(lms.get(dialect.suspendData));
-    completed = dialect.doneStatuses.hasOwnProperty(lms.get(dialect.status));
-    // The bookmark; show() falls back to the start page unless it is one of the course's pages.
-    var location = lms.get(dialect.location);
-    if (completed) {
-      lms.set(dialect.exit, dialect.exitDone);  // a new session starts with no exit value
-    } else if (!markCompletedIfDone()) {
-      lms.set(dialect.status, "incomplete");
-      lms.set(dialect.exit, "suspend");
+    if (!lms) {
+      if (refused) { tellNotSaved(); }
+      show(startPage());
+      return;
     }
-    saveProgress();
+    var read = [dialect.suspendData, dialect.location, dialect.status];
+    if (dialect.progress) { read.push(dialect.progress); }
+    for (var key in dialect.fullMarks) { read.push(key); }
+    for (var r = 0; r < read.length; r++) { held[read[r]] = lms.get(read[r]); }
+    decodeState(held[dialect.suspendData]);
+    // cmi.exit is write-only and every session starts without one: set once per session.
+    put(dialect.exit, "suspend");
+    report();
     commitNow();
-    show(location);
+    // The bookmark; show() falls back to the start page unless it is one of the course's pages.
+    show(held[dialect.location]);
   }
 
   // The session ends on pagehide: unload is unreliable (often never fired on mobile). Chrome

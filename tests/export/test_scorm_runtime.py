@@ -9,6 +9,7 @@ survives the harness navigating away, and shows the launch page in an iframe, as
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import re
@@ -23,16 +24,17 @@ from urllib.parse import quote
 import pytest
 
 from moocstudio.build import SiteTree, build_site
+from moocstudio.build.labels import labels_for
 from moocstudio.export.formats import ScoStructure
 from moocstudio.export.scorm_launch import (
     ScormVersion,
     launch_files,
     scorm_site_options,
 )
-from moocstudio.model import Course, Module, Video
+from moocstudio.model import Course, Item, Module, Video
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Frame, Page
+    from playwright.sync_api import Browser, ConsoleMessage, Frame, Locator, Page
 
 WAIT_MS = 20_000  # the slowest wait, the whole sample video at 16x, takes about two seconds
 
@@ -44,6 +46,7 @@ CMI: dict[str, dict[str, str]] = {
     "1.2": {
         "api": "API",
         "initialize": "LMSInitialize",
+        "get": "LMSGetValue",
         "set": "LMSSetValue",
         "commit": "LMSCommit",
         "terminate": "LMSFinish",
@@ -52,12 +55,15 @@ CMI: dict[str, dict[str, str]] = {
         "location": "cmi.core.lesson_location",
         "exit": "cmi.core.exit",
         "session_time": "cmi.core.session_time",
-        "done_exit": "",
         "fresh_status": "not attempted",
+        "score_raw": "cmi.core.score.raw",
+        "score_min": "cmi.core.score.min",
+        "score_max": "cmi.core.score.max",
     },
     "2004": {
         "api": "API_1484_11",
         "initialize": "Initialize",
+        "get": "GetValue",
         "set": "SetValue",
         "commit": "Commit",
         "terminate": "Terminate",
@@ -66,8 +72,20 @@ CMI: dict[str, dict[str, str]] = {
         "location": "cmi.location",
         "exit": "cmi.exit",
         "session_time": "cmi.session_time",
-        "done_exit": "normal",
         "fresh_status": "unknown",
+        "score_raw": "cmi.score.raw",
+        "score_min": "cmi.score.min",
+        "score_max": "cmi.score.max",
+    },
+}
+# What a completed course reports: full marks, where the format has a score.
+FULL_MARKS = {
+    "1.2": {"cmi.core.score.min": "0", "cmi.core.score.max": "100", "cmi.core.score.raw": "100"},
+    "2004": {
+        "cmi.score.min": "0",
+        "cmi.score.max": "100",
+        "cmi.score.raw": "100",
+        "cmi.score.scaled": "1",
     },
 }
 SESSION_TIME = {
@@ -76,18 +94,45 @@ SESSION_TIME = {
 }
 SUSPEND_DATA = "cmi.suspend_data"
 
+# scorm-again (npm, pinned in scorm_again/package.json): a SCORM runtime that keeps the cmi data
+# and checks every call and value against the data model, as an LMS's API does.
+SCORM_AGAIN = Path(__file__).parent / "scorm_again/node_modules/scorm-again/dist/scorm-again.js"
+LMS_KINDS = ["recording", "scorm-again"]
+
 # The LMS side, for tests only. setup (in the URL's fragment): {version, launch, values}.
+# harness.html answers every call itself; harness-scorm-again.html has scorm-again answer them.
+# Both record every call (and scorm-again's error codes), also in localStorage.
 HARNESS = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>LMS harness</title>
 <link rel="icon" href="data:,">
 <style>
   html, body { margin: 0; height: 100%; } iframe { border: 0; width: 100%; height: 100%; }
 </style>
+<!-- the LMS's API -->
 <script>
 (function () {
   var setup = JSON.parse(decodeURIComponent(location.hash.slice(1)));
-  var lms = { values: setup.values, calls: [] };
+  var lms = { values: setup.values, calls: [], errors: [] };
   window.lms = lms;
+  var again = null;
+  if (window.Scorm12API) {
+    again = setup.version === "1.2" ? new Scorm12API({logLevel: 5}) :
+      new Scorm2004API({logLevel: 5});
+    var known = {};  // what the LMS restores (an empty value is no value)
+    for (var key in setup.values) { if (setup.values[key]) { known[key] = setup.values[key]; } }
+    again.loadFromFlattenedJSON(known);
+  }
+  // scorm-again's answer, when it is there, noting any error it reports but 2004's 403 to a
+  // GetValue: "not initialized", the answer for an element that holds no value yet.
+  function answer(verb, args, lastError, fallback) {
+    if (!again) { return fallback; }
+    var result = String(again[verb].apply(again, args));
+    var code = String(again[lastError]());
+    if (code !== "0" && !(verb === "GetValue" && code === "403")) {
+      lms.errors.push([verb].concat(args, [code]));
+    }
+    return result;
+  }
   function record(call, result) {
     lms.calls.push(call);
     localStorage.setItem("lms", JSON.stringify(lms));
@@ -96,17 +141,26 @@ HARNESS = """<!DOCTYPE html>
   function verbs(init, get, set, commit, end, lastError) {
     var api = {};
     // setup.refuse: Initialize answers "false" with that error code (e.g. already initialized).
-    api[init] = function (empty) { return record([init, empty], setup.refuse ? "false" : "true"); };
-    api[lastError] = function () { return setup.refuse || "0"; };
+    api[init] = function (empty) {
+      var result = setup.refuse ? "false" : answer(init, [empty], lastError, "true");
+      return record([init, empty], result);
+    };
+    api[lastError] = function () { return again ? again[lastError]() : setup.refuse || "0"; };
     api[get] = function (key) {
-      return record([get, key], lms.values.hasOwnProperty(key) ? lms.values[key] : "");
+      var held = lms.values.hasOwnProperty(key) ? lms.values[key] : "";
+      var result = answer(get, [key], lastError, held);
+      return record([get, key, result], result);
     };
     api[set] = function (key, value) {
       lms.values[key] = value;
-      return record([set, key, value], "true");
+      return record([set, key, value], answer(set, [key, value], lastError, "true"));
     };
-    api[commit] = function (empty) { return record([commit, empty], "true"); };
-    api[end] = function (empty) { return record([end, empty], "true"); };
+    api[commit] = function (empty) {
+      return record([commit, empty], answer(commit, [empty], lastError, "true"));
+    };
+    api[end] = function (empty) {
+      return record([end, empty], answer(end, [empty], lastError, "true"));
+    };
     return api;
   }
   if (setup.version === "1.2") {
@@ -150,7 +204,7 @@ class Served:
 
     root: Path
     url: str
-    built: dict[tuple[str, str], Package] = field(default_factory=dict)
+    built: dict[tuple[str, str, str], Package] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -237,22 +291,28 @@ def _write_package(
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(source if isinstance(source, bytes) else source.read_bytes())
     (site.root / "harness.html").write_text(HARNESS, encoding="utf-8")
+    if SCORM_AGAIN.is_file():
+        (site.root / "scorm-again.js").write_bytes(SCORM_AGAIN.read_bytes())
+        with_again = HARNESS.replace(
+            "<!-- the LMS's API -->", '<script src="scorm-again.js"></script>'
+        )
+        (site.root / "harness-scorm-again.html").write_text(with_again, encoding="utf-8")
     return Package(site.root, f"{served.url}/{name}", dict(files.launches), course)
 
 
 @pytest.fixture(scope="module")
-def package(
-    served: Served, sample: tuple[Path, Course]
-) -> Callable[[ScormVersion, ScoStructure], Package]:
+def package(served: Served, sample: tuple[Path, Course]) -> Callable[..., Package]:
     """Factory: the sample course as a package of ``version`` and ``structure``, built once."""
     folder, course = sample
 
-    def make(version: ScormVersion, structure: ScoStructure) -> Package:
-        key = (version, structure)
+    def make(version: ScormVersion, structure: ScoStructure, language: str = "") -> Package:
+        key = (version, structure, language)
         if key not in served.built:
-            name = f"scorm{version.replace('.', '')}-{structure}"
-            site = build_site(folder, course, served.root / name, scorm_site_options(structure))
-            served.built[key] = _write_package(served, name, course, site, version, structure)
+            name = f"scorm{version.replace('.', '')}-{structure}{language and '-' + language}"
+            in_language = course.model_copy(update={"language": language or course.language})
+            options = scorm_site_options(structure)
+            site = build_site(folder, in_language, served.root / name, options)
+            served.built[key] = _write_package(served, name, in_language, site, version, structure)
         return served.built[key]
 
     return make
@@ -295,6 +355,7 @@ def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
         values: dict[str, str],
         popup: bool = False,
         refuse: str = "",
+        lms: str = "recording",
     ) -> Session:
         setup = {
             "version": version,
@@ -303,7 +364,12 @@ def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
             "popup": popup,
             "refuse": refuse,
         }
-        return browse(f"{pkg.url}/harness.html#{quote(json.dumps(setup))}")
+        harness = "harness.html"
+        if lms == "scorm-again":
+            if not SCORM_AGAIN.is_file():
+                pytest.skip("needs scorm-again: (cd tests/export/scorm_again && npm ci)")
+            harness = "harness-scorm-again.html"
+        return browse(f"{pkg.url}/{harness}#{quote(json.dumps(setup))}")
 
     return open_session
 
@@ -367,32 +433,45 @@ def _wait_viewed(session: Session, version: ScormVersion, page: str) -> None:
     session.wait_value(CMI[version]["location"], page)
 
 
+def _read_every_item(
+    session: Session, version: ScormVersion, items: list[Item], watch_until: float
+) -> str:
+    """From the home page, every item in turn by its "next" link, each video played from its
+    start to ``watch_until`` (a fraction of it) and its progress recorded; return the last page."""
+    page = _follow(session, f'a[href="items/{items[0].id}.html"]')
+    for item in items:
+        if item is not items[0]:
+            page = _follow(session, "a[rel=next]")
+        _wait_viewed(session, version, page)
+        if isinstance(item, Video):
+            before = session.values[SUSPEND_DATA]
+            _play(session.content(), 0.0, watch_until)
+            session.page.wait_for_function(
+                "([key, old]) => window.lms.values[key] !== old", arg=[SUSPEND_DATA, before]
+            )
+    return page
+
+
 @in_browser
+@pytest.mark.parametrize("lms", LMS_KINDS)
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_single_sco_completes_once_everything_is_seen_and_resumes(
-    package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
+    package: Callable[..., Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    lms: str,
 ) -> None:
     pkg = package(version, "single")
     names = CMI[version]
     items = pkg.course.all_items()
     video_page = next(f"items/{i.id}.html" for i in items if isinstance(i, Video))
 
-    first = launch(pkg, version, pkg.launches[None], _fresh(version))
+    first = launch(pkg, version, pkg.launches[None], _fresh(version), lms=lms)
     assert first.shown() == "index.html"
     first.wait_value(names["status"], "incomplete")
     assert first.values[names["exit"]] == "suspend"
     # Every item viewed, the video played only to two thirds: not complete yet.
-    page = _follow(first, f'a[href="items/{items[0].id}.html"]')
-    for item in items:
-        if item is not items[0]:
-            page = _follow(first, "a[rel=next]")
-        _wait_viewed(first, version, page)
-        if isinstance(item, Video):
-            before = first.values[SUSPEND_DATA]
-            _play(first.content(), 0.0, 0.66)
-            first.page.wait_for_function(
-                "([key, old]) => window.lms.values[key] !== old", arg=[SUSPEND_DATA, before]
-            )
+    page = _read_every_item(first, version, items, watch_until=0.66)
     assert first.values[names["status"]] == "incomplete"
     if version == "2004":
         assert first.values["cmi.progress_measure"] == "0.75"  # 3 of 4 items done
@@ -403,26 +482,26 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
 
     # Next session: the last page again, the video's first two thirds remembered, so playing
     # its last half (alone not 90 %) completes the course.
-    second = launch(pkg, version, pkg.launches[None], _resumed(version, record))
+    second = launch(pkg, version, pkg.launches[None], _resumed(version, record), lms=lms)
     assert second.shown() == page
-    # The progress read back and written again as it was (decoded, re-encoded).
-    saved = [c[2] for c in second.calls(names["set"]) if c[1] == SUSPEND_DATA]
-    assert saved[0] == record["values"][SUSPEND_DATA]
+    # The progress read back (decoded and encoded again) is the same, so it is not sent again.
+    assert [c for c in second.calls(names["set"]) if c[1] == SUSPEND_DATA] == []
     assert second.values[names["status"]] == "incomplete"
     second.content().evaluate(f"location.href = '../{video_page}'")
     _wait_viewed(second, version, video_page)
     _play(second.content(), 0.5, 1.0)
     second.wait_value(names["status"], "completed")
     done = second.values
-    assert done[names["exit"]] == names["done_exit"]
+    assert done[names["exit"]] == "suspend"  # the attempt stays open: the LMS ends it
     if version == "2004":
         assert done["cmi.progress_measure"] == "1"
         assert "cmi.success_status" not in done  # no assessment: left unknown
     record = second.leave()
     _assert_session_closed(record, version)
+    _assert_full_marks(record["calls"], version)
 
     # A third launch of a completed course keeps it completed.
-    third = launch(pkg, version, pkg.launches[None], _resumed(version, record))
+    third = launch(pkg, version, pkg.launches[None], _resumed(version, record), lms=lms)
     assert third.shown() == video_page
     third.page.wait_for_function("window.lms.calls.length > 3", timeout=WAIT_MS)
     assert [c for c in third.calls(names["set"]) if c[1] == names["status"]] == []
@@ -431,9 +510,23 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
         _only_local(session)
 
 
+def _read_at_launch(calls: list[list[str]], version: ScormVersion, key: str) -> str | None:
+    """What the LMS answered when the runtime first asked for ``key``."""
+    verb = CMI[version]["get"]
+    return next((call[2] for call in calls if call[0] == verb and call[1] == key), None)
+
+
+def _assert_full_marks(calls: list[list[str]], version: ScormVersion) -> None:
+    """The LMS ends up holding full marks, each sent once, and only if it did not hold it."""
+    for key, value in FULL_MARKS[version].items():
+        sent = _set_values(calls, version, key)
+        assert sent == ([] if _read_at_launch(calls, version, key) == value else [value]), key
+
+
 def _assert_session_closed(record: dict[str, Any], version: ScormVersion) -> None:
     """One initialize; then, on leaving: session time, a commit and exactly one terminate."""
     names = CMI[version]
+    assert record["errors"] == []  # scorm-again found nothing against the data model
     verbs = [call[0] for call in record["calls"]]
     assert verbs.count(names["initialize"]) == 1
     assert verbs.count(names["terminate"]) == 1
@@ -443,9 +536,13 @@ def _assert_session_closed(record: dict[str, Any], version: ScormVersion) -> Non
 
 
 @in_browser
+@pytest.mark.parametrize("lms", LMS_KINDS)
 @pytest.mark.parametrize("version", ["1.2", "2004"])
 def test_one_sco_per_item_completes_each_item_on_its_own(
-    package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
+    package: Callable[..., Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    lms: str,
 ) -> None:
     pkg = package(version, "per-item")
     names = CMI[version]
@@ -453,7 +550,7 @@ def test_one_sco_per_item_completes_each_item_on_its_own(
     one_per_kind = {item.kind: item for item in reversed(pkg.course.all_items())}
     assert set(one_per_kind) == {"page", "slides", "video"}
     for item in one_per_kind.values():
-        session = launch(pkg, version, pkg.launches[item.id], _fresh(version))
+        session = launch(pkg, version, pkg.launches[item.id], _fresh(version), lms=lms)
         assert session.shown() == f"items/{item.id}.html"
         if isinstance(item, Video):
             session.wait_value(names["status"], "incomplete")
@@ -462,7 +559,8 @@ def test_one_sco_per_item_completes_each_item_on_its_own(
         assert session.content().locator("a[rel=next]").count() == 0  # the LMS navigates
         record = session.leave()
         _assert_session_closed(record, version)
-        assert record["values"][names["exit"]] == names["done_exit"]
+        _assert_full_marks(record["calls"], version)
+        assert record["values"][names["exit"]] == "suspend"
         assert session.errors == []
         _only_local(session)
 
@@ -627,6 +725,216 @@ def test_an_lms_refusing_initialize(
         session.page.wait_for_timeout(300)
         assert session.calls(names["set"]) == []
         assert session.values == _fresh(version)
+    # An LMS that answers but refuses the session: the learner is told progress is not saved.
+    assert _notice(session).is_visible() is not connected
+    assert session.errors == []
+
+
+def _notice(session: Session) -> Locator:
+    """The launch page's "progress is not being saved" message."""
+    session.shown()
+    return session.page.main_frame.child_frames[0].locator("#moocstudio-not-saved")
+
+
+def _set_values(calls: list[list[str]], version: ScormVersion, key: str) -> list[str]:
+    """The values ``calls`` set ``key`` to, in order."""
+    verb = CMI[version]["set"]
+    return [call[2] for call in calls if call[0] == verb and call[1] == key]
+
+
+def _everything_done(course: Course) -> str:
+    """The suspend_data of an attempt where every item was seen and every video watched."""
+    items = course.all_items()
+    bits = len(items) + sum(isinstance(item, Video) for item in items)
+    digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    last = bits % 6
+    tail = digits[((1 << last) - 1) << (6 - last)] if last else ""
+    return f"1d{len(items)}." + "_" * (bits // 6) + tail
+
+
+# What an LMS hands back on the launch after an attempt that ended completed (the exit was
+# suspend): as it was left, recorded by an earlier version of the course whose progress
+# (suspend_data of another item count) no longer applies, or through Open edX's SCORM block,
+# whose GetValue answers "" for every status and score. Then the statuses to be written.
+RELAUNCHED: dict[str, tuple[ScormVersion, dict[str, str], list[str]]] = {
+    "2004-completed": (
+        "2004",
+        {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.progress_measure": "1",
+            **FULL_MARKS["2004"],
+        },
+        [],
+    ),
+    "2004-completed-by-earlier-version": (
+        "2004",
+        {
+            "cmi.completion_status": "completed",
+            "cmi.success_status": "passed",
+            "cmi.progress_measure": "1",
+            SUSPEND_DATA: "1d9.__",
+        },
+        [],
+    ),
+    "2004-completed-by-earlier-version-in-open-edx": (
+        "2004",
+        {"cmi.completion_status": "", "cmi.progress_measure": "1", SUSPEND_DATA: "1d9.__"},
+        ["completed"],
+    ),
+    "1.2-completed": ("1.2", {"cmi.core.lesson_status": "completed", **FULL_MARKS["1.2"]}, []),
+    "1.2-passed-by-earlier-version": (
+        "1.2",
+        {"cmi.core.lesson_status": "passed", SUSPEND_DATA: "1d9.__"},
+        [],
+    ),
+    "1.2-failed-by-earlier-version": (
+        "1.2",
+        {"cmi.core.lesson_status": "failed", SUSPEND_DATA: "1d9.__"},
+        [],
+    ),
+}
+
+
+@in_browser
+@pytest.mark.parametrize("lms", LMS_KINDS)
+@pytest.mark.parametrize("case", list(RELAUNCHED))
+def test_relaunching_a_completed_attempt_lowers_nothing_and_keeps_it_open(
+    package: Callable[..., Package],
+    launch: Callable[..., Session],
+    case: str,
+    lms: str,
+) -> None:
+    version, held, statuses = RELAUNCHED[case]
+    pkg = package(version, "single")
+    names = CMI[version]
+    items = pkg.course.all_items()
+    bookmark = f"items/{items[1].id}.html"
+    values = {
+        names["entry"]: "resume",
+        names["location"]: bookmark,
+        SUSPEND_DATA: _everything_done(pkg.course),
+        **held,
+    }
+    session = launch(pkg, version, pkg.launches[None], values, lms=lms)
+    assert session.shown() == bookmark
+    session.page.wait_for_function(
+        "(verb) => window.lms.calls.some((c) => c[0] === verb)", arg=names["commit"]
+    )
+    _follow(session, "a[rel=next]")  # the learner reads on
+    _wait_viewed(session, version, f"items/{items[2].id}.html")
+    record = session.leave()
+    _assert_session_closed(record, version)
+    calls = record["calls"]
+    # Nothing the attempt holds goes down...
+    assert _set_values(calls, version, names["status"]) == statuses
+    assert _set_values(calls, version, "cmi.success_status") == []
+    assert _set_values(calls, version, "cmi.progress_measure") == []
+    # ...full marks are sent once when the LMS does not hold them yet, never again when it does...
+    _assert_full_marks(calls, version)
+    # ...and the attempt stays open: its data comes back next time.
+    assert _set_values(calls, version, names["exit"]) == ["suspend"]
+    assert session.errors == []
+
+
+@in_browser
+@pytest.mark.parametrize("lms", LMS_KINDS)
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_each_value_is_sent_once_per_change(
+    package: Callable[..., Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    lms: str,
+) -> None:
+    pkg = package(version, "single")
+    names = CMI[version]
+    items = pkg.course.all_items()
+    session = launch(pkg, version, pkg.launches[None], _fresh(version), lms=lms)
+    session.wait_value(names["status"], "incomplete")
+    _read_every_item(session, version, items, watch_until=1.0)
+    session.wait_value(names["status"], "completed")
+    # Pages read again and the video watched again change nothing but the bookmark.
+    first_page = f"items/{items[0].id}.html"
+    session.content().evaluate(f"location.href = '../{first_page}'")
+    _wait_viewed(session, version, first_page)
+    video = next(item for item in items if isinstance(item, Video))
+    session.content().evaluate(f"location.href = '../items/{video.id}.html'")
+    _wait_viewed(session, version, f"items/{video.id}.html")
+    _play(session.content())
+    # The learner switches apps: the session so far is committed at once.
+    session.page.main_frame.child_frames[0].evaluate(
+        """() => {
+          Object.defineProperty(document, "visibilityState", {value: "hidden", configurable: true});
+          document.dispatchEvent(new Event("visibilitychange"));
+        }"""
+    )
+    last_two = session.page.evaluate("window.lms.calls.slice(-2)")
+    assert [call[:2] for call in last_two] == [
+        [names["set"], names["session_time"]],
+        [names["commit"], ""],
+    ]
+    record = session.leave()
+    _assert_session_closed(record, version)
+    calls = [call for call in record["calls"] if call[0] in (names["set"], names["commit"])]
+
+    # Full marks, once each, sent before the status that completes the course (a scored LMS
+    # block grades when the status arrives).
+    _assert_full_marks(record["calls"], version)
+    completing = calls.index([names["set"], names["status"], "completed"])
+    for key, value in FULL_MARKS[version].items():
+        if [names["set"], key, value] in calls:
+            assert calls.index([names["set"], key, value]) < completing, key
+    # Every value is sent when it changes, and only then: never twice in a row the same.
+    sets = [call for call in calls if call[0] == names["set"]]
+    for key in {call[1] for call in sets}:
+        sent = _set_values(calls, version, key)
+        assert all(a != b for a, b in itertools.pairwise(sent)), (key, sent)
+    if version == "2004":
+        progress = [float(value) for value in _set_values(calls, version, "cmi.progress_measure")]
+        assert progress == sorted(set(progress))
+        assert progress[-1] == 1
+    assert _set_values(calls, version, names["status"]) == ["incomplete", "completed"]
+    assert _set_values(calls, version, names["exit"]) == ["suspend"]
+    assert len(_set_values(calls, version, names["session_time"])) == 2  # hidden, then left
+    # No empty commit: each one carries something set since the one before.
+    for before, after in itertools.pairwise(calls):
+        assert not (before[0] == after[0] == names["commit"]), calls
+    assert calls[0][0] == names["set"]
+    assert session.errors == []
+
+
+@in_browser
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_sco_the_lms_will_not_track_says_progress_is_not_saved(
+    package: Callable[..., Package], launch: Callable[..., Session], language: str
+) -> None:
+    # Moodle's 2004 player keeps the first SCO's session terminated: every later SCO opened in
+    # the same player gets Initialize -> "false", error 104 (content instance terminated).
+    pkg = package("2004", "per-item", language)
+    item = pkg.course.all_items()[1]
+    session = launch(pkg, "2004", pkg.launches[item.id], _fresh("2004"), refuse="104")
+    assert session.shown() == f"items/{item.id}.html"
+    notice = _notice(session)
+    words = labels_for(language)
+    assert notice.is_visible()
+    assert notice.get_attribute("role") == "alert"
+    assert notice.locator("p").inner_text() == f"{words['not_saved']} {words['not_saved_how']}"
+    launch_page = session.page.main_frame.child_frames[0]
+    assert launch_page.evaluate("document.documentElement.lang") == language
+    # The page still works below the message, and the launch page itself never scrolls.
+    assert session.content().locator("main").count() == 1
+    fits = (
+        "() => { var d = document.documentElement;"
+        " return d.scrollHeight <= innerHeight && d.scrollWidth <= innerWidth; }"
+    )
+    assert launch_page.evaluate(fits)
+    box = launch_page.locator("#moocstudio-content").bounding_box()
+    assert box is not None and box["height"] > 844 / 2
+    # The learner may put the message away to read on a small screen.
+    launch_page.get_by_role("button", name=words["hide_message"]).click()
+    assert not notice.is_visible()
+    assert launch_page.evaluate(fits)
+    assert session.calls("SetValue") == []
     assert session.errors == []
 
 
