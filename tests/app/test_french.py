@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from copy import deepcopy
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -43,13 +42,6 @@ TS_FILE = resource_path("i18n", "moocstudio_fr.ts")
 SAME_IN_FRENCH = {"&Description", "Description", "Li&cence", "Licence"}
 # Shown as typed, in no language: the course language's example codes, a URL's start.
 NOT_TEXT = {"fr, en, es-419…", "https://…"}
-
-
-@pytest.fixture
-def app(qapp: QApplication, cache_dir: Path) -> Iterator[QApplication]:
-    """The application, back in English after the test whatever it installed."""
-    yield qapp
-    assert install_translations(qapp, "en") == "en"
 
 
 def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:

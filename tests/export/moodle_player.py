@@ -1,11 +1,12 @@
-"""Moodle's SCORM player navigation, modelled from its documented behaviour, for the tests.
+"""Moodle's SCORM player navigation, modelled on the rules of its code, for the tests.
 
 Moodle (mod/scorm, 4.x and 5.0) turns a package's default organization into:
 
 - a table of contents whose top level is the organization's items (the organization itself is
   not a node in the player); an item with a launchable resource is a link carrying the SCO's
   id and URL, an item without one (a folder, a 2004 cluster) is plain text: no URL, no id;
-  items with ``isvisible="false"`` are left out (``scorm_format_toc_for_treeview``);
+  items with ``isvisible="false"`` are left out with what they hold
+  (``scorm_format_toc_for_treeview``);
 - a navigation table (``scorm_get_adlnav_json``) over the organization and every item in
   document order: previous/next SCO of the whole walk, previous/next *sibling* only between
   consecutive items of the same parent, the parent's id, and ``flow`` read from the item's own
@@ -27,6 +28,7 @@ exercised by the LMS tests.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from lxml import etree
 
@@ -109,13 +111,13 @@ class MoodlePlayer:
         self.current = self._node_by_url(self.nav[self.launch_sco].url)
 
     # Loading ---------------------------------------------------------------------------------
-    def _add(self, item: etree._Element, parent_node: TocNode, parent_id: str) -> None:
+    def _add(self, item: etree._Element, parent_node: TocNode | None, parent_id: str) -> None:
         identifier = item.get("identifier")
         launchable = item.get("identifierref") in self._launchable
         visible = item.get("isvisible", "true") != "false"
         url = f"scoid={identifier}"
         entry = NavEntry(url=url, parent=parent_id, visible=visible, parent_sco=parent_id)
-        flow = _control_mode_flow(item, self._cp)
+        flow = _control_mode_flow(item)
         if flow is not None:
             entry.flow = flow
         elif self.nav[parent_id].flow is not None:
@@ -125,8 +127,8 @@ class MoodlePlayer:
         entry.hide_previous = "previous" in hidden
         self.nav[identifier] = entry
         self._walk.append(identifier)
-        node = parent_node
-        if visible:
+        node = None  # a hidden item is not in the table of contents, nor is anything it holds
+        if visible and parent_node is not None:
             title = item.findtext(f"{self._cp}title") or identifier
             node = TocNode(
                 identifier,
@@ -246,32 +248,27 @@ class MoodlePlayer:
                 return deeper
         return None
 
-    def _located(self, node: TocNode, sco: str) -> TocNode:
+    def _step(self, node: TocNode, sco: str, update: bool) -> TocNode:
+        """The node of ``sco`` (``node`` if it is that one); the launched SCO if ``update``."""
         url = self.nav[sco].url
-        return node if node.url == url else self._node_by_url(url)
+        found = node if node.url == url else self._node_by_url(url)
+        if update:
+            self.launch_sco = sco
+        return found
 
     def _next(self, node: TocNode, update: bool) -> TocNode | None:
         entry = self.nav[self.launch_sco]
         if node.children and entry.next_sco is not None:
-            found = self._located(node.children[0], entry.next_sco)
-            if update:
-                self.launch_sco = entry.next_sco
-            return found
+            return self._step(node.children[0], entry.next_sco, update)
         return self._skip_next(node, update)
 
     def _skip_next(self, node: TocNode, update: bool) -> TocNode | None:
         entry = self.nav[self.launch_sco]
         following = node.next()
         if following is not None and following.url and entry.next_sibling is not None:
-            found = self._located(following, entry.next_sibling)
-            if update:
-                self.launch_sco = entry.next_sibling
-            return found
+            return self._step(following, entry.next_sibling, update)
         if node.parent is not None and node.parent.parent is not None and entry.parent_sco:
-            parent = self._located(node.parent, entry.parent_sco)
-            if update:
-                self.launch_sco = entry.parent_sco
-            return self._skip_next(parent, update)
+            return self._skip_next(self._step(node.parent, entry.parent_sco, update), update)
         return None
 
     def _prev(self, node: TocNode, update: bool) -> TocNode | None:
@@ -281,10 +278,7 @@ class MoodlePlayer:
             last = before
             while last.children:
                 last = last.children[-1]
-            found = self._located(last, entry.prev_sco)
-            if update:
-                self.launch_sco = entry.prev_sco
-            return found
+            return self._step(last, entry.prev_sco, update)
         return self._skip_prev(node, update)
 
     def _skip_prev(self, node: TocNode, update: bool) -> TocNode | None:
@@ -292,23 +286,18 @@ class MoodlePlayer:
         before = node.previous()
         if before is not None and entry.prev_sibling is not None:
             assert entry.prev_sco is not None  # module.js reads it here (a JS error if absent)
-            found = (
-                before
-                if before.url == self.nav[entry.prev_sco].url
-                else self._node_by_url(self.nav[entry.prev_sibling].url)
-            )
+            # module.js compares with the previous SCO's URL but looks up the previous sibling's.
+            if before.url != self.nav[entry.prev_sco].url:
+                before = self._node_by_url(self.nav[entry.prev_sibling].url)
             if update:
                 self.launch_sco = entry.prev_sibling
-            return found
+            return before
         if node.parent is not None and node.parent.parent is not None and entry.parent_sco:
-            parent = self._located(node.parent, entry.parent_sco)
-            if update:
-                self.launch_sco = entry.parent_sco
-            return parent
+            return self._step(node.parent, entry.parent_sco, update)
         return None
 
 
-def _control_mode_flow(item: etree._Element, cp: str) -> int | None:
+def _control_mode_flow(item: etree._Element) -> int | None:
     for element in item:
         if etree.QName(element).localname != "sequencing":
             continue
@@ -326,19 +315,19 @@ def _hidden_lms_ui(item: etree._Element) -> set[str]:
     }
 
 
-def walk_forward(player: MoodlePlayer) -> list[str]:
-    """Press "›" from the first SCO for as long as it is enabled; the SCOs opened, in order."""
-    opened = [player.launch_sco]
-    while player.can_go_next():
-        opened.append(player.press_next())
-        assert len(opened) <= len(player.nav), "the player's walk loops"
-    return opened
+def walk(player: MoodlePlayer, button: Literal["next", "previous"]) -> list[str]:
+    """Press "›" (next) or "‹" (previous) from the current SCO while it is enabled.
 
-
-def walk_back(player: MoodlePlayer) -> list[str]:
-    """Press "‹" from the current SCO for as long as it is enabled; the SCOs opened, in order."""
+    Returns:
+        The SCOs opened, in order, starting with the current one.
+    """
+    enabled, press = (
+        (player.can_go_next, player.press_next)
+        if button == "next"
+        else (player.can_go_previous, player.press_previous)
+    )
     opened = [player.launch_sco]
-    while player.can_go_previous():
-        opened.append(player.press_previous())
+    while enabled():
+        opened.append(press())
         assert len(opened) <= len(player.nav), "the player's walk loops"
     return opened

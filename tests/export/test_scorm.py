@@ -47,7 +47,7 @@ from moocstudio.export.validate import (
     validate_manifest,
 )
 from moocstudio.model import Course, LicenceId, Module, Video
-from tests.export.moodle_player import MoodlePlayer, walk_back, walk_forward
+from tests.export.moodle_player import MoodlePlayer, walk
 
 VERSIONS: tuple[ScormVersion, ...] = ("1.2", "2004")
 STRUCTURES: tuple[ScoStructure, ...] = ("single", "per-item")
@@ -219,11 +219,11 @@ def test_moodle_player_walks_a_per_item_package_from_first_to_last_sco_and_back(
     assert player.depth() == 1  # the outline is one list: each module stays in its items' titles
     assert player.titles()[2] == "Licences et formats ouverts · Les licences ouvertes"
     assert not player.can_go_previous()
-    assert walk_forward(player) == every_sco  # "›" from the first SCO to the last
+    assert walk(player, "next") == every_sco  # "›" from the first SCO to the last
     assert not player.can_go_next()
-    assert walk_back(player) == every_sco[::-1]  # and "‹" all the way back
+    assert walk(player, "previous") == every_sco[::-1]  # and "‹" all the way back
     player.open(every_sco[2])  # from the table of contents, into the second module
-    assert walk_forward(player) == every_sco[2:]
+    assert walk(player, "next") == every_sco[2:]
 
 
 @pytest.mark.parametrize("version", VERSIONS)
