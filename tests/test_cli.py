@@ -417,6 +417,7 @@ def test_export_all_formats_and_per_item_scorm_each_valid(
     lines = [line for line in result.stdout.splitlines() if not line.startswith("  ")]
     assert [line.split()[0] for line in lines] == list(FORMATS)
     assert all(line.endswith(": valid") for line in lines), result.stdout
+    assert "Open edX" not in result.stdout  # one SCO per package suits every player
     per_item = run_cli(
         "export", course, "--format", "scorm12", "--format", "scorm2004", "--sco", "per-item",
         "-o", out,
@@ -424,6 +425,18 @@ def test_export_all_formats_and_per_item_scorm_each_valid(
     assert per_item.returncode == 0, per_item.stdout
     for name in ("science-ouverte-scorm12-per-item.zip", "science-ouverte-scorm2004-per-item.zip"):
         assert (out / name).is_file()
+    scorm12, scorm2004 = re.split(r"\n(?=scorm2004 )", per_item.stdout.strip())
+    open_edx = (
+        "  note: Open edX's SCORM block takes one SCO per package: a package with one SCO per "
+        "item stops after its first item. For Open edX, export the whole course as one SCO."
+    )
+    moodle = (
+        "  note: Moodle tracks only one SCORM 2004 SCO per launch: later SCOs open but record "
+        "nothing (error 104). For Moodle, export the whole course as one SCO, or SCORM 1.2 per "
+        "item."
+    )
+    assert scorm12.splitlines()[1:] == [open_edx]
+    assert scorm2004.splitlines()[1:] == [open_edx, moodle]
     olx = run_cli("validate", out / "science-ouverte-olx.tar.gz")
     assert (
         olx.returncode == 0

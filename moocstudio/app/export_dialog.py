@@ -2,7 +2,9 @@
 
 The packages are written by the same ``export_course`` the CLI uses, on a snapshot of the
 course taken when Export is pressed, off the GUI thread; the report shows what a platform
-would say about each package, and offers to open the folder.
+would say about each package, and offers to open the folder. Choosing one SCO per item shows,
+under the choice and again in the report, which players cannot use such packages (the format
+registry's words, translated).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +39,13 @@ from PySide6.QtWidgets import (
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.i18n import translate
 from moocstudio.app.jobs import JobCenter, JobRecord
-from moocstudio.export.formats import FORMATS, ExportOptions, ExportResult, export_course
+from moocstudio.export.formats import (
+    FORMATS,
+    TRANSLATION_CONTEXT,
+    ExportOptions,
+    ExportResult,
+    export_course,
+)
 from moocstudio.progress import JobContext, Progress
 
 if TYPE_CHECKING:
@@ -46,21 +54,24 @@ if TYPE_CHECKING:
 DESTINATION_KEY = "export/destination"
 
 
+PER_ITEM = ExportOptions(sco="per-item")
+
+
 def format_summary(name: str, fallback: str) -> str:
-    """What a format is for, in the app's language (the registry's English is the fallback)."""
-    summaries = {
-        "site": translate("formats", "offline HTML5 site (Kolibri, any web server)"),
-        "scorm12": translate(
-            "formats", "SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)"
-        ),
-        "scorm2004": translate(
-            "formats", "SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)"
-        ),
-        "imscc": translate("formats", "IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)"),
-        "imscc11": translate("formats", "IMS Common Cartridge 1.1 (Moodle's importer)"),
-        "olx": translate("formats", "Open edX course export (Studio import, FUN MOOC)"),
-    }
-    return summaries.get(name, fallback)
+    """What a format is for, in the app's language (``fallback`` for a format not registered)."""
+    fmt = FORMATS.get(name)
+    return registry_text(fmt.summary) if fmt is not None else fallback
+
+
+def registry_text(text: str) -> str:
+    """Words of the format registry (English) in the app's language."""
+    return translate(TRANSLATION_CONTEXT, text)
+
+
+def per_item_notes(names: tuple[str, ...]) -> list[str]:
+    """What players cannot do with per-item packages of formats ``names``, translated, once each."""
+    notes = (note for name in names for note in FORMATS[name].notes(PER_ITEM))
+    return [registry_text(note) for note in dict.fromkeys(notes)]
 
 
 @dataclass(frozen=True)
@@ -109,7 +120,7 @@ class ExportDialog(QDialog):
         self.jobs = jobs
         self.record: JobRecord | None = None
         self.setWindowTitle(self.tr("Export “%1”").replace("%1", document.course.title))
-        self.resize(720, 560)
+        self.resize(720, 640)  # room for the report under the per-item advice
         formats = QGroupBox(self.tr("Formats"), self)
         format_layout = QVBoxLayout(formats)
         self.boxes: dict[str, QCheckBox] = {}
@@ -117,12 +128,23 @@ class ExportDialog(QDialog):
             box = QCheckBox(f"{fmt.name} — {format_summary(fmt.name, fmt.summary)}", formats)
             box.setChecked(fmt.name in selected)
             box.toggled.connect(self._update_buttons)
+            box.toggled.connect(self._update_sco_advice)
             format_layout.addWidget(box)
             self.boxes[fmt.name] = box
         self.sco = QComboBox(self)
         self.sco.addItem(self.tr("The whole course as one SCO (progress kept)"), "single")
         self.sco.addItem(self.tr("One SCO per item (LMS tracks each item)"), "per-item")
+        self.sco.setItemData(
+            self.sco.findData("per-item"),
+            "\n\n".join(per_item_notes(tuple(FORMATS))),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.sco.setAccessibleName(self.tr("SCORM structure"))
+        self.sco.currentIndexChanged.connect(self._update_sco_advice)
+        # Next to the choice, for the SCORM formats ticked: the players it does not suit.
+        self.sco_advice = QLabel(self)
+        self.sco_advice.setWordWrap(True)
+        self.sco_advice.setTextFormat(Qt.TextFormat.PlainText)
         default = Path(document.folder) / "packages"
         self.destination = QLineEdit(str(QSettings().value(DESTINATION_KEY, "") or default), self)
         self.destination.setAccessibleName(self.tr("Destination folder"))
@@ -131,8 +153,9 @@ class ExportDialog(QDialog):
         where = QHBoxLayout()
         where.addWidget(self.destination)
         where.addWidget(browse)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         form.addRow(self.tr("SCORM structure"), self.sco)
+        form.addRow("", self.sco_advice)
         form.addRow(self.tr("Destination"), where)
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Export progress"))
@@ -167,10 +190,17 @@ class ExportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self._update_buttons()
+        self._update_sco_advice()
 
     def chosen(self) -> tuple[str, ...]:
         """The formats ticked, in the registry's order."""
         return tuple(name for name, box in self.boxes.items() if box.isChecked())
+
+    def _update_sco_advice(self) -> None:
+        notes = per_item_notes(self.chosen()) if self.sco.currentData() == "per-item" else []
+        self.sco_advice.setText("\n\n".join(notes))
+        self.sco.setAccessibleDescription(self.sco_advice.text())  # read with the choice
+        self.form.setRowVisible(self.sco_advice, bool(notes))
 
     def _update_buttons(self) -> None:
         running = self.record is not None and self.record.state in ("queued", "running")
@@ -255,6 +285,7 @@ def report_html(packages: list[CheckedPackage]) -> str:
             + "</p>"
         )
         items = [f"<li>{escape(p)}</li>" for p in report.problems]
+        items += [f"<li><i>{escape(registry_text(n))}</i></li>" for n in package.result.notes]
         items += [f"<li><i>{escape(n)}</i></li>" for n in report.notes]
         if items:
             parts.append('<ul style="margin-top: 0">' + "".join(items) + "</ul>")

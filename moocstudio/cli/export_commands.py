@@ -10,7 +10,7 @@ import click
 
 from moocstudio.cli.group import cli, existing_dir, output_dir_option
 from moocstudio.errors import ExitCode
-from moocstudio.export.formats import FORMATS, SCO_STRUCTURES, ScoStructure
+from moocstudio.export.formats import FORMATS, PER_ITEM_LIMITS, SCO_STRUCTURES, ScoStructure
 
 if TYPE_CHECKING:
     from moocstudio.export.formats import ExportOptions
@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     type=click.Choice(SCO_STRUCTURES),
     default="single",
     show_default=True,
-    help="SCORM: the whole course as one SCO, or one SCO per item.",
+    help="SCORM: the whole course as one SCO, or one SCO per item. Per item: "
+    + " ".join(PER_ITEM_LIMITS),
 )
 @output_dir_option("the packages")
 def export(folder: Path, formats: tuple[str, ...], sco: ScoStructure, out_dir: Path) -> None:
@@ -79,7 +80,8 @@ def export_and_check(
             f"{result.format.name:<9} {result.path} "
             f"({len(result.report.names)} files, {megabytes:.1f} MB): {verdict}"
         )
-        for line in [*report.problems, *(f"note: {note}" for note in report.notes)]:
+        notes = [*result.notes, *report.notes]
+        for line in [*report.problems, *(f"note: {note}" for note in notes)]:
             click.echo(f"  {line}")
         all_valid = all_valid and report.valid
     return all_valid

@@ -2,6 +2,10 @@
 
 Light on purpose: the CLI reads the names at start-up, so each format's writer is imported only
 when a package of that format is written.
+
+The words users read about the formats (summaries, notes on players) are written here once, in
+English; the CLI prints them as they are and the app shows them through Qt's translation, in the
+``formats`` context (they are marked for ``lupdate`` with ``QT_TRANSLATE_NOOP``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,30 @@ if TYPE_CHECKING:
 
 ScoStructure = Literal["single", "per-item"]
 SCO_STRUCTURES: tuple[ScoStructure, ...] = ("single", "per-item")
+TRANSLATION_CONTEXT = "formats"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Mark ``text`` for Qt's ``lupdate`` in ``context``; return it unchanged.
+
+    The export layer does not import Qt: the app translates the marked text when it shows it.
+    """
+    return text
+
+
+# Players that cannot use every package of one SCO per item (seen in Open edX's SCORM block
+# 19.0.5 and in Moodle 5.0.6), each with what to export for it instead.
+ONE_SCO_PER_PACKAGE = QT_TRANSLATE_NOOP(
+    "formats",
+    "Open edX's SCORM block takes one SCO per package: a package with one SCO per item stops "
+    "after its first item. For Open edX, export the whole course as one SCO.",
+)
+ONE_2004_SCO_PER_LAUNCH = QT_TRANSLATE_NOOP(
+    "formats",
+    "Moodle tracks only one SCORM 2004 SCO per launch: later SCOs open but record nothing "
+    "(error 104). For Moodle, export the whole course as one SCO, or SCORM 1.2 per item.",
+)
+PER_ITEM_LIMITS = (ONE_SCO_PER_PACKAGE, ONE_2004_SCO_PER_LAUNCH)
 
 
 @dataclass(frozen=True)
@@ -48,6 +76,8 @@ class ExportFormat:
         writer: ``"module:function"`` of its ``write(course_folder, course, target, options)``,
             which is atomic and deterministic.
         takes_sco: Whether ``options.sco`` changes the package (SCORM), and so its file name.
+        per_item_limits: What players cannot do with this format's packages of one SCO per
+            item, and what to export for them instead (one sentence each).
     """
 
     name: str
@@ -55,6 +85,11 @@ class ExportFormat:
     summary: str
     writer: str
     takes_sco: bool = False
+    per_item_limits: tuple[str, ...] = ()
+
+    def notes(self, options: ExportOptions) -> tuple[str, ...]:
+        """What the user should know about players before using this package."""
+        return self.per_item_limits if self.takes_sco and options.sco == "per-item" else ()
 
     def write(
         self, folder: Path, course: Course, target: Path, options: ExportOptions
@@ -71,39 +106,45 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat(
             "site",
             ".zip",
-            "offline HTML5 site (Kolibri, any web server)",
+            QT_TRANSLATE_NOOP("formats", "offline HTML5 site (Kolibri, any web server)"),
             "moocstudio.export.site_zip:write_site_zip",
         ),
         ExportFormat(
             "scorm12",
             ".zip",
-            "SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)",
+            QT_TRANSLATE_NOOP(
+                "formats", "SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)"
+            ),
             "moocstudio.export.scorm:write_scorm12",
             takes_sco=True,
+            per_item_limits=(ONE_SCO_PER_PACKAGE,),
         ),
         ExportFormat(
             "scorm2004",
             ".zip",
-            "SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)",
+            QT_TRANSLATE_NOOP(
+                "formats", "SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)"
+            ),
             "moocstudio.export.scorm:write_scorm2004",
             takes_sco=True,
+            per_item_limits=PER_ITEM_LIMITS,
         ),
         ExportFormat(
             "imscc",
             ".imscc",
-            "IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)",
+            QT_TRANSLATE_NOOP("formats", "IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)"),
             "moocstudio.export.imscc:write_imscc13",
         ),
         ExportFormat(
             "imscc11",
             ".imscc",
-            "IMS Common Cartridge 1.1 (Moodle's importer)",
+            QT_TRANSLATE_NOOP("formats", "IMS Common Cartridge 1.1 (Moodle's importer)"),
             "moocstudio.export.imscc:write_imscc11",
         ),
         ExportFormat(
             "olx",
             ".tar.gz",
-            "Open edX course export (Studio import, FUN MOOC)",
+            QT_TRANSLATE_NOOP("formats", "Open edX course export (Studio import, FUN MOOC)"),
             "moocstudio.export.olx:write_olx",
         ),
     )
@@ -120,11 +161,12 @@ def package_path(out_dir: Path, course: Course, fmt: ExportFormat, options: Expo
 
 @dataclass(frozen=True)
 class ExportResult:
-    """One package written."""
+    """One package written, and what the user should know before using it (``notes``)."""
 
     format: ExportFormat
     path: Path
     report: ZipReport
+    notes: tuple[str, ...] = ()
 
 
 def export_course(
@@ -140,5 +182,6 @@ def export_course(
     for name in names:
         fmt = FORMATS[name]
         target = package_path(out_dir, course, fmt, options)
-        results.append(ExportResult(fmt, target, fmt.write(folder, course, target, options)))
+        report = fmt.write(folder, course, target, options)
+        results.append(ExportResult(fmt, target, report, fmt.notes(options)))
     return results

@@ -10,6 +10,8 @@ files it is told about (and validators that check the list) see the whole packag
 - one SCO per item: each SCO lists its launch page, its item page and what that page loads;
   files used by several SCOs (styles, scripts, badges), the licence files and the files no item
   page loads (the site's home page, say) go to one shared asset resource every SCO depends on.
+  The outline lists the SCOs one after the other, each titled "Module · Item": no module
+  folders, which would stop Moodle's previous/next buttons at the end of each module.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ from moocstudio.model import Course
 SHARED_RESOURCE = "RES-SHARED"
 COURSE_ITEM = "ITEM-COURSE"
 COURSE_RESOURCE = "RES-COURSE"
+TITLE_SEPARATOR = " · "
+"""Between a module's title and its item's in a per-item package's outline."""
 
 
 class EmptyCourseError(MoocstudioError):
@@ -138,7 +142,7 @@ def package_plan(
             for item_id, href in launch.launches.items()
             if item_id is not None
         }
-        items = _module_items(course)
+        items = _sco_items(course)
     return PackagePlan(course.title, items, _resources(claims, package_files))
 
 
@@ -152,20 +156,18 @@ def _item_files(site: SiteTree, launch: LaunchFiles, href: str, item_id: str) ->
     return {href, *launch.shared, page, *site.dependencies.get(page, ())}
 
 
-def _module_items(course: Course) -> tuple[OutlineItem, ...]:
-    """Modules as folders (no resource of their own) holding one SCO item per course item."""
+def _sco_items(course: Course) -> tuple[OutlineItem, ...]:
+    """One SCO item per course item, in course order; the module lives on in each title."""
     return tuple(
-        OutlineItem(
-            f"MODULE-{module.id}",
-            module.title,
-            children=tuple(
-                OutlineItem(f"ITEM-{item.id}", item.title, _resource_id(item.id))
-                for item in module.items
-            ),
-        )
+        OutlineItem(f"ITEM-{item.id}", _sco_title(module.title, item.title), _resource_id(item.id))
         for module in course.modules
-        if module.items  # an empty folder would be an item that launches nothing
+        for item in module.items
     )
+
+
+def _sco_title(module_title: str, item_title: str) -> str:
+    """What a per-item package's outline calls an item: "Module · Item" (a blank part left out)."""
+    return TITLE_SEPARATOR.join(part for part in (module_title, item_title) if part.strip())
 
 
 def _resources(

@@ -4,6 +4,11 @@ Both versions share the IMS content-packaging shape (metadata, one organization,
 every file listed); they differ in namespaces, in how the course is described (IMS MD 1.2.1
 ``langstring`` for 1.2, IEEE LOM ``string`` for 2004), in the case of ``adlcp:scormtype`` and in
 2004's sequencing. The XML is built with lxml, so titles and descriptions are always escaped.
+
+The organization is flat, SCO items one after the other, with no folders: Moodle's player walks
+its previous/next buttons over the organization's tree and greys "next" out when the walk meets
+an item that launches nothing, so a folder per module would stop the learner at the end of the
+first module (mod/scorm ``module.js``: ``scorm_skipnext``, ``scorm_fixnav``).
 """
 
 from __future__ import annotations
@@ -63,12 +68,12 @@ class Resource:
 
 @dataclass(frozen=True)
 class OutlineItem:
-    """One ``<item>`` of the organization: a SCO, or a folder of items (a module).
+    """One ``<item>`` of an organization: a SCO, or (IMS CC only) a folder of items.
 
     Attributes:
         identifier: Its xs:ID, unique in the manifest.
         title: What the LMS shows in its outline.
-        resource: The SCO it launches; None for a folder.
+        resource: The resource it launches; None for a folder.
         children: Its items, for a folder.
     """
 
@@ -80,7 +85,10 @@ class OutlineItem:
 
 @dataclass(frozen=True)
 class PackagePlan:
-    """What a manifest lists: the outline an LMS shows and the resources behind it."""
+    """What a manifest lists: the outline an LMS shows (in order) and the resources behind it.
+
+    A SCORM plan's items are SCOs, one after the other (see the module's docstring).
+    """
 
     title: str
     items: tuple[OutlineItem, ...]
@@ -281,30 +289,32 @@ def _organizations(root: etree._Element, dialect: _Dialect, plan: PackagePlan) -
     cp = f"{{{dialect.cp}}}"
     organizations = _sub(root, f"{cp}organizations", default=ORGANIZATION_ID)
     organization = _sub(organizations, f"{cp}organization", identifier=ORGANIZATION_ID)
+    # Children in the order imscp_v1p1.xsd and the SCORM 2004 CAM give: title, item*, then
+    # (2004) imsss:sequencing.
     _title(organization, dialect, plan.title)
     for item in plan.items:
         _item(organization, dialect, item)
     if dialect.sequencing:
-        _control_mode(organization)
+        # The organization is the one cluster. Its controlMode defaults to flow="false"
+        # (IMS SS): without flow the learner could not press Continue from one SCO to the next.
+        sequencing = _sub(organization, f"{{{SCORM2004_IMSSS}}}sequencing")
+        _sub(sequencing, f"{{{SCORM2004_IMSSS}}}controlMode", choice="true", flow="true")
 
 
 def _item(parent: etree._Element, dialect: _Dialect, item: OutlineItem) -> None:
-    attrs = {"identifier": item.identifier, "isvisible": "true"}
-    if item.resource is not None:
-        attrs["identifierref"] = item.resource
-    element = _sub(parent, f"{{{dialect.cp}}}item", **attrs)
-    # Children in the order imscp_v1p1.xsd and the SCORM 2004 CAM give: title, item*, then
-    # (2004) imsss:sequencing.
+    if item.resource is None or item.children:
+        raise ValueError(f"{item.identifier}: a SCORM outline here is flat, SCO items only")
+    element = _sub(
+        parent,
+        f"{{{dialect.cp}}}item",
+        identifier=item.identifier,
+        identifierref=item.resource,
+        isvisible="true",
+    )
     _title(element, dialect, item.title)
-    for child in item.children:
-        _item(element, dialect, child)
-    if not dialect.sequencing:
-        return
-    if item.children:
-        # A cluster's controlMode defaults to flow="false"; the learner could not press
-        # Continue from one module into the next without it.
-        _control_mode(element)
-    else:
+    if dialect.sequencing:
+        # A leaf carries no controlMode of its own: Moodle would then hand its buttons to its
+        # server-side sequencer instead of walking the outline.
         sequencing = _sub(element, f"{{{SCORM2004_IMSSS}}}sequencing")
         _sub(
             sequencing,
@@ -312,11 +322,6 @@ def _item(parent: etree._Element, dialect: _Dialect, item: OutlineItem) -> None:
             completionSetByContent="true",
             objectiveSetByContent="true",
         )
-
-
-def _control_mode(parent: etree._Element) -> None:
-    sequencing = _sub(parent, f"{{{SCORM2004_IMSSS}}}sequencing")
-    _sub(sequencing, f"{{{SCORM2004_IMSSS}}}controlMode", choice="true", flow="true")
 
 
 def _resource(parent: etree._Element, dialect: _Dialect, resource: Resource) -> None:

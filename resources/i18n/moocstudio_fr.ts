@@ -1552,32 +1552,42 @@
 <context>
     <name>formats</name>
     <message>
-        <location filename="../../moocstudio/app/export_dialog.py" line="49" />
+        <location filename="../../moocstudio/export/formats.py" line="40" />
+        <source>Open edX's SCORM block takes one SCO per package: a package with one SCO per item stops after its first item. For Open edX, export the whole course as one SCO.</source>
+        <translation>Le bloc SCORM d'Open edX ne prend qu'un SCO par paquet : un paquet à un SCO par élément s'arrête après le premier élément. Pour Open edX, exportez tout le cours en un seul SCO.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/export/formats.py" line="45" />
+        <source>Moodle tracks only one SCORM 2004 SCO per launch: later SCOs open but record nothing (error 104). For Moodle, export the whole course as one SCO, or SCORM 1.2 per item.</source>
+        <translation>Moodle ne suit qu'un SCO SCORM 2004 par lancement : les SCO suivants s'ouvrent mais n'enregistrent rien (erreur 104). Pour Moodle, exportez tout le cours en un seul SCO, ou en SCORM 1.2 par élément.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/export/formats.py" line="109" />
         <source>offline HTML5 site (Kolibri, any web server)</source>
         <translation>site HTML5 hors ligne (Kolibri, tout serveur web)</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/export_dialog.py" line="50" />
+        <location filename="../../moocstudio/export/formats.py" line="115" />
         <source>SCORM 1.2 (Moodle, ILIAS, most LMSs; progress and bookmark kept)</source>
         <translation>SCORM 1.2 (Moodle, ILIAS, la plupart des LMS ; progression et signet conservés)</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/export_dialog.py" line="53" />
+        <location filename="../../moocstudio/export/formats.py" line="125" />
         <source>SCORM 2004 4th edition (SCORM Cloud, Open edX SCORM block)</source>
         <translation>SCORM 2004 4e édition (SCORM Cloud, bloc SCORM d'Open edX)</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/export_dialog.py" line="56" />
+        <location filename="../../moocstudio/export/formats.py" line="135" />
         <source>IMS Common Cartridge 1.3 (Canvas, Brightspace, Sakai)</source>
         <translation>IMS Common Cartridge 1.3 (Canvas, Brightspace et Sakai)</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/export_dialog.py" line="57" />
+        <location filename="../../moocstudio/export/formats.py" line="141" />
         <source>IMS Common Cartridge 1.1 (Moodle's importer)</source>
         <translation>IMS Common Cartridge 1.1 (import dans Moodle)</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/export_dialog.py" line="58" />
+        <location filename="../../moocstudio/export/formats.py" line="147" />
         <source>Open edX course export (Studio import, FUN MOOC)</source>
         <translation>export de cours Open edX (import dans Studio, FUN MOOC)</translation>
     </message>

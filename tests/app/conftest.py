@@ -1,4 +1,4 @@
-"""App tests: a private QSettings store, and a fresh course folder per test."""
+"""App tests: a private QSettings store, a fresh course folder per test, English afterwards."""
 
 from __future__ import annotations
 
@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from moocstudio.app.translations import install_translations
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +27,10 @@ def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def app(qapp: QApplication, cache_dir: Path) -> Iterator[QApplication]:
+    """The application, back in English after the test whatever it installed."""
+    yield qapp
+    assert install_translations(qapp, "en") == "en"

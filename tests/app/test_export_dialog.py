@@ -6,16 +6,36 @@ import shutil
 import zipfile
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.export_dialog import ExportDialog
 from moocstudio.app.jobs import JobCenter
+from moocstudio.app.translations import install_translations
 from moocstudio.export.package_check import check_package
 from moocstudio.model import Course
 from moocstudio.model.store import save_course
 
 EXPORT_TIMEOUT_MS = 120_000
+OPEN_EDX = (
+    "Open edX's SCORM block takes one SCO per package: a package with one SCO per item stops "
+    "after its first item. For Open edX, export the whole course as one SCO."
+)
+MOODLE = (
+    "Moodle tracks only one SCORM 2004 SCO per launch: later SCOs open but record nothing "
+    "(error 104). For Moodle, export the whole course as one SCO, or SCORM 1.2 per item."
+)
+OPEN_EDX_FR = (
+    "Le bloc SCORM d'Open edX ne prend qu'un SCO par paquet : un paquet à un SCO par élément "
+    "s'arrête après le premier élément. Pour Open edX, exportez tout le cours en un seul SCO."
+)
+MOODLE_FR = (
+    "Moodle ne suit qu'un SCO SCORM 2004 par lancement : les SCO suivants s'ouvrent mais "
+    "n'enregistrent rien (erreur 104). Pour Moodle, exportez tout le cours en un seul SCO, ou "
+    "en SCORM 1.2 par élément."
+)
 
 
 def _copy(sample: tuple[Path, Course], tmp_path: Path) -> CourseDocument:
@@ -65,4 +85,74 @@ def test_a_failed_export_is_reported_in_plain_words(
     assert rendition.file.path.split("/")[-1] in dialog.report.toPlainText()
     assert "Traceback" not in dialog.report.toPlainText()
     assert not list((tmp_path / "out").glob("*.zip"))
+    jobs.shutdown()
+
+
+def _pick(dialog: ExportDialog, structure: str) -> None:
+    dialog.sco.setCurrentIndex(dialog.sco.findData(structure))
+
+
+def _export_and_wait(qtbot: QtBot, dialog: ExportDialog) -> str:
+    """Press Export and return the report's text once the packages are written and checked."""
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EXPORT_TIMEOUT_MS)
+    return dialog.report.toPlainText()
+
+
+def test_one_sco_per_item_names_the_players_it_does_not_suit_for_the_formats_ticked(
+    qtbot: QtBot, sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    document = _copy(sample, tmp_path)
+    jobs = JobCenter()
+    dialog = ExportDialog(document, jobs, selected=("scorm12", "scorm2004"))
+    qtbot.addWidget(dialog)
+    advice = dialog.sco_advice
+    per_item = dialog.sco.findData("per-item")
+    assert dialog.sco.itemData(per_item, Qt.ItemDataRole.ToolTipRole) == f"{OPEN_EDX}\n\n{MOODLE}"
+    assert not advice.isVisibleTo(dialog)  # the whole course as one SCO suits every player
+    _pick(dialog, "per-item")
+    assert advice.isVisibleTo(dialog)
+    assert advice.text() == f"{OPEN_EDX}\n\n{MOODLE}"
+    assert dialog.sco.accessibleDescription() == advice.text()
+    dialog.boxes["scorm2004"].setChecked(False)
+    assert advice.text() == OPEN_EDX  # SCORM 1.2 per item is tracked by Moodle
+    dialog.boxes["scorm12"].setChecked(False)
+    dialog.boxes["site"].setChecked(True)
+    assert not advice.isVisibleTo(dialog)  # no SCORM package, nothing to say
+    dialog.boxes["scorm2004"].setChecked(True)
+    assert advice.isVisibleTo(dialog)
+    _pick(dialog, "single")
+    assert not advice.isVisibleTo(dialog)
+
+    _pick(dialog, "per-item")
+    dialog.boxes["site"].setChecked(False)
+    dialog.destination.setText(str(tmp_path / "out"))
+    package, *notes = _export_and_wait(qtbot, dialog).splitlines()
+    assert package.startswith(
+        "✔ scorm2004 valid — introduction-a-l-acces-ouvert-scorm2004-per-item.zip · "
+    )
+    assert notes == [OPEN_EDX, MOODLE]  # under the package, as it is reported
+    jobs.shutdown()
+
+
+def test_the_per_item_advice_and_report_are_in_french(
+    qtbot: QtBot, app: QApplication, sample: tuple[Path, Course], tmp_path: Path
+) -> None:
+    assert install_translations(app, "fr") == "fr"
+    document = _copy(sample, tmp_path)
+    jobs = JobCenter()
+    dialog = ExportDialog(document, jobs, selected=("scorm2004",))
+    qtbot.addWidget(dialog)
+    _pick(dialog, "per-item")
+    assert dialog.sco.currentText() == "Un SCO par élément (le LMS suit chaque élément)"
+    assert dialog.sco_advice.text() == f"{OPEN_EDX_FR}\n\n{MOODLE_FR}"
+    assert dialog.boxes["scorm2004"].text() == (
+        "scorm2004 — SCORM 2004 4e édition (SCORM Cloud, bloc SCORM d'Open edX)"
+    )
+    dialog.destination.setText(str(tmp_path / "out"))
+    package, *notes = _export_and_wait(qtbot, dialog).splitlines()
+    assert package.startswith(
+        "✔ scorm2004 valide — introduction-a-l-acces-ouvert-scorm2004-per-item.zip · "
+    )
+    assert notes == [OPEN_EDX_FR, MOODLE_FR]
     jobs.shutdown()

@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from copy import deepcopy
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -34,6 +33,12 @@ from moocstudio.app.translations import (
     install_translations,
 )
 from moocstudio.app.window import MainWindow
+from moocstudio.export.formats import (
+    FORMATS,
+    ONE_2004_SCO_PER_LAUNCH,
+    PER_ITEM_LIMITS,
+    TRANSLATION_CONTEXT,
+)
 from moocstudio.model import Course, Page
 from moocstudio.resources import resource_path
 
@@ -43,13 +48,6 @@ TS_FILE = resource_path("i18n", "moocstudio_fr.ts")
 SAME_IN_FRENCH = {"&Description", "Description", "Li&cence", "Licence"}
 # Shown as typed, in no language: the course language's example codes, a URL's start.
 NOT_TEXT = {"fr, en, es-419…", "https://…"}
-
-
-@pytest.fixture
-def app(qapp: QApplication, cache_dir: Path) -> Iterator[QApplication]:
-    """The application, back in English after the test whatever it installed."""
-    yield qapp
-    assert install_translations(qapp, "en") == "en"
 
 
 def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
@@ -190,6 +188,18 @@ def test_french_is_available_and_its_compiled_file_loads(cache_dir: Path) -> Non
     assert translator.translate("MainWindow", "&File") == "&Fichier"
     assert translator.translate("OutlineModel", "%n slide(s)", None, 3) == "%n diapositives"
     assert compiled_translation("fr_CA") == compiled  # regional variants use the same file
+
+
+def test_every_word_of_the_format_registry_is_in_french(cache_dir: Path) -> None:
+    """Summaries and per-item notes are marked in formats.py; each has its French in the .ts."""
+    compiled = compiled_translation("fr")
+    assert compiled is not None
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    texts = [fmt.summary for fmt in FORMATS.values()] + list(PER_ITEM_LIMITS)
+    french = {text: translator.translate(TRANSLATION_CONTEXT, text) for text in texts}
+    assert [text for text, translated in french.items() if not translated] == []
+    assert french[ONE_2004_SCO_PER_LAUNCH].startswith("Moodle ne suit qu'un SCO SCORM 2004")
 
 
 def test_page_preview_labels_instructor_notes_in_french(

@@ -13,8 +13,10 @@ from lxml import etree
 from moocstudio.build import SiteBuildError
 from moocstudio.build.links import fetched_files
 from moocstudio.export.formats import ExportOptions, ScoStructure
+from moocstudio.export.metadata import package_metadata
 from moocstudio.export.package_check import check_package
 from moocstudio.export.scorm import (
+    COURSE_ITEM,
     SHARED_RESOURCE,
     EmptyCourseError,
     export_scorm,
@@ -32,7 +34,11 @@ from moocstudio.export.scorm_manifest import (
     SCORM2004_CP,
     SCORM2004_IMSSS,
     XML_NS,
+    OutlineItem,
+    PackagePlan,
+    Resource,
     manifest_href,
+    manifest_xml,
 )
 from moocstudio.export.validate import (
     ManifestKind,
@@ -41,6 +47,7 @@ from moocstudio.export.validate import (
     validate_manifest,
 )
 from moocstudio.model import Course, LicenceId, Module, Video
+from tests.export.moodle_player import MoodlePlayer, walk
 
 VERSIONS: tuple[ScormVersion, ...] = ("1.2", "2004")
 STRUCTURES: tuple[ScoStructure, ...] = ("single", "per-item")
@@ -167,7 +174,7 @@ def test_single_sco_shows_the_whole_course(packages: Packages, sample: tuple[Pat
 
 
 @pytest.mark.parametrize("version", VERSIONS)
-def test_one_sco_per_item_in_module_folders_each_with_what_its_page_loads(
+def test_one_sco_per_item_listed_flat_titled_by_module_each_with_what_its_page_loads(
     packages: Packages, sample: tuple[Path, Course], version: str
 ) -> None:
     _, course = sample
@@ -177,23 +184,92 @@ def test_one_sco_per_item_in_module_folders_each_with_what_its_page_loads(
     resources = _resources(root, cp)
     shared = set(_listed(resources[SHARED_RESOURCE], cp))
     organization = root.find(f"{{{cp}}}organizations/{{{cp}}}organization")
-    modules = organization.findall(f"{{{cp}}}item")
-    assert [m.findtext(f"{{{cp}}}title") for m in modules] == [m.title for m in course.modules]
-    for module_element, module in zip(modules, course.modules, strict=True):
-        assert module_element.get("identifierref") is None
-        children = module_element.findall(f"{{{cp}}}item")
-        assert [c.findtext(f"{{{cp}}}title") for c in children] == [i.title for i in module.items]
-        for child, item in zip(children, module.items, strict=True):
-            sco = resources[child.get("identifierref")]
-            assert sco.get("href") == f"sco/{item.id}.html"
-            page = f"items/{item.id}.html"
-            with zipfile.ZipFile(path) as archive:
-                loads = fetched_files(page, archive.read(page).decode("utf-8"))
-            own = set(_listed(sco, cp))
-            assert page in own
-            # What the page loads is listed by its SCO or by the resource it depends on.
-            assert set(loads) <= own | shared
-            assert not any(name.startswith("sco/") and name != sco.get("href") for name in own)
+    items = organization.findall(f"{{{cp}}}item")
+    assert list(root.iter(f"{{{cp}}}item")) == items  # no item holds another: no folders
+    assert [i.findtext(f"{{{cp}}}title") for i in items] == [
+        "Qu'est-ce que l'accès ouvert ? · Introduction à l'accès ouvert / Introduction to Open "
+        "Access",
+        "Qu'est-ce que l'accès ouvert ? · L'accès ouvert en trente secondes",
+        "Licences et formats ouverts · Les licences ouvertes",
+        "Licences et formats ouverts · Formats et métadonnées",
+    ]
+    for element, item in zip(items, course.all_items(), strict=True):
+        assert element.get("isvisible") == "true"
+        sco = resources[element.get("identifierref")]
+        assert sco.get("href") == f"sco/{item.id}.html"
+        page = f"items/{item.id}.html"
+        with zipfile.ZipFile(path) as archive:
+            loads = fetched_files(page, archive.read(page).decode("utf-8"))
+        own = set(_listed(sco, cp))
+        assert page in own
+        # What the page loads is listed by its SCO or by the resource it depends on.
+        assert set(loads) <= own | shared
+        assert not any(name.startswith("sco/") and name != sco.get("href") for name in own)
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_moodle_player_walks_a_per_item_package_from_first_to_last_sco_and_back(
+    packages: Packages, sample: tuple[Path, Course], version: str
+) -> None:
+    _, course = sample
+    with zipfile.ZipFile(packages[version, "per-item"]) as archive:
+        player = MoodlePlayer(archive.read(MANIFEST))
+    every_sco = [f"ITEM-{item.id}" for item in course.all_items()]
+    assert player.scos() == every_sco
+    assert player.depth() == 1  # the outline is one list: each module stays in its items' titles
+    assert player.titles()[2] == "Licences et formats ouverts · Les licences ouvertes"
+    assert not player.can_go_previous()
+    assert walk(player, "next") == every_sco  # "›" from the first SCO to the last
+    assert not player.can_go_next()
+    assert walk(player, "previous") == every_sco[::-1]  # and "‹" all the way back
+    player.open(every_sco[2])  # from the table of contents, into the second module
+    assert walk(player, "next") == every_sco[2:]
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_moodle_player_opens_a_single_sco_package_with_nowhere_else_to_go(
+    packages: Packages, version: str
+) -> None:
+    with zipfile.ZipFile(packages[version, "single"]) as archive:
+        player = MoodlePlayer(archive.read(MANIFEST))
+    assert player.scos() == [COURSE_ITEM]
+    assert not player.can_go_next()
+    assert not player.can_go_previous()
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_moodle_player_model_stops_where_module_folders_stop_moodle(
+    packages: Packages, sample: tuple[Path, Course], version: str
+) -> None:
+    """The model greys "›" out where Moodle 5.0 did with the module folders packages once had.
+
+    The same per-item manifest with its SCO items put back into one folder per module: the
+    walk ends on the last SCO of the first module, as a learner saw it in Moodle.
+    """
+    _, course = sample
+    cp = CP[version]
+    with zipfile.ZipFile(packages[version, "per-item"]) as archive:
+        root = etree.fromstring(archive.read(MANIFEST))
+    organization = root.find(f"{{{cp}}}organizations/{{{cp}}}organization")
+    items = iter(organization.findall(f"{{{cp}}}item"))
+    before = organization.find(f"{{{cp}}}title")
+    for number, module in enumerate(course.modules):
+        folder = etree.Element(f"{{{cp}}}item", identifier=f"MODULE-{number}")
+        etree.SubElement(folder, f"{{{cp}}}title").text = module.title
+        folder.extend(next(items) for _ in module.items)
+        if version == "2004":  # a cluster without flow could not be walked at all
+            sequencing = etree.SubElement(folder, f"{{{SCORM2004_IMSSS}}}sequencing")
+            etree.SubElement(sequencing, f"{{{SCORM2004_IMSSS}}}controlMode", flow="true")
+        before.addnext(folder)
+        before = folder
+    player = MoodlePlayer(etree.tostring(root))
+    assert player.depth() == 2
+    next_enabled = []
+    for sco in player.scos():
+        player.open(sco)
+        next_enabled.append(player.can_go_next())
+    # "›" greyed out on the last SCO of each module: the second module is out of reach.
+    assert next_enabled == [True, False, True, False]
 
 
 def _general(root: etree._Element, version: str) -> dict[str, list[str]]:
@@ -275,16 +351,19 @@ def test_2004_sequencing_lets_the_learner_choose_and_flow(
     cp, ss = f"{{{SCORM2004_CP}}}", f"{{{SCORM2004_IMSSS}}}"
     root = _manifest(packages["2004", structure])
     organization = root.find(f"{cp}organizations/{cp}organization")
-    clusters = [
-        organization,
-        *(i for i in root.iter(f"{cp}item") if i.get("identifierref") is None),
+    # The organization is the only cluster: title, its SCO items, then its sequencing (the
+    # order of imscp_v1p1.xsd and the SCORM CAM).
+    items = list(root.iter(f"{cp}item"))
+    assert [child.tag for child in organization] == [
+        f"{cp}title",
+        *[f"{cp}item"] * len(items),
+        f"{ss}sequencing",
     ]
-    for cluster in clusters:
-        sequencing = cluster[-1]  # after title and items (imscp_v1p1.xsd, SCORM CAM order)
-        assert sequencing.tag == f"{ss}sequencing"
-        control = sequencing.find(f"{ss}controlMode")
-        assert (control.get("choice"), control.get("flow")) == ("true", "true")
-    for sco_item in (i for i in root.iter(f"{cp}item") if i.get("identifierref")):
+    (control,) = organization.iterfind(f"{ss}sequencing/{ss}controlMode")
+    assert (control.get("choice"), control.get("flow")) == ("true", "true")
+    assert not list(organization.iterfind(f"{cp}item//{ss}controlMode"))
+    for sco_item in items:
+        assert sco_item.get("identifierref")
         assert [child.tag for child in sco_item] == [f"{cp}title", f"{ss}sequencing"]
         delivery = sco_item.find(f"{ss}sequencing/{ss}deliveryControls")
         assert delivery.get("completionSetByContent") == "true"
@@ -368,11 +447,10 @@ def test_hostile_titles_come_out_escaped_and_valid(
     cp = CP[version]
     root = etree.fromstring(manifest)
     shown = {HOSTILE: HOSTILE_SHOWN}
-    expected, number = [HOSTILE_SHOWN], 0  # the course, then each module and its items
+    expected, number = [HOSTILE_SHOWN], 0  # the course, then each item under its module's name
     for module in hostile.modules:
-        expected.append(shown.get(module.title, module.title))
         for _ in module.items:
-            expected.append(f"{HOSTILE_SHOWN} {number}")
+            expected.append(f"{shown.get(module.title, module.title)} · {HOSTILE_SHOWN} {number}")
             number += 1
     assert [t.text for t in root.iter(f"{{{cp}}}title")] == expected
     general = _general(root, version)
@@ -412,20 +490,27 @@ def test_a_missing_rendition_fails_clearly_and_leaves_nothing(
     assert not out.exists() or list(out.iterdir()) == []
 
 
-def test_an_empty_module_is_left_out_of_the_outline(
+def test_an_empty_module_adds_nothing_and_a_blank_module_title_no_separator(
     sample: tuple[Path, Course], tmp_path: Path
 ) -> None:
     folder, course = sample
     padded = course.model_copy(deep=True)
     padded.modules.insert(1, Module(title="Bientôt"))
+    padded.modules[2].title = "  "
     path = export_scorm(folder, padded, tmp_path / "padded.zip", "2004", "per-item").path
     with zipfile.ZipFile(path) as archive:
         manifest = archive.read(MANIFEST)
     assert _validate(manifest, "2004") == []
     cp = f"{{{SCORM2004_CP}}}"
     organization = etree.fromstring(manifest).find(f"{cp}organizations/{cp}organization")
-    modules = [m.findtext(f"{cp}title") for m in organization.findall(f"{cp}item")]
-    assert modules == [m.title for m in course.modules]
+    titles = [m.findtext(f"{cp}title") for m in organization.findall(f"{cp}item")]
+    assert titles == [
+        "Qu'est-ce que l'accès ouvert ? · Introduction à l'accès ouvert / Introduction to Open "
+        "Access",
+        "Qu'est-ce que l'accès ouvert ? · L'accès ouvert en trente secondes",
+        "Les licences ouvertes",
+        "Formats et métadonnées",
+    ]
 
 
 def test_one_sco_per_item_needs_an_item(tmp_path: Path) -> None:
@@ -434,6 +519,17 @@ def test_one_sco_per_item_needs_an_item(tmp_path: Path) -> None:
     with pytest.raises(EmptyCourseError, match="no items"):
         export_scorm(tmp_path, empty, target, "2004", "per-item")
     assert not target.parent.exists()
+
+
+def test_a_folder_in_a_scorm_outline_is_refused(sample: tuple[Path, Course]) -> None:
+    _, course = sample
+    sco = OutlineItem("ITEM-1", "Un", "RES-1")
+    folder = OutlineItem("MODULE-1", "Module", children=(sco,))
+    resources = (Resource("RES-1", ("sco/1.html",), launch="sco/1.html"),)
+    for version in VERSIONS:
+        with pytest.raises(ValueError, match="MODULE-1"):
+            manifest_xml(version, package_metadata(course), PackagePlan("C", (folder,), resources))
+        assert manifest_xml(version, package_metadata(course), PackagePlan("C", (sco,), resources))
 
 
 def test_hrefs_are_percent_encoded_paths() -> None:
