@@ -40,8 +40,8 @@ from moocstudio.build.xml_chars import xml_text
 from moocstudio.model import Course, Item, Page, Rendition, SlideDeck, Video
 
 FIT_WIDTH = "max-width: 100%; height: auto;"
-"""Shrinks a picture or a video to the column and keeps its shape. HTML Purifier keeps both
-properties (``max-width`` since 4.10); a percentage ``width`` on ``<img>`` it would drop."""
+"""Shrinks a picture or a video to the column and keeps its shape. HTML Purifier's CSS
+definition keeps both; a percentage ``width`` on ``<img>`` it would drop (``CSS.MaxImgLength``)."""
 
 WRAP_LINES = "white-space: pre-wrap;"
 """Long code lines wrap at their spaces where nothing makes the block scroll."""
@@ -251,8 +251,9 @@ def _video(
     """The player (one source, captions as tracks), download links, then the transcript.
 
     No ``poster``: no importer rewrites that attribute (Moodle rewrites ``href``, ``src`` and
-    a few others; cc2olx only ``href`` and ``src``), so it would point to nothing once imported.
-    Without one, the player shows the video's first frame.
+    a few others, Canvas ``href``, ``src``, ``data``, ``value`` and ``rel``, cc2olx ``href``
+    and ``src``), so it would point to nothing once imported. Without one, the player shows the
+    video's first frame.
     """
     player = h.VIDEO(controls="controls", preload="metadata", playsinline="playsinline")
     renditions = played_first(video.renditions) if video.renditions else []

@@ -90,10 +90,11 @@ FILEBASE = "$IMS-CC-FILEBASE$/"
 """The token the Common Cartridge profile gives pages for the files of the cartridge."""
 
 CC13 = _version("1p3", FILEBASE)
-"""Links written ``$IMS-CC-FILEBASE$/media/…``: Canvas and Open edX's cc2olx replace the token
-with the course's files (cc2olx ``_process_ims_cc_filebase``: ``/static``), and Moodle's
-discussion-topic import with the resource's own folder; pages sit in ``web_resources/`` beside
-``media/``, so each reading finds the same file."""
+"""Links written ``$IMS-CC-FILEBASE$/media/…``: Open edX's cc2olx reads only the token (it
+becomes ``/static``; a plain relative link stays as written and fails), Canvas reads it or a
+relative path in the HTML it converts (``Standard::Converter#replace_urls``), and Moodle's
+discussion-topic import reads it as the resource's own folder; pages sit in ``web_resources/``
+beside ``media/``, so each reading finds the same file."""
 
 CC11 = _version("1p1", "")
 """Links written ``media/…``, plain relative paths: Moodle core imports only CC 1.0 and 1.1
