@@ -40,12 +40,21 @@ def is_network_url(url: str) -> bool:
     return urlsplit(url).scheme in ("http", "https") or url.startswith("//")
 
 
+CARTRIDGE_FILEBASE = "$IMS-CC-FILEBASE$"
+"""The Common Cartridge token for "the folder of the resource holding this page" (the CC
+profile; Moodle's ``entities::update_sources`` resolves it so, from the page's own folder)."""
+
+
 def local_target(page: str, url: str) -> str | None:
     """The package path ``url`` on ``page`` points to, or None for non-file URLs.
 
     ``mailto:``, ``data:``, ``javascript:``, network URLs and bare ``#fragments`` are not files.
-    A result starting with ``../`` points outside the package.
+    A result starting with ``../`` points outside the package. A URL starting with
+    ``$IMS-CC-FILEBASE$`` is read from the page's own folder, as a Common Cartridge importer
+    reads it: ``$IMS-CC-FILEBASE$/media/a.png`` on ``web/p.html`` is ``web/media/a.png``.
     """
+    if url.startswith(CARTRIDGE_FILEBASE):
+        url = url.removeprefix(CARTRIDGE_FILEBASE).removeprefix("/") or "."
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//") or not parts.path:
         return None

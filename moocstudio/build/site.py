@@ -64,7 +64,7 @@ class SiteTree:
         """The files each page makes the browser load (styles, scripts, badge, media), by page.
 
         Read from the written pages when first asked: only packages that split the site into
-        resources (one SCO per item, Common Cartridge) need it, so a plain build parses nothing.
+        resources (one SCO per item) need it, so a plain build parses nothing.
         """
         pages = (self.launch, *self.pages.values())
         return MappingProxyType(

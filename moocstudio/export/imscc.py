@@ -1,11 +1,19 @@
 """The course as an IMS Common Cartridge (``.imscc``): version 1.3, and 1.1 for Moodle.
 
-The cartridge is the offline site under ``web_resources/`` plus ``imsmanifest.xml``. Each item's
-page is one ``webcontent`` resource, opened by an outline item inside its module's folder; the
-home page comes first, in a folder of its own. Files more than one page loads (the style sheet,
-the licence badge) are listed once, in a shared resource every page resource depends on, and
-the licence files sit at the root in a resource of their own: every file of the zip is listed
-exactly once.
+Platforms import a cartridge's pages without our scripts or style sheet (Moodle keeps the HTML
+inside ``<body>``, purified), so each page is the standalone rendering
+(``moocstudio.build.standalone``): the home page at ``web_resources/index.html``, each item at
+``web_resources/<item id>.html``, every picture, video and caption file in
+``web_resources/media/``, named by the page in the form its importers rewrite
+(``CartridgeVersion.filebase``). Pages do not link to each other: Moodle imports each page as an
+activity of its own and copies only the non-HTML files, so a link between pages would lead
+nowhere; the platform's own outline moves between them.
+
+Each page is one ``webcontent`` resource listing the page and the files it alone shows; a file
+several pages show (a slide picture used twice, say) is listed once, in a shared resource those
+pages depend on; the licence files sit at the root in a resource of their own: every file of
+the zip is listed exactly once. An outline item opens each page inside its module's folder; the
+home page comes first, in a folder of its own.
 
 Why these choices (importers read): Canvas makes a module of every child of the root item and
 links only the ``webcontent`` items inside it (``lib/cc/importer/standard/org_converter.rb``),
@@ -20,22 +28,31 @@ which is why the LOM record keeps to what both versions' schemas accept.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from moocstudio.build import SiteTree
 from moocstudio.build.labels import labels_for
+from moocstudio.build.package_media import PackageMedia
+from moocstudio.build.standalone import (
+    StandaloneUrls,
+    home_body,
+    item_body,
+    standalone_document,
+)
 from moocstudio.export.formats import ExportOptions
 from moocstudio.export.imscc_manifest import CC11, CC13, CartridgeVersion, cartridge_manifest
 from moocstudio.export.metadata import package_metadata
 from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
-from moocstudio.export.staging import licence_entries, site_entries, staged_site
+from moocstudio.export.staging import licence_entries
 from moocstudio.export.zipwriter import ZipReport, ZipSource, normalise_name, write_zip
-from moocstudio.model import Course
+from moocstudio.model import Asset, Course, Item
 
 MANIFEST = "imsmanifest.xml"
 WEB_RESOURCES = "web_resources/"
+MEDIA_FOLDER = "media/"
+HOME_PAGE = "index.html"
 HOME_FOLDER_ID = "home"
 HOME_ITEM_ID = "I_home"
 HOME_RESOURCE_ID = "R_home"
@@ -48,56 +65,85 @@ ITEM_PREFIX = "I_"
 RESOURCE_PREFIX = "R_"
 
 
-def _package_path(site_path: str) -> str:
-    """The zip entry name of a site file, as write_zip will store it (NFC)."""
-    return normalise_name(WEB_RESOURCES + site_path)
+@dataclass(frozen=True)
+class CartridgePage:
+    """One page of the cartridge, ready to list and to write.
+
+    Attributes:
+        resource: The identifier of its ``webcontent`` resource.
+        path: Its path in the cartridge.
+        document: The whole HTML page.
+        media: The cartridge paths of the files it shows, each once, in page order.
+    """
+
+    resource: str
+    path: str
+    document: bytes
+    media: tuple[str, ...]
 
 
-def _owners(site: SiteTree) -> dict[str, list[str]]:
-    """For each file that is not a page, the pages that load it (in site order)."""
-    pages = {site.launch, *site.pages.values()}
-    owners: dict[str, list[str]] = {name: [] for name in site.files if name not in pages}
-    for page, loaded in site.dependencies.items():
-        for name in loaded:
-            if name in owners:
-                owners[name].append(page)
-    return owners
+def _media_path(name: str) -> str:
+    return normalise_name(WEB_RESOURCES + MEDIA_FOLDER + name)
 
 
-def _files_by_page(site: SiteTree) -> tuple[dict[str, list[str]], list[str]]:
-    """Split the site's non-page files: those one page alone loads, by page, and the rest."""
-    own: dict[str, list[str]] = defaultdict(list)
-    shared: list[str] = []
-    for name, pages in _owners(site).items():
-        # A file no page loads (reached only by a link, say) is shared too: it must be listed.
-        if len(pages) == 1:
-            own[pages[0]].append(name)
-        else:
-            shared.append(name)
-    return own, shared
+def _page(
+    resource: str,
+    name: str,
+    render: Callable[[StandaloneUrls], bytes],
+    media: PackageMedia,
+    version: CartridgeVersion,
+) -> CartridgePage:
+    """Render one page, noting each file it shows as the page names it."""
+    shown: dict[str, None] = {}
+
+    def media_url(asset: Asset) -> str:
+        file_name = media.asset(asset)
+        shown[_media_path(file_name)] = None
+        return f"{version.filebase}{MEDIA_FOLDER}{file_name}"
+
+    document = render(StandaloneUrls(media=media_url))
+    return CartridgePage(resource, normalise_name(WEB_RESOURCES + name), document, tuple(shown))
 
 
-def _page_resource(
-    identifier: str, page: str, own_files: Iterable[str], depends_on_shared: bool
-) -> Resource:
-    href = _package_path(page)
-    return Resource(
-        identifier=identifier,
-        files=(href, *sorted(_package_path(name) for name in own_files)),
-        launch=href,
-        dependencies=(SHARED_RESOURCE_ID,) if depends_on_shared else (),
-    )
+def cartridge_pages(
+    folder: Path, course: Course, version: CartridgeVersion
+) -> tuple[list[CartridgePage], PackageMedia]:
+    """Render the home page and every item's page, gathering the course files they show.
+
+    Raises:
+        MissingMediaFile: A file a page shows is missing from the course folder.
+    """
+    media = PackageMedia(folder)
+
+    def home(urls: StandaloneUrls) -> bytes:
+        return standalone_document(course, home_body(course), None)
+
+    def of(item: Item) -> Callable[[StandaloneUrls], bytes]:
+        return lambda urls: standalone_document(course, item_body(course, item, urls), item)
+
+    pages = [_page(HOME_RESOURCE_ID, HOME_PAGE, home, media, version)]
+    pages += [
+        _page(RESOURCE_PREFIX + item.id, f"{item.id}.html", of(item), media, version)
+        for item in course.all_items()
+    ]
+    return pages, media
 
 
-def _resources(course: Course, site: SiteTree, licence_files: Iterable[str]) -> list[Resource]:
-    own, shared = _files_by_page(site)
-    pages: list[tuple[str, str]] = [(HOME_RESOURCE_ID, site.launch)]
-    pages += [(RESOURCE_PREFIX + item.id, site.pages[item.id]) for item in course.all_items()]
-    resources = [_page_resource(rid, page, own[page], bool(shared)) for rid, page in pages]
-    if shared:
-        resources.append(
-            Resource(SHARED_RESOURCE_ID, tuple(sorted(_package_path(n) for n in shared)))
+def _resources(pages: Iterable[CartridgePage], licence_files: Iterable[str]) -> list[Resource]:
+    pages = list(pages)
+    showing = Counter(path for page in pages for path in page.media)
+    shared = sorted(path for path, count in showing.items() if count > 1)
+    resources = [
+        Resource(
+            identifier=page.resource,
+            files=(page.path, *(path for path in page.media if showing[path] == 1)),
+            launch=page.path,
+            dependencies=(SHARED_RESOURCE_ID,) if set(page.media) & set(shared) else (),
         )
+        for page in pages
+    ]
+    if shared:
+        resources.append(Resource(SHARED_RESOURCE_ID, tuple(shared)))
     names = tuple(normalise_name(name) for name in licence_files)
     resources.append(Resource(LICENCE_RESOURCE_ID, names, launch=names[0]))
     return resources
@@ -115,29 +161,31 @@ def _outline(course: Course) -> list[OutlineItem]:
     return outline
 
 
-def cartridge_plan(course: Course, site: SiteTree, licence_files: Iterable[str]) -> PackagePlan:
-    """What the manifest lists for ``course`` built as ``site``.
+def cartridge_plan(
+    course: Course, pages: Iterable[CartridgePage], licence_files: Iterable[str]
+) -> PackagePlan:
+    """What the manifest lists for ``course`` rendered as ``pages``.
 
     Args:
         course: The course.
-        site: Its built site, which goes under ``web_resources/`` in the cartridge.
+        pages: Its pages (``cartridge_pages``), the home page first.
         licence_files: Package paths of the licence files (the first one is the resource's href).
 
     Returns:
         The outline (home, then one folder per module) and the resources, which together list
-        every file of the site and every licence file once.
+        every page, every file a page shows and every licence file once.
     """
     return PackagePlan(
         title=course.title,
         items=tuple(_outline(course)),
-        resources=tuple(_resources(course, site, licence_files)),
+        resources=tuple(_resources(pages, licence_files)),
     )
 
 
 def export_imscc(
     folder: Path, course: Course, target: Path, version: CartridgeVersion = CC13
 ) -> ZipReport:
-    """Build the course's site and write it as a Common Cartridge at ``target``.
+    """Render the course's pages and write them as a Common Cartridge at ``target``.
 
     Args:
         folder: The course folder.
@@ -149,15 +197,18 @@ def export_imscc(
         What was written.
 
     Raises:
-        SiteBuildError: The site could not be built (e.g. a media file is missing).
-        UnsafeEntryName: A file name in the site is not safe in an archive.
+        MissingMediaFile: A file a page shows is missing from the course folder.
+        UnsafeEntryName: A file name is not safe in an archive.
     """
-    with staged_site(folder, course, target) as site:
-        licence: list[ZipSource] = licence_entries(course, site)
-        plan = cartridge_plan(course, site, (name for name, _source in licence))
-        manifest = cartridge_manifest(version, package_metadata(course), plan)
-        entries = [*site_entries(site, prefix=WEB_RESOURCES), *licence, (MANIFEST, manifest)]
-        return write_zip(target, entries)
+    pages, media = cartridge_pages(Path(folder), course, version)
+    licence: list[ZipSource] = licence_entries(course, media.sources)
+    plan = cartridge_plan(course, pages, (name for name, _source in licence))
+    manifest = cartridge_manifest(version, package_metadata(course), plan)
+    entries: list[ZipSource] = [(page.path, page.document) for page in pages]
+    entries += [(_media_path(name), source) for name, source in media.sources.items()]
+    entries += [*licence, (MANIFEST, manifest)]
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    return write_zip(target, entries)
 
 
 def write_imscc13(folder: Path, course: Course, target: Path, options: ExportOptions) -> ZipReport:

@@ -51,6 +51,8 @@ class CartridgeVersion:
         lom_resource: Namespace of resource-level LOM (prefix ``lom``), declared for importers.
         schemaversion: The ``<schemaversion>`` the CP profile XSD fixes.
         schema_files: ``(namespace, XSD URL)`` pairs for ``xsi:schemaLocation``.
+        filebase: What a page puts before a file's path from its own folder, so that the
+            platforms importing this version find the file (see ``CC13`` and ``CC11``).
     """
 
     name: str
@@ -59,9 +61,10 @@ class CartridgeVersion:
     lom_resource: str
     schemaversion: str
     schema_files: tuple[tuple[str, str], ...]
+    filebase: str
 
 
-def _version(number: str) -> CartridgeVersion:
+def _version(number: str, filebase: str) -> CartridgeVersion:
     """The version table row for ``"1p3"``-style ``number``: IMS names every file after it."""
     cp = f"http://www.imsglobal.org/xsd/imsccv{number}/imscp_v1p1"
     lom_manifest = f"http://ltsc.ieee.org/xsd/imsccv{number}/LOM/manifest"
@@ -79,12 +82,25 @@ def _version(number: str) -> CartridgeVersion:
             (lom_manifest, f"{profile}/LOM/ccv{number}_lommanifest_v1p0.xsd"),
             (lom_resource, f"{profile}/LOM/ccv{number}_lomresource_v1p0.xsd"),
         ),
+        filebase=filebase,
     )
 
 
-CC13 = _version("1p3")
-CC11 = _version("1p1")
-"""Moodle core imports only CC 1.0 and 1.1 (``backup/cc/cc112moodle.php``)."""
+FILEBASE = "$IMS-CC-FILEBASE$/"
+"""The token the Common Cartridge profile gives pages for the files of the cartridge."""
+
+CC13 = _version("1p3", FILEBASE)
+"""Links written ``$IMS-CC-FILEBASE$/media/…``: Open edX's cc2olx reads only the token (it
+becomes ``/static``; a plain relative link stays as written and fails), Canvas reads it or a
+relative path in the HTML it converts (``Standard::Converter#replace_urls``), and Moodle's
+discussion-topic import reads it as the resource's own folder; pages sit in ``web_resources/``
+beside ``media/``, so each reading finds the same file."""
+
+CC11 = _version("1p1", "")
+"""Links written ``media/…``, plain relative paths: Moodle core imports only CC 1.0 and 1.1
+(``backup/cc/cc112moodle.php``), and its page import (``entity11.resource.class.php``) rewrites
+a page's ``href`` and ``src`` values that name a file from the page's folder, without
+understanding ``$IMS-CC-FILEBASE$`` there."""
 
 
 class DuplicateIdentifier(ValueError):

@@ -38,6 +38,7 @@ from lxml import etree
 from lxml.html import builder as h
 
 from moocstudio.build.page_content import pages_by_key
+from moocstudio.build.standalone import item_body
 from moocstudio.export.formats import ExportOptions
 from moocstudio.export.licence_files import attributions_text, licence_text
 from moocstudio.export.metadata import PackageMetadata, package_metadata
@@ -46,8 +47,7 @@ from moocstudio.export.olx_components import (
     credits_body,
     html_text,
     olx_licence,
-    page_body,
-    slides_body,
+    olx_urls,
     static_url,
     video_element,
 )
@@ -201,10 +201,8 @@ def _components(
             _html_component(files, credits, item.title, credits_body(course, item))
             yield "html", credits
         return
-    if isinstance(item, SlideDeck):
-        body = slides_body(course, item, static)
-    else:
-        body = page_body(course, item, static, unit_of_page)
+    # Pages and slide decks in the standalone rendering, which the exported site shares.
+    body = item_body(course, item, olx_urls(static, unit_of_page))
     _html_component(files, item.id, item.title, body)
     yield "html", item.id
 

@@ -13,21 +13,16 @@ from pathlib import Path, PurePosixPath
 from lxml import etree, html
 from lxml.html import builder as h
 
-from moocstudio.build.labels import labels_for
-from moocstudio.build.media_files import converted_name, site_name
-from moocstudio.build.page_content import page_content
-from moocstudio.build.templates import people_line
+from moocstudio.build.media_files import converted_name
+from moocstudio.build.package_media import PackageMedia
+from moocstudio.build.standalone import StandaloneUrls, html_bytes, licence_note, played_first
 from moocstudio.errors import FileProblem
 from moocstudio.media.subtitle_files import read_webvtt, render_srt
 from moocstudio.model import (
     Asset,
     Course,
-    Item,
     LicenceId,
     LicenceInfo,
-    Page,
-    Rendition,
-    SlideDeck,
     SubtitleTrack,
     Video,
 )
@@ -36,10 +31,6 @@ STATIC_URL = "/static/"
 PLAYABLE_SUFFIXES = (".mp4", ".webm", ".ogg", ".ogv")
 """What Open edX's ``html5_sources`` accepts (the VideoBlock field's help text)."""
 
-PREFERRED_HEIGHT = 540
-"""The rendition Open edX plays: its player and its mobile app play the first source and never
-switch, and the first is also the download link. A 540p rung fits the unit column of a laptop
-screen and stays light on a phone; smaller and larger rungs follow for the download list."""
 
 # Open edX writes a course or video licence as "creative-commons: ver=4.0 BY NC ND SA" (options
 # in that order, from Studio's license editor); it has no CC0 option, see olx_licence().
@@ -69,46 +60,14 @@ def olx_licence(licence: LicenceInfo) -> str | None:
     return f"creative-commons: ver=4.0 {options}" if options else None
 
 
-class StaticFiles:
+class StaticFiles(PackageMedia):
     """The files of ``course/static/``: one ASCII name per file (``site_name``), with its source.
 
     Only files a component, the course or the About page refers to are added, so nothing
     unreferenced ships.
     """
 
-    def __init__(self, course_folder: Path) -> None:
-        self.course_folder = course_folder
-        self.sources: dict[str, Path | bytes] = {}
-
-    def asset(self, asset: Asset) -> str:
-        """Add a course media file; return its ``/static/`` name.
-
-        Raises:
-            OlxExportError: The file is not in the course folder.
-        """
-        name = site_name(asset)
-        self.sources[name] = self.existing(asset)
-        return name
-
-    def data(self, name: str, content: bytes) -> str:
-        """Add a file made for the package (a transcript, the licence); return its name."""
-        self.sources[name] = content
-        return name
-
-    def existing(self, asset: Asset) -> Path:
-        """The course file of ``asset``, checked before anything is written.
-
-        Raises:
-            OlxExportError: The file is not in the course folder.
-        """
-        path = self.course_folder / asset.path
-        if not path.is_file():
-            raise OlxExportError(
-                path,
-                "is missing, so the Open edX package cannot be made; re-import the file or "
-                "make the course media again, then export again",
-            )
-        return path
+    error = OlxExportError
 
 
 def static_url(name: str) -> str:
@@ -118,80 +77,20 @@ def static_url(name: str) -> str:
 
 def html_text(root: html.HtmlElement) -> bytes:
     """Serialise an HTML component body (UTF-8, no XML declaration, ends with a newline)."""
-    serialised: bytes = html.tostring(root, encoding="utf-8", method="html")
-    return serialised + b"\n"
+    return html_bytes(root)
 
 
-def licence_note(course: Course, item: Item | None) -> html.HtmlElement:
-    """A paragraph with ``item``'s licence (linked), its own authors and its credit line.
+def olx_urls(static: StaticFiles, unit_of_page: Mapping[str, str]) -> StandaloneUrls:
+    """Where a component finds the course's files (``/static/``) and its other pages.
 
-    In the course language; the authors only when the item names its own (else they are the
-    course's, shown on the About page).
-    """
-    labels = labels_for(course.language)
-    licence = course.effective_licence(item)
-    note = h.P(
-        h.CLASS("moocstudio-licence"),
-        f"{labels['licensed']} ",
-        h.A(licence.name, href=licence.url, rel="license"),
-        ".",
-    )
-    lines = []
-    if item is not None and item.authors:
-        lines.append(f"{labels['by']} {people_line(item.authors)}")
-    if item is not None and item.attribution is not None:
-        lines.append(f"{labels['credit']} {item.attribution.credit_line(licence)}")
-    for line in lines:
-        note.append(h.BR())
-        note[-1].tail = line
-    return note
-
-
-def page_body(
-    course: Course, page: Page, static: StaticFiles, unit_of_page: Mapping[str, str]
-) -> html.HtmlElement:
-    """A page as learners read it (``page_content``), with images served from ``/static/``.
-
-    Links to another markdown page of the course become ``/jump_to_id/<unit>``, the link form
+    A link to another markdown page of the course becomes ``/jump_to_id/<unit>``, the link form
     Open edX resolves inside a course (it has no anchors into another unit).
     """
 
     def page_url(name: str, fragment: str) -> str | None:
         return f"/jump_to_id/{unit_of_page[name]}" if name in unit_of_page else None
 
-    body = page_content(
-        page,
-        labels_for(course.language),
-        image_url=lambda image: static_url(static.asset(image)),
-        page_url=page_url,
-    )
-    body.append(licence_note(course, page))
-    return body
-
-
-def slides_body(course: Course, deck: SlideDeck, static: StaticFiles) -> html.HtmlElement:
-    """Each visible slide as its picture (alt text from the slide's text), then its notes."""
-    labels = labels_for(course.language)
-    body = h.DIV(h.CLASS("moocstudio-slides"))
-    slides = deck.visible_slides
-    for number, slide in enumerate(slides, start=1):
-        section = h.DIV(
-            h.CLASS("moocstudio-slide"),
-            h.H3(labels["slide_of"].format(n=number, total=len(slides))),
-        )
-        if slide.image is not None:
-            alt = slide.image_alt or slide.title
-            section.append(h.P(h.IMG(src=static_url(static.asset(slide.image)), alt=alt)))
-        else:
-            section.append(h.H4(slide.title))
-            section.extend(h.P(paragraph) for paragraph in slide.body)
-        notes = [line.strip() for line in slide.notes.splitlines() if line.strip()]
-        if notes:
-            section.append(h.H4(labels["notes"]))
-            section.extend(h.P(line) for line in notes)
-        body.append(section)
-    body.append(licence_note(course, deck))
-    return body
+    return StandaloneUrls(media=lambda asset: static_url(static.asset(asset)), page=page_url)
 
 
 def credits_body(course: Course, video: Video) -> html.HtmlElement:
@@ -200,13 +99,6 @@ def credits_body(course: Course, video: Video) -> html.HtmlElement:
     The player shows neither a credit line nor a CC0 dedication, so a text component does.
     """
     return h.DIV(licence_note(course, video))
-
-
-def played_first(renditions: list[Rendition]) -> list[Rendition]:
-    """Renditions in ``html5_sources`` order: the one to play first, then the others by size."""
-    by_size = sorted(renditions, key=lambda r: (r.height, r.width, r.label))
-    first = next((r for r in by_size if r.height >= PREFERRED_HEIGHT), by_size[-1])
-    return [first, *(r for r in by_size if r is not first)]
 
 
 def video_files(video: Video) -> list[Asset]:

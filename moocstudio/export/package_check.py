@@ -36,8 +36,6 @@ _MANIFEST_KINDS: dict[str, str] = {
     "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1": "cc13",
     "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1": "cc11",
 }
-# Kinds with no official schema in the conformance folder: structure checked, XSD not.
-_UNVALIDATED = {"cc11": "IMS CC 1.1 schemas are not in the conformance folder"}
 
 
 @dataclass
@@ -119,20 +117,17 @@ def _check_manifest(archive: zipfile.ZipFile, names: set[str], report: PackageRe
         report.problems.append(f"{MANIFEST}: unknown manifest namespace {namespace!r}")
         return
     report.kind = kind
-    if kind in _UNVALIDATED:
-        report.notes.append(f"{MANIFEST} not checked against an XSD: {_UNVALIDATED[kind]}")
-    else:
-        checked = cast(ManifestKind, kind)
-        try:
-            problems = validate_manifest(data, checked)
-        except SchemasNotFound:
-            # The official XSDs do not ship with moocstudio: say so, check what needs none.
-            report.notes.append(
-                f"{MANIFEST} not checked against the official XSDs: they are not installed "
-                f"(set {CONFORMANCE_ENV} to a folder holding them)"
-            )
-            problems = structure_problems(data, checked)
-        report.problems += [f"{MANIFEST}: {p}" for p in problems]
+    checked = cast(ManifestKind, kind)
+    try:
+        problems = validate_manifest(data, checked)
+    except SchemasNotFound:
+        # The official XSDs do not ship with moocstudio: say so, check what needs none.
+        report.notes.append(
+            f"{MANIFEST} not checked against the official XSDs: they are not installed "
+            f"(set {CONFORMANCE_ENV} to a folder holding them)"
+        )
+        problems = structure_problems(data, checked)
+    report.problems += [f"{MANIFEST}: {p}" for p in problems]
     listed = {
         unquote(element.get("href", ""))
         for element in root.iter(f"{{{namespace}}}file")

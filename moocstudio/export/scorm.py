@@ -108,7 +108,7 @@ def export_scorm(
             [
                 *site_entries(site),
                 *launch.entries,
-                *licence_entries(course, site),
+                *licence_entries(course, site.files),
                 (MANIFEST, manifest),
             ],
         )

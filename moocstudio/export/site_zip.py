@@ -21,7 +21,7 @@ def export_site_zip(folder: Path, course: Course, target: Path) -> ZipReport:
         UnsafeEntryName: A file name in the site is not safe in an archive.
     """
     with staged_site(folder, course, target) as site:
-        return write_zip(target, site_entries(site) + licence_entries(course, site))
+        return write_zip(target, site_entries(site) + licence_entries(course, site.files))
 
 
 def write_site_zip(folder: Path, course: Course, target: Path, options: ExportOptions) -> ZipReport:

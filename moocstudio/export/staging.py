@@ -7,7 +7,7 @@ the course and the package share a file system; it is removed whatever happens.
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,12 +40,12 @@ def site_entries(site: SiteTree, prefix: str = "") -> list[ZipSource]:
     return [(prefix + name, site.root / name) for name in site.files]
 
 
-def licence_entries(course: Course, site: SiteTree) -> list[ZipSource]:
+def licence_entries(course: Course, package_files: Iterable[str]) -> list[ZipSource]:
     """The LICENSE.txt and ATTRIBUTIONS.txt every package carries at its root.
 
-    ATTRIBUTIONS.txt lists the files of ``site`` (the package's media) by their original names.
+    ATTRIBUTIONS.txt lists ``package_files`` (the package's media) by their original names.
     """
     return [
         (LICENCE_FILE, licence_text(course).encode("utf-8")),
-        (ATTRIBUTIONS_FILE, attributions_text(course, site.files).encode("utf-8")),
+        (ATTRIBUTIONS_FILE, attributions_text(course, package_files).encode("utf-8")),
     ]

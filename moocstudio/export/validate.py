@@ -25,7 +25,7 @@ from lxml import etree
 
 from moocstudio.errors import MoocstudioError
 
-ManifestKind = Literal["scorm12", "scorm2004", "cc13"]
+ManifestKind = Literal["scorm12", "scorm2004", "cc13", "cc11"]
 
 CONFORMANCE_ENV = "MOOCSTUDIO_CONFORMANCE_DIR"
 """Names the conformance folder (which holds ``schemas/``), or the schemas folder itself."""
@@ -39,6 +39,7 @@ SCORM12_IMSMD = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
 SCORM2004_CP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 SCORM2004_ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
 CC13_CP = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
+CC11_CP = "http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1"
 
 # Per kind: (namespace, XSD file relative to the kind's folder), imported by the driver schema in
 # this order. The W3C xml.xsd comes first so that libxml2 never loads scorm12/ims_xml.xsd, which
@@ -66,9 +67,15 @@ ROOT_IMPORTS: dict[str, tuple[tuple[str, str], ...]] = {
         (XML_NS, "xml.xsd"),
         (CC13_CP, "ccv1p3_imscp_v1p2_v1p0.xsd"),
     ),
+    # The copy Moodle validates CC 1.1 imports with (backup/cc/schemas11); it imports its LOM
+    # and authorization schemas by relative path.
+    "cc11": (
+        (XML_NS, "xml.xsd"),
+        (CC11_CP, "ccv1p1_imscp_v1p2_v1p0.xsd"),
+    ),
 }
 
-_CP_NS = {"scorm12": SCORM12_CP, "scorm2004": SCORM2004_CP, "cc13": CC13_CP}
+_CP_NS = {"scorm12": SCORM12_CP, "scorm2004": SCORM2004_CP, "cc13": CC13_CP, "cc11": CC11_CP}
 
 
 _VALIDATE_LOCK = threading.Lock()
@@ -249,8 +256,10 @@ def validate_manifest(
 
     Args:
         manifest_xml: The manifest's bytes, or the path of the file.
-        kind: ``scorm12``, ``scorm2004`` (4th edition) or ``cc13`` (IMS Common Cartridge 1.3).
-        schemas_dir: The folder holding ``scorm12/``, ``scorm2004/`` and ``cc13/``; defaults to
+        kind: ``scorm12``, ``scorm2004`` (4th edition), ``cc13`` or ``cc11`` (IMS Common
+            Cartridge 1.3 or 1.1).
+        schemas_dir: The folder holding ``scorm12/``, ``scorm2004/``, ``cc13/`` and ``cc11/``;
+            defaults to
             :func:`default_schemas_dir`.
 
     Returns:

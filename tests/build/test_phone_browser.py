@@ -7,17 +7,15 @@ on a console error, a script error or a request that leaves the package.
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pytest
 
 from moocstudio.build import SiteTree
+from tests.http_folder import serve_folder
 
 if TYPE_CHECKING:
     from conftest import PhonePage
@@ -66,27 +64,13 @@ class Visit:
         assert self.outside_requests() == [], self.page.url
 
 
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site's folder quietly, as a platform would serve an unpacked package."""
-
-    # No special answer for /favicon.ico: the pages declare an empty icon, so the browser
-    # must not ask (a 404 would be logged as a console error and fail the test).
-
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
-        """Keep the test output free of one access-log line per request."""
-
-
 @pytest.fixture(scope="module")
 def server(site: SiteTree) -> Iterator[str]:
     """The built site served over http on a free local port: its base URL."""
-    handler = functools.partial(_SiteHandler, directory=str(site.root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join()
+    # The pages declare an empty icon, so the browser must not ask for /favicon.ico (a 404
+    # would be logged as a console error and fail the test).
+    with serve_folder(site.root) as url:
+        yield url + "/"
 
 
 @pytest.fixture(params=["file", "http"])

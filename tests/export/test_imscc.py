@@ -3,11 +3,12 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 
-from moocstudio.build import SiteBuildError
 from moocstudio.build.links import fetched_files
+from moocstudio.build.package_media import MissingMediaFile
 from moocstudio.export.formats import ExportOptions
 from moocstudio.export.imscc import export_imscc, write_imscc11, write_imscc13
 from moocstudio.export.imscc_manifest import (
@@ -21,7 +22,7 @@ from moocstudio.export.metadata import package_metadata
 from moocstudio.export.package_check import check_package
 from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
 from moocstudio.export.validate import SchemasNotFound, validate_manifest
-from moocstudio.model import Course, LicenceId, Page
+from moocstudio.model import Course, LicenceId, Page, Video
 
 Sample = tuple[Path, Course]
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -127,9 +128,12 @@ def test_each_page_resource_opens_its_page_and_lists_all_it_loads(
     root, names = read_manifest(packages[version])
     resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", spaces)}
     assert {r.get("type") for r in resources.values()} == {"webcontent"}
+    # Every page in web_resources/ itself, beside media/: a file's path from the page's folder
+    # and from web_resources/ (Canvas's reading of $IMS-CC-FILEBASE$) are the same path.
     expected = {"R_home": "web_resources/index.html"} | {
-        f"R_{item.id}": f"web_resources/items/{item.id}.html" for item in course.all_items()
+        f"R_{item.id}": f"web_resources/{item.id}.html" for item in course.all_items()
     }
+    loading = 0
     with zipfile.ZipFile(packages[version]) as archive:
         for identifier, page in expected.items():
             resource = resources[identifier]
@@ -139,12 +143,52 @@ def test_each_page_resource_opens_its_page_and_lists_all_it_loads(
             for dependency in resource.iterfind("cp:dependency", spaces):
                 files += resource_files(resources[dependency.get("identifierref")], spaces)
             html = archive.read(page).decode("utf-8")
-            # Read from the page itself, not from the builder's list: what the browser loads.
-            loaded = {name for name in fetched_files(page, html) if name.startswith("web_")}
-            assert loaded, f"{page} loads nothing?"
+            # Read from the page itself, not from the exporter's list: what the browser loads.
+            loaded = set(fetched_files(page, html))
             assert loaded <= set(files), f"{page} loads files its resource does not list"
-            if identifier != "R_home":
-                assert f'data-item="{identifier[2:]}"' in html
+            assert all(name.startswith("web_resources/media/") for name in loaded)
+            loading += bool(loaded)
+    assert loading == len(expected) - 1  # every item shows files of its own; the home page none
+
+
+@pytest.mark.parametrize(("version", "prefix"), [("1.3", "$IMS-CC-FILEBASE$/"), ("1.1", "")])
+def test_pages_name_files_as_their_importers_rewrite_them(
+    sample: Sample, packages: dict[str, Path], version: str, prefix: str
+) -> None:
+    _folder, course = sample
+    video = next(item for item in course.all_items() if isinstance(item, Video))
+    with zipfile.ZipFile(packages[version]) as archive:
+        page = lxml.html.fromstring(archive.read(f"web_resources/{video.id}.html"))
+        names = set(archive.namelist())
+    urls = page.xpath("//@src | //a/@href")
+    local = [url for url in urls if not url.startswith("https://")]
+    assert local and all(url.startswith(prefix + "media/") for url in local)
+    assert all("web_resources/" + url.removeprefix(prefix) in names for url in local)
+    (track,) = page.xpath("//video/track")
+    assert (track.get("kind"), track.get("srclang"), track.get("default")) == (
+        "captions",
+        "fr",
+        "default",
+    )
+    assert track.get("src").endswith(".vtt")
+    assert not page.xpath("//video/@poster")  # no importer rewrites it: it would point nowhere
+
+
+def test_a_link_to_another_page_keeps_its_words_but_not_the_link(
+    sample: Sample, tmp_path: Path
+) -> None:
+    # Moodle imports each page as an activity of its own and copies no HTML file into the
+    # course: a link from one page to another would lead nowhere there.
+    folder, course = sample
+    course = course.model_copy(deep=True)
+    first, second = [item for item in course.all_items() if isinstance(item, Page)][:2]
+    target = Path(second.source.original_name).name
+    first.html += f'<p>Voir <a href="{target}#suite">la suite</a>.</p>'
+    package = export_imscc(folder, course, tmp_path / "c.imscc", CC11).path
+    with zipfile.ZipFile(package) as archive:
+        page = lxml.html.fromstring(archive.read(f"web_resources/{first.id}.html"))
+    assert "Voir la suite." in page.text_content()
+    assert [a.get("href") for a in page.iter("a")] == [course.effective_licence(first).url]
 
 
 def test_manifest_lom_carries_title_description_language_keywords_and_rights(
@@ -256,7 +300,7 @@ def test_failed_export_leaves_nothing(sample: Sample, tmp_path: Path) -> None:
     # An image the course lists but the media folder lost: the build must stop.
     page.images = [page.source.model_copy(update={"path": "media/gone.png"})]
     out = tmp_path / "out"
-    with pytest.raises(SiteBuildError, match="gone.png"):
+    with pytest.raises(MissingMediaFile, match="gone.png"):
         export_imscc(folder, broken, out / "broken.imscc")
     assert not out.exists() or list(out.iterdir()) == []
 
@@ -264,7 +308,13 @@ def test_failed_export_leaves_nothing(sample: Sample, tmp_path: Path) -> None:
 def test_cc11_variant_has_the_1_1_namespaces_schemaversion_and_schema_names(
     packages: dict[str, Path],
 ) -> None:
-    # No CC 1.1 XSD is available here: this checks the structure only (see the 1.3 test).
+    with zipfile.ZipFile(packages["1.1"]) as archive:
+        manifest = archive.read("imsmanifest.xml")
+    try:
+        # Moodle's own copy of the CC 1.1 XSDs, which it validates an import against.
+        assert validate_manifest(manifest, "cc11") == []
+    except SchemasNotFound as exc:
+        pytest.skip(f"the IMS CC 1.1 XSDs (../shared/conformance) are not here: {exc}")
     root, _names = read_manifest(packages["1.1"])
     assert root.tag == "{http://www.imsglobal.org/xsd/imsccv1p1/imscp_v1p1}manifest"
     assert root.nsmap["lomimscc"] == "http://ltsc.ieee.org/xsd/imsccv1p1/LOM/manifest"

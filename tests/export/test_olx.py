@@ -16,10 +16,11 @@ import pysubs2
 import pytest
 from lxml import etree, html
 
+from moocstudio.build.standalone import played_first
 from moocstudio.export.formats import ExportOptions
 from moocstudio.export.olx import export_olx, olx_identity, write_olx
 from moocstudio.export.olx_check import olx_problems
-from moocstudio.export.olx_components import OlxExportError, played_first
+from moocstudio.export.olx_components import OlxExportError
 from moocstudio.export.zipwriter import write_tar_gz
 from moocstudio.media.subtitle_files import read_webvtt
 from moocstudio.model import Attribution, Course, LicenceId, Module, Page, SlideDeck, Video

@@ -115,8 +115,13 @@ CC13 = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# The same cartridge in CC 1.1, as Moodle core imports it.
+CC11 = CC13.replace("imsccv1p3", "imsccv1p1").replace("1.3.0", "1.1.0")
+
+
 @pytest.mark.parametrize(
-    ("kind", "manifest"), [("scorm12", SCORM12), ("scorm2004", SCORM2004), ("cc13", CC13)]
+    ("kind", "manifest"),
+    [("scorm12", SCORM12), ("scorm2004", SCORM2004), ("cc13", CC13), ("cc11", CC11)],
 )
 def test_minimal_manifests_are_valid(kind: validate.ManifestKind, manifest: str) -> None:
     assert validate_manifest(manifest.encode(), kind) == []
@@ -164,6 +169,15 @@ def test_cc_structure_must_be_rooted_hierarchy() -> None:
     problems = validate_manifest(bad.encode(), "cc13")
     assert problems and problems[0].startswith("line 24: ")
     assert "structure" in problems[0]
+
+
+def test_cc11_is_checked_against_its_own_schemas() -> None:
+    # Moodle validates a CC 1.1 import against these XSDs and refuses what they reject.
+    (wrong_version,) = validate_manifest(CC13.encode(), "cc11")
+    assert "imsccv1p3/imscp_v1p1}manifest, not" in wrong_version
+    problems = validate_manifest(CC11.replace("1.1.0", "1.3.0").encode(), "cc11")
+    assert len(problems) == 1 and problems[0].startswith("line 8: ")
+    assert "schemaversion" in problems[0]
 
 
 def test_cc_metadata_in_an_unknown_namespace_is_refused() -> None:
