@@ -11,12 +11,12 @@ English; the CLI prints them as they are and the app shows them through Qt's tra
 from __future__ import annotations
 
 import importlib
-import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
+
+from moocstudio.build.media_files import ascii_slug
 
 if TYPE_CHECKING:
     from moocstudio.export.zipwriter import ZipReport
@@ -153,8 +153,7 @@ FORMATS: dict[str, ExportFormat] = {
 
 def package_path(out_dir: Path, course: Course, fmt: ExportFormat, options: ExportOptions) -> Path:
     """Where a package goes: ``introduction-a-l-acces-ouvert-scorm12.zip`` in ``out_dir``."""
-    ascii_title = unicodedata.normalize("NFKD", course.title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60] or "course"
+    slug = ascii_slug(course.title, max_length=60) or "course"
     structure = "-per-item" if fmt.takes_sco and options.sco == "per-item" else ""
     return Path(out_dir) / f"{slug}-{fmt.name}{structure}{fmt.suffix}"
 

@@ -26,8 +26,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC
@@ -37,6 +35,7 @@ from pathlib import Path
 from lxml import etree
 from lxml.html import builder as h
 
+from moocstudio.build.media_files import ascii_slug
 from moocstudio.build.page_content import pages_by_key
 from moocstudio.build.standalone import item_body
 from moocstudio.export.formats import ExportOptions
@@ -86,9 +85,12 @@ class OlxIdentity:
 
 
 def olx_identity(course: Course) -> OlxIdentity:
-    """ORG ``moocstudio``, NUMBER an ASCII slug of the title, RUN the course's stable id."""
-    ascii_title = unicodedata.normalize("NFKD", course.title).encode("ascii", "ignore").decode()
-    number = re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:40].strip("-") or "course"
+    """ORG ``moocstudio``, NUMBER an ASCII slug of the title, RUN the course's stable id.
+
+    The slug transliterates every script (``Введение`` → ``vvedenie``), so a title in Cyrillic,
+    Greek or Japanese gets a readable course number, not a bare ``course``.
+    """
+    number = ascii_slug(course.title, max_length=40) or "course"
     return OlxIdentity(org=ORG, number=number, run=course.id)
 
 

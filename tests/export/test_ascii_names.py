@@ -25,8 +25,9 @@ from lxml import etree
 from PIL import Image
 
 from moocstudio.build.links import is_network_url, page_links
-from moocstudio.build.media_files import site_name
+from moocstudio.build.media_files import ascii_slug, site_name
 from moocstudio.export.formats import FORMATS, ExportOptions, ExportResult, export_course
+from moocstudio.export.olx import olx_identity
 from moocstudio.export.package_check import check_package
 from moocstudio.importers.pages import import_page
 from moocstudio.importers.slides import import_slides
@@ -174,6 +175,17 @@ def test_every_format_and_structure_was_exported(named: NamedCourse) -> None:
     assert len(written) == len(FORMATS) + 2 == len(set(written))
     for name in written:
         assert re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9]+)+", name), name
+
+
+def test_package_files_and_the_course_number_are_readable_slugs_of_the_title(
+    named: NamedCourse,
+) -> None:
+    # The title is Greek, Japanese and French: every script is transliterated, none dropped.
+    expected = ascii_slug(named.course.title)
+    assert expected.startswith("eisagogi-") and expected.endswith("-lecon")
+    for result in named.first:
+        assert result.path.name.startswith(f"{expected}-{result.format.name}"), result.path.name
+    assert olx_identity(named.course).number == ascii_slug(named.course.title, max_length=40)
 
 
 def test_every_entry_name_is_portable_ascii(named: NamedCourse) -> None:
