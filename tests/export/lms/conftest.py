@@ -1,4 +1,4 @@
-"""Fixtures of the LMS tests: the workbench server, the sample's SCORM packages, the learners.
+"""Fixtures of the LMS tests: the workbench server, the sample's SCORM packages, the block.
 
 The sample course and the browser come from tests/conftest.py.
 """
@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from scorm_block import FORMATS, SCENARIOS, STRUCTURES, Learners, Workbench, start_workbench, stop
+from scorm_block import FORMATS, SCENARIOS, STRUCTURES, ScormBlock, Workbench, start_workbench, stop
 
 from moocstudio.export.formats import ExportOptions, export_course
 from moocstudio.model import Course
@@ -49,8 +49,8 @@ def packages(
 
 
 @pytest.fixture(scope="module")
-def learners(chromium_browser: Browser, workbench: Workbench) -> Iterator[Learners]:
-    """The learners' side of the block (see ``Learners``)."""
-    opened = Learners(chromium_browser, workbench)
-    yield opened
-    opened.close()
+def block(chromium_browser: Browser, workbench: Workbench) -> Iterator[ScormBlock]:
+    """The SCORM block in the workbench, used in Chromium (see ``ScormBlock``)."""
+    used = ScormBlock(chromium_browser, workbench)
+    yield used
+    used.close()

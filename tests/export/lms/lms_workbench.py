@@ -2,9 +2,10 @@
 
 Usage: ``python lms_workbench.py DATA_FOLDER SCENARIO...`` serves the workbench on a free port of
 127.0.0.1 with Django's own ``runserver`` (no reloader), which prints "Starting development server
-at http://127.0.0.1:PORT/" once the port is bound: the tests wait for that line.
+at http://127.0.0.1:PORT/" once the port is bound: the tests wait for that line. It exits when
+its standard input closes: the tests hold the other end, so it ends with them, even killed.
 
-Three things the workbench lacks for the SCORM block, and what this does about them:
+What the workbench lacks for the SCORM block, and what this does about it:
 
 - The workbench loads every installed block's demo scenarios, and the SCORM block's names a tag
   (``<openedxscorm/>``) that is not its entry point (``scorm``): loading fails with
@@ -38,9 +39,17 @@ SCENARIO_XML = "<scorm/>"
 EVENTS_FILE = "events.jsonl"
 
 
+def exit_with_the_tests() -> None:
+    """Exit once standard input closes (the tests' end of the pipe)."""
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
 def main(data: Path, scenario_names: list[str]) -> None:
+    """Serve the workbench with one SCORM block per scenario, keeping its files in ``data``."""
+    threading.Thread(target=exit_with_the_tests, daemon=True).start()
     os.environ["LMS_WORKBENCH_DATA"] = str(data)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms_workbench_settings")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "lms_workbench_settings"
     import django
     from django.core.management import call_command
 

@@ -28,7 +28,15 @@ from moocstudio.export.formats import ScoStructure
 from moocstudio.model import Item, SlideDeck, Video
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Frame, Page, Request, ViewportSize
+    from playwright.sync_api import (
+        Browser,
+        ConsoleMessage,
+        Error,
+        Frame,
+        Page,
+        Request,
+        ViewportSize,
+    )
 
 LAUNCHER = Path(__file__).with_name("lms_workbench.py")
 READY = re.compile(r"Starting development server at (http://127\.0\.0\.1:\d+)/")
@@ -157,6 +165,7 @@ def start_workbench(data: Path, scenarios: list[str]) -> tuple[subprocess.Popen[
     with log.open("w", encoding="utf-8") as log_file:
         process = subprocess.Popen(
             [sys.executable, str(LAUNCHER), str(data), *scenarios],
+            stdin=subprocess.PIPE,  # the server exits when this closes
             stdout=subprocess.PIPE,
             stderr=log_file,
             cwd=data,
@@ -177,8 +186,9 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    if process.stdout is not None:
-        process.stdout.close()
+    for pipe in (process.stdin, process.stdout):
+        if pipe is not None:
+            pipe.close()
 
 
 def _wait_until_ready(process: subprocess.Popen[bytes], log: Path) -> str:
@@ -199,31 +209,13 @@ def _wait_until_ready(process: subprocess.Popen[bytes], log: Path) -> str:
     pytest.fail(f"the workbench did not start in {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
 
 
-def upload(
-    browser: Browser, workbench: Workbench, scenario: str, package: Path, menu: bool = False
-) -> None:
-    """The author uploads ``package`` with the block's Studio form (menu: its table of contents)."""
-    context = browser.new_context(viewport=DESKTOP)
-    try:
-        page = context.new_page()
-        page.goto(f"{workbench.url}/scenario/{scenario}/studio_view/")
-        page.evaluate(STUDIO_NOTIFY)
-        if menu:
-            page.select_option("select[name=enable_navigation_menu]", "1")
-        page.set_input_files("#scorm_file", package)
-        page.click(".save-button")
-        page.wait_for_function(SAVED, timeout=WAIT_MS)
-        notices = page.evaluate("window.studioNotices")
-        assert ["save", {"state": "end"}] in notices, notices
-    finally:
-        context.close()
-
-
 @dataclass
 class Visit:
     """A learner's tab on the block, with the values the package set and the block answered."""
 
     page: Page
+    elsewhere: str
+    """A page of the LMS away from the block, where the learner goes when leaving it."""
     sent: list[tuple[str, str]] = field(default_factory=list)
     """The package's SetValue calls (element, value), in order, as of the last ``settle``."""
     received: int = 0
@@ -243,6 +235,11 @@ class Visit:
         """Keep the package's own console errors (not the block's or the workbench's)."""
         if message.type == "error" and "/assets_proxy/" in message.location.get("url", ""):
             self.errors.append(f"{message.text} {message.location}")
+
+    def note_exception(self, error: Error) -> None:
+        """Keep the package's own uncaught exceptions."""
+        if "/assets_proxy/" in (error.stack or ""):
+            self.errors.append(f"{error} {error.stack}")
 
     def values(self, element: str) -> list[str]:
         """The values the package set to ``element``, in order."""
@@ -290,32 +287,55 @@ class Visit:
         self.wait_set(location, shown, since)
         return shown
 
-    def leave(self, workbench: Workbench) -> None:
+    def leave(self) -> None:
         """The learner goes elsewhere in the LMS (the block's page is hidden and unloaded),
         once the block has every value set so far."""
         self.settle()
-        self.page.goto(f"{workbench.url}/")
+        self.page.goto(self.elsewhere)
         self.page.context.close()
 
 
 @dataclass
-class Learners:
-    """Opens the block for learners, each tab on a phone with its own cookies and storage."""
+class ScormBlock:
+    """The SCORM block in the workbench, as its author and learners use it in Chromium: each in
+    a browser context of its own (cookies, storage), learners on a phone unless told otherwise."""
 
     browser: Browser
     workbench: Workbench
     opened: list[Visit] = field(default_factory=list)
+
+    def upload(self, scenario: str, package: Path, menu: bool = False) -> None:
+        """The author uploads ``package`` with the block's Studio form, on a desktop (``menu``:
+        with the block's table of contents on)."""
+        context = self.browser.new_context(viewport=DESKTOP)
+        try:
+            page = context.new_page()
+            page.goto(f"{self.workbench.url}/scenario/{scenario}/studio_view/")
+            page.evaluate(STUDIO_NOTIFY)
+            if menu:
+                page.select_option("select[name=enable_navigation_menu]", "1")
+            page.set_input_files("#scorm_file", package)
+            page.click(".save-button")
+            page.wait_for_function(SAVED, timeout=WAIT_MS)
+            notices = page.evaluate("window.studioNotices")
+            assert ["save", {"state": "end"}] in notices, notices
+        finally:
+            context.close()
+
+    def stored(self, scenario: str, student: str = LEARNER) -> dict[str, Any]:
+        """The block's fields for ``student`` (see ``Workbench.state``)."""
+        return self.workbench.state(scenario, student)
 
     def open(self, scenario: str, student: str = LEARNER, screen: ViewportSize = PHONE) -> Visit:
         """A learner opens the block of ``scenario``; wait until the package shows a page."""
         context = self.browser.new_context(viewport=screen)
         context.add_init_script(RECORD_SET_VALUE)
         page = context.new_page()
-        tab = Visit(page)
+        tab = Visit(page, elsewhere=f"{self.workbench.url}/")
         self.opened.append(tab)
         page.on("requestfinished", tab.record)
         page.on("console", tab.note)
-        page.on("pageerror", lambda error: tab.errors.append(f"{error} {error.stack}"))
+        page.on("pageerror", tab.note_exception)
         response = page.goto(f"{self.workbench.url}/scenario/{scenario}/?student={student}")
         assert response is not None and response.ok
         tab.line_on_opening = block_line(response.text())

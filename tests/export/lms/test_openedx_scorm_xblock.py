@@ -34,11 +34,10 @@ from scorm_block import (
     STATUS,
     SUSPEND_DATA,
     WAIT_MS,
-    Learners,
+    ScormBlock,
     Visit,
     Workbench,
     step_through,
-    upload,
 )
 
 from moocstudio.cli import cli
@@ -80,27 +79,26 @@ class Run:
     """The block's fields for the learner after each visit."""
 
 
-def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], learners: Learners) -> Run:
+def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: ScormBlock) -> Run:
     """Upload; visit 1: the home page, Start, every item but the last (each slide, the video
     past 90 %) with Next; visit 2: Next to the last item; visit 3: the breadcrumb's home.
 
     Each visit must open where the last one left (the home page the first time): the next
     step depends on it, so that is asserted as the course is played.
     """
-    workbench = learners.workbench
     scenario = f"{fmt}-single"
-    upload(learners.browser, workbench, scenario, packages[scenario])
+    block.upload(scenario, packages[scenario])
     items = course.all_items()
     location = LOCATION[fmt]
     run = Run(fmt, scenario, [f"items/{item.id}.html" for item in items], [], [])
 
     def leave(tab: Visit) -> None:
-        tab.leave(workbench)
+        tab.leave()
         run.visits.append(tab)
-        run.stored.append(workbench.state(scenario, LEARNER))
+        run.stored.append(block.stored(scenario))
 
     def reopen(where: str) -> Visit:
-        tab = learners.open(scenario)
+        tab = block.open(scenario)
         assert tab.started_on == where, f"visit {len(run.visits) + 1} opened on {tab.started_on}"
         return tab
 
@@ -129,14 +127,14 @@ def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], learner
 
 @pytest.fixture(scope="module")
 def single_sco(
-    sample: tuple[Path, Course], packages: dict[str, Path], learners: Learners
+    sample: tuple[Path, Course], packages: dict[str, Path], block: ScormBlock
 ) -> Callable[[str], Run]:
     """Factory: a format's single-SCO run (``play_single_sco``), played once per module."""
     runs: dict[str, Run] = {}
 
     def run(fmt: str) -> Run:
         if fmt not in runs:
-            runs[fmt] = play_single_sco(fmt, sample[1], packages, learners)
+            runs[fmt] = play_single_sco(fmt, sample[1], packages, block)
         return runs[fmt]
 
     return run
@@ -245,18 +243,17 @@ PAGE_LINK = re.compile(r"^(?!https?:)[^#]*\.html(#|$)")
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_per_item_package_dead_ends_after_its_first_item(
-    sample: tuple[Path, Course], packages: dict[str, Path], learners: Learners, fmt: str
+    sample: tuple[Path, Course], packages: dict[str, Path], block: ScormBlock, fmt: str
 ) -> None:
     # The block launches the manifest's first resource and offers no way to the others (its
     # table of contents is off by default): the learner sees one item of the four, on every
     # visit, and the block records the activity completed. Hence the advice authors need
     # (the last tests).
-    workbench = learners.workbench
     scenario = f"{fmt}-per-item"
-    upload(learners.browser, workbench, scenario, packages[scenario])
+    block.upload(scenario, packages[scenario])
     first_item = sample[1].all_items()[0]
     first_page = f"items/{first_item.id}.html"
-    tab = learners.open(scenario)
+    tab = block.open(scenario)
     assert tab.started_on == first_page
     hrefs = tab.content().eval_on_selector_all(
         "a[href]", "as => as.map(a => a.getAttribute('href'))"
@@ -265,30 +262,29 @@ def test_a_per_item_package_dead_ends_after_its_first_item(
     assert tab.page.locator(".navigation-pane").count() == 0
     step_through(tab, first_item)
     tab.wait_set(STATUS[fmt], "completed")
-    tab.leave(workbench)
-    stored = workbench.state(scenario, LEARNER)
+    tab.leave()
+    stored = block.stored(scenario)
     assert stored["lesson_status"] == "completed"
     assert stored["scorm_data"][LOCATION[fmt]] == first_page
-    again = learners.open(scenario)
+    again = block.open(scenario)
     assert again.started_on == first_page
     assert again.line_on_opening.endswith(") completed")
-    again.leave(workbench)
+    again.leave()
     assert tab.errors == again.errors == []
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_a_per_item_package_through_the_block_menu_keeps_only_the_last_sco_record(
-    sample: tuple[Path, Course], packages: dict[str, Path], learners: Learners, fmt: str
+    sample: tuple[Path, Course], packages: dict[str, Path], block: ScormBlock, fmt: str
 ) -> None:
     # With its table of contents on, the block launches each SCO, but keeps one record for the
     # learner: each SCO overwrites the bookmark, suspend_data and status of the one before, so
     # an unwatched video is forgotten as soon as the next item completes. On a desktop: at
     # 390 px the package's frame covers the block's menu.
-    workbench = learners.workbench
     scenario = f"{fmt}-per-item-menu"
-    upload(learners.browser, workbench, scenario, packages[f"{fmt}-per-item"], menu=True)
+    block.upload(scenario, packages[f"{fmt}-per-item"], menu=True)
     items = sample[1].all_items()
-    tab = learners.open(scenario, screen=DESKTOP)
+    tab = block.open(scenario, screen=DESKTOP)
     entries = tab.page.locator(".navigation-pane li.navigation-title")
     titles = entries.all_inner_texts()  # an item's title, maybe with its module's
     assert len(titles) == len(items)
@@ -304,8 +300,8 @@ def test_a_per_item_package_through_the_block_menu_keeps_only_the_last_sco_recor
         # The bookmark comes with the progress and status of the same view (one message).
         tab.wait_set(LOCATION[fmt], page, since)
         by_sco[item.id] = tab.sent[since:]
-    tab.leave(workbench)
-    stored = workbench.state(scenario, LEARNER)
+    tab.leave()
+    stored = block.stored(scenario)
 
     video = next(item for item in items if isinstance(item, Video))
     assert [value for name, value in by_sco[video.id] if name == STATUS[fmt]] == ["incomplete"]
