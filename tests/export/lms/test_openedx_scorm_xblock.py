@@ -164,7 +164,8 @@ def test_single_sco_tracks_progress_and_resumes_at_the_bookmark(
     assert after_second["scorm_data"][SUSPEND_DATA] == second.values(SUSPEND_DATA)[-1]
     assert third.line_on_opening.endswith(") completed")
 
-    # Visit 3 resumes at the last item; the course stays completed, never set back.
+    # Visit 3 resumes at the last item; the course stays completed, never set back (the block
+    # answers "" when asked the status: the package knows it is done from its suspend_data).
     assert "incomplete" not in third.values(status)
     assert after_third["lesson_status"] == "completed"
     assert after_third["scorm_data"][location] == "index.html"
@@ -220,8 +221,8 @@ def test_single_sco_sends_each_value_only_when_it_changes(
     if fmt == "scorm2004":  # and never one the block already holds, from one visit to the next
         progress = [value for tab in run.visits for value in tab.values(PROGRESS)]
         assert len(progress) == len(set(progress))
-    # A completion event says something new: a new progress (none, a quarter ... all of the
-    # four items) or, once a visit, the course completed.
+    # A completion event says something new: a new progress (no item done, one ... every item)
+    # or, once a visit, the course completed.
     completions = workbench.published(run.scenario, LEARNER, "completion")
     assert len(completions) <= len(run.pages) + 1 + len(run.visits)
 
@@ -246,8 +247,8 @@ def test_a_per_item_package_dead_ends_after_its_first_item(
     sample: tuple[Path, Course], packages: dict[str, Path], block: ScormBlock, fmt: str
 ) -> None:
     # The block launches the manifest's first resource and offers no way to the others (its
-    # table of contents is off by default): the learner sees one item of the four, on every
-    # visit, and the block records the activity completed. Hence the advice authors need
+    # table of contents is off by default): the learner sees the course's first item only, on
+    # every visit, and the block records the activity completed. Hence the advice authors need
     # (the last tests).
     scenario = f"{fmt}-per-item"
     block.upload(scenario, packages[scenario])
