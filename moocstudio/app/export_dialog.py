@@ -166,8 +166,8 @@ class ExportDialog(QDialog):
         self.report.setOpenLinks(False)
         self.report.anchorClicked.connect(QDesktopServices.openUrl)
         self.report.setPlaceholderText(
-            self.tr("Each package is checked after it is written: its manifest against the "
-                    "official schemas, every file it lists, its launch page and its licence.")
+            self.tr("Each package is checked once written: its manifest against the official "
+                    "schemas, its files, launch page and licence.")
         )  # fmt: skip
         self.status = QLabel(self)
         self.buttons = QDialogButtonBox(self)

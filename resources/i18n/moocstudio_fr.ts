@@ -528,8 +528,8 @@
     </message>
     <message>
         <location filename="../../moocstudio/app/export_dialog.py" line="140" />
-        <source>Each package is checked after it is written: its manifest against the official schemas, every file it lists, its launch page and its licence.</source>
-        <translation>Chaque paquet est vérifié une fois écrit : son manifeste au regard des schémas officiels, chacun des fichiers qu'il liste, sa page de lancement et sa licence.</translation>
+        <source>Each package is checked once written: its manifest against the official schemas, its files, launch page and licence.</source>
+        <translation>Chaque paquet est vérifié une fois écrit : manifeste (schémas officiels), fichiers, page de lancement, licence.</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/export_dialog.py" line="146" />
