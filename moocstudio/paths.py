@@ -28,3 +28,10 @@ def user_config_dir() -> Path:
     from platformdirs import user_config_dir as platform_config
 
     return _dir("MOOCSTUDIO_CONFIG_DIR", platform_config(APP_NAME, appauthor=False))
+
+
+def user_data_dir() -> Path:
+    """Data moocstudio downloads for the user (the official package schemas)."""
+    from platformdirs import user_data_dir as platform_data
+
+    return _dir("MOOCSTUDIO_DATA_DIR", platform_data(APP_NAME, appauthor=False))
