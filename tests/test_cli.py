@@ -401,10 +401,24 @@ def test_validate_reports_a_good_and_a_broken_package(
         for name in source.namelist():
             if name != "LICENSE.txt":
                 bad.writestr(name, source.read(name))
-    broken = run_cli("validate", tmp_path / "bad.zip")
+    # No licence is moocstudio's advice, not a platform's rule: a warning, exit 0 ...
+    advised = run_cli("validate", tmp_path / "bad.zip")
+    assert advised.returncode == 0, advised.stdout
+    assert "  warning: no LICENSE.txt at the root" in advised.stdout
+    assert advised.stdout.rstrip().endswith(": valid, 1 warning")
+    # ... which --strict counts.
+    strict = run_cli("validate", "--strict", tmp_path / "bad.zip")
+    assert strict.returncode == 1
+    assert strict.stdout.rstrip().endswith(": INVALID (1 warning, --strict)")
+    # A page whose picture is missing is broken on every platform: an error.
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(tmp_path / "hole.zip", "w") as bad:
+        for name in source.namelist():
+            if not name.startswith("media/") or not name.endswith(".png"):
+                bad.writestr(name, source.read(name))
+    broken = run_cli("validate", tmp_path / "hole.zip")
     assert broken.returncode == 1
-    assert "no LICENSE.txt at the root" in broken.stdout
-    assert "INVALID (1 problems)" in broken.stdout
+    assert re.search(r"  error: .*\.png points to a file that is not in the package", broken.stdout)
+    assert re.search(r": INVALID \(\d+ errors?\)$", broken.stdout.rstrip())
 
 
 def test_export_all_formats_and_per_item_scorm_each_valid(

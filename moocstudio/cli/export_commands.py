@@ -75,33 +75,37 @@ def export_and_check(
     for result in export_course(folder, course, out_dir, names, options):
         report = check_package(result.path)
         megabytes = result.report.archive_bytes / 1_000_000
-        verdict = "valid" if report.valid else f"INVALID ({len(report.problems)} problems)"
+        # moocstudio's own packages are held to the strict standard: warnings count.
         click.echo(
             f"{result.format.name:<9} {result.path} "
-            f"({len(result.report.names)} files, {megabytes:.1f} MB): {verdict}"
+            f"({len(result.report.names)} files, {megabytes:.1f} MB): {report.verdict(strict=True)}"
         )
         notes = [*result.notes, *report.notes]
-        for line in [*report.problems, *(f"note: {note}" for note in notes)]:
+        for line in [*map(str, report.findings), *(f"note: {note}" for note in notes)]:
             click.echo(f"  {line}")
-        all_valid = all_valid and report.valid
+        all_valid = all_valid and report.passes(strict=True)
     return all_valid
 
 
 @cli.command()
 @click.argument("package", type=click.Path(dir_okay=False, path_type=Path))
-def validate(package: Path) -> None:
-    """Check PACKAGE as a platform would: launch page, every linked file, licence, manifest.
+@click.option(
+    "--strict", is_flag=True, help="Count warnings (moocstudio's recommendations) as problems."
+)
+def validate(package: Path, strict: bool) -> None:
+    """Check PACKAGE as a platform would: manifest, launch page, every linked file.
 
-    Exits with 1 when the package has problems.
+    Errors are what a platform would refuse or break on; warnings are recommendations (a
+    licence file, every file listed, nothing loaded from the network). Exits with 1 when there
+    are errors, or warnings under --strict.
     """
     from moocstudio.export.package_check import check_package
 
     report = check_package(package)
-    for problem in report.problems:
-        click.echo(f"  {problem}")
+    for finding in report.findings:
+        click.echo(f"  {finding}")
     for note in report.notes:
         click.echo(f"  note: {note}")
-    verdict = "valid" if report.valid else f"INVALID ({len(report.problems)} problems)"
-    click.echo(f"{package}: {report.kind} package, {report.files} files: {verdict}")
-    if not report.valid:
+    click.echo(f"{package}: {report.kind} package, {report.files} files: {report.verdict(strict)}")
+    if not report.passes(strict):
         sys.exit(ExitCode.INTERNAL)  # 1: the issue's exit code for an invalid package

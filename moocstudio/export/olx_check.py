@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree, html
 
+from moocstudio.export.findings import Finding, error, errors, warning
 from moocstudio.export.zipwriter import UnsafeEntryName, normalise_name
 
 TOP = "course/"
@@ -44,30 +45,39 @@ class _Unsafe(Exception):
     """An entry that must not be read: the check stops there."""
 
 
-def olx_problems(tar_path: Path) -> list[str]:
-    """Problems that would break or spoil an Open edX import of ``tar_path`` (none: it is fine).
+def olx_findings(tar_path: Path) -> list[Finding]:
+    """What would break an Open edX import of ``tar_path`` (errors), then advice (warnings).
 
     Args:
         tar_path: An OLX course export, as ``moocstudio export --format olx`` writes it.
 
     Returns:
-        One sentence per problem, naming the file; an empty list when the package is sound.
+        One finding per problem, naming the file; an empty list when the package is sound.
+        Static files nothing uses and a missing LICENSE are warnings; the rest are errors.
     """
     try:
         package = _read(Path(tar_path))
     except _Unsafe as unsafe:
-        return [f"{unsafe}; the package was not read further"]
+        return [error(f"{unsafe}; the package was not read further")]
     except (OSError, tarfile.TarError, EOFError) as exc:
-        return [f"{tar_path} cannot be read as a .tar.gz package ({exc})"]
-    problems: list[str] = []
+        return [error(f"{tar_path} cannot be read as a .tar.gz package ({exc})")]
+    findings: list[Finding] = []
     if "course.xml" not in package.names:
-        problems.append("no course/course.xml: Studio finds nothing to import")
+        findings.append(error("no course/course.xml: Studio finds nothing to import"))
     else:
-        problems += _outline_problems(package)
-    problems += _static_problems(package)
+        findings += errors(_outline_problems(package))
+    findings += errors(_missing_static(package))
+    findings += [warning(message) for message in _unused_static(package)]
     if not any(name in package.names for name in LICENCE_NAMES):
-        problems.append("no LICENSE.txt in course/static/: the licence must ship with the course")
-    return problems
+        findings.append(
+            warning("no LICENSE.txt in course/static/: the licence should travel with the course")
+        )
+    return findings
+
+
+def olx_problems(tar_path: Path) -> list[str]:
+    """Every finding of ``olx_findings`` as a sentence (errors and warnings alike)."""
+    return [finding.message for finding in olx_findings(tar_path)]
 
 
 def _read(tar_path: Path) -> _Package:
@@ -169,21 +179,24 @@ def _policy_problems(package: _Package, run: str) -> list[str]:
     return []
 
 
-def _static_problems(package: _Package) -> list[str]:
-    """Links to ``/static/`` files that are missing, and static files nothing links to."""
-    problems: list[str] = []
-    referenced: set[str] = set()
-    for origin, link in sorted(set(_static_links(package))):
-        referenced.add(link)
-        if STATIC + link not in package.names:
-            problems.append(f"course/{origin} links to /static/{link}, which is not in the package")
+def _missing_static(package: _Package) -> list[str]:
+    """Links to ``/static/`` files that are not in the package."""
+    return [
+        f"course/{origin} links to /static/{link}, which is not in the package"
+        for origin, link in sorted(set(_static_links(package)))
+        if STATIC + link not in package.names
+    ]
+
+
+def _unused_static(package: _Package) -> list[str]:
+    """Files of ``static/`` that nothing links to (the licence files aside)."""
+    referenced = {link for _origin, link in _static_links(package)}
     licence_files = {name.removeprefix(STATIC) for name in LICENCE_NAMES}
-    for name in sorted(package.names):
-        if name.startswith(STATIC):
-            link = name.removeprefix(STATIC)
-            if link not in referenced and link not in licence_files:
-                problems.append(f"course/{name} is not used by any component: remove it")
-    return problems
+    return [
+        f"course/{name} is not used by any component: remove it"
+        for name in sorted(package.names)
+        if name.startswith(STATIC) and name.removeprefix(STATIC) not in referenced | licence_files
+    ]
 
 
 def _static_links(package: _Package) -> Iterator[tuple[str, str]]:

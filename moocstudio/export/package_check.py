@@ -1,8 +1,10 @@
-"""Check a package the way a platform would before importing it.
+"""Check a package the way a platform would before importing it, then give moocstudio's advice.
 
-Reads the archive without extracting it: the launch page is at the root, every file a page or
-the manifest points to is in the package, nothing is fetched from the network, the licence
-ships with it, and an ``imsmanifest.xml`` validates against its official schemas.
+Reads the archive without extracting it. Errors are what a platform would refuse or break on:
+entry names that could escape the folder they are unzipped into, a manifest that is not valid
+against its official schemas or names files the package lacks, a launch page missing, a page
+whose pictures or links lead nowhere. Warnings are recommendations: a licence file, every file
+listed in the manifest, nothing loaded from the network, plain ASCII names. See ``findings``.
 """
 
 from __future__ import annotations
@@ -12,13 +14,26 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import cast
-from urllib.parse import unquote
 
 from lxml import etree
 
-from moocstudio.build.links import FETCHED, is_network_url, local_target, page_links
 from moocstudio.errors import FileProblem
-from moocstudio.export.olx_check import olx_problems
+from moocstudio.export.findings import Finding, Severity, error, errors, passes, verdict, warning
+from moocstudio.export.manifest_files import (
+    MANIFEST,
+    ManifestFiles,
+    manifest_file_findings,
+    manifest_files,
+)
+from moocstudio.export.olx_check import olx_findings
+from moocstudio.export.package_entries import (
+    MAX_TEXT_BYTES,
+    UnreadableEntry,
+    package_entries,
+    read_bytes,
+    read_text,
+)
+from moocstudio.export.page_check import ReferenceCheck
 from moocstudio.export.validate import (
     CONFORMANCE_ENV,
     ManifestKind,
@@ -28,8 +43,9 @@ from moocstudio.export.validate import (
 )
 
 LAUNCH_PAGE = "index.html"
-LICENCE_NAMES = ("LICENSE.txt", "LICENSE")
-MANIFEST = "imsmanifest.xml"
+LICENCE_NAMES = ("LICENSE.txt", "LICENSE", "LICENSE.md", "COPYING", "COPYING.txt")
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+STYLE_SHEET_SUFFIX = ".css"
 _MANIFEST_KINDS: dict[str, str] = {
     "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "scorm12",
     "http://www.imsglobal.org/xsd/imscp_v1p1": "scorm2004",
@@ -40,19 +56,42 @@ _MANIFEST_KINDS: dict[str, str] = {
 
 @dataclass
 class PackageReport:
-    """What a check found: the package's kind and its problems (none means valid)."""
+    """What a check found: the package's kind, its findings and what was not checked."""
 
     path: Path
     kind: str
     files: int = 0
-    problems: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    """What was not checked, and why (not problems)."""
+    """What was not checked, and why (not findings)."""
+
+    @property
+    def errors(self) -> list[str]:
+        """What a platform would refuse or break on."""
+        return [f.message for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[str]:
+        """The recommendations (moocstudio's own) that the package does not follow."""
+        return [f.message for f in self.findings if f.severity is Severity.WARNING]
+
+    @property
+    def problems(self) -> list[str]:
+        """Every finding, errors first: what ``--strict`` counts."""
+        return self.errors + self.warnings
 
     @property
     def valid(self) -> bool:
-        """True when no problem was found."""
-        return not self.problems
+        """True when no platform would refuse the package (warnings allowed)."""
+        return passes(self.findings)
+
+    def passes(self, strict: bool = False) -> bool:
+        """True with no error, and under ``strict`` no warning either."""
+        return passes(self.findings, strict)
+
+    def verdict(self, strict: bool = False) -> str:
+        """``valid``, ``valid, 3 warnings`` or ``INVALID (…)``."""
+        return verdict(self.findings, strict)
 
 
 def check_package(path: Path) -> PackageReport:
@@ -69,17 +108,44 @@ def check_package(path: Path) -> PackageReport:
     except (OSError, zipfile.BadZipFile) as exc:
         raise FileProblem(path, f"cannot be read as a zip package ({exc})") from exc
     with archive:
-        names = set(archive.namelist())
-        report = PackageReport(path=path, kind="site", files=len(names))
-        if MANIFEST in names:
-            _check_manifest(archive, names, report)
-        elif LAUNCH_PAGE not in names:
-            report.problems.append(f"no {LAUNCH_PAGE} at the root: platforms cannot launch it")
-        if not any(name in names for name in LICENCE_NAMES):
-            report.problems.append("no LICENSE.txt at the root: the licence must ship with it")
-        for name in sorted(n for n in names if n.endswith((".html", ".htm"))):
-            _check_page(name, archive.read(name).decode("utf-8", "replace"), names, report)
+        entries = package_entries(archive)
+        report = PackageReport(path=path, kind="site", files=len(entries.names))
+        report.findings += entries.findings
+        files = ManifestFiles()
+        if MANIFEST in entries.readable:
+            files = _check_manifest(archive, entries.names, report)
+        elif LAUNCH_PAGE not in entries.names:
+            report.findings.append(
+                error(f"no {LAUNCH_PAGE} and no {MANIFEST} at the root: platforms cannot launch it")
+            )
+        if not any(name in entries.names for name in LICENCE_NAMES):
+            report.findings.append(
+                warning("no LICENSE.txt at the root: the licence should travel with the package")
+            )
+        _check_references(archive, entries.readable, files, report)
     return report
+
+
+def _check_references(
+    archive: zipfile.ZipFile, readable: set[str], files: ManifestFiles, report: PackageReport
+) -> None:
+    references = ReferenceCheck(set(archive.namelist()), files.base_of)
+    for name in sorted(readable):
+        lower = name.lower()
+        if not lower.endswith((*PAGE_SUFFIXES, STYLE_SHEET_SUFFIX)):
+            continue
+        try:
+            text = read_text(archive, name)
+        except UnreadableEntry as unreadable:
+            report.findings.append(error(str(unreadable)))
+            continue
+        if text is None:
+            report.notes.append(f"{name} not checked: larger than {MAX_TEXT_BYTES // 2**20} MB")
+        elif lower.endswith(STYLE_SHEET_SUFFIX):
+            references.style_sheet(name, text)
+        else:
+            references.page(name, text)
+    report.findings += references.report()
 
 
 def _check_olx(path: Path) -> PackageReport:
@@ -87,35 +153,32 @@ def _check_olx(path: Path) -> PackageReport:
         raise FileProblem(path, "does not exist")
     with tarfile.open(path, "r:gz") as archive:
         files = sum(1 for member in archive if member.isfile())
-    return PackageReport(path=path, kind="olx", files=files, problems=olx_problems(path))
+    return PackageReport(path=path, kind="olx", files=files, findings=olx_findings(path))
 
 
-def _check_page(page: str, text: str, names: set[str], report: PackageReport) -> None:
-    for tag, attribute, url in page_links(text):
-        if is_network_url(url):
-            if (tag, attribute) in FETCHED:
-                report.problems.append(f"{page}: <{tag} {attribute}> loads {url} from the network")
-            continue
-        target = local_target(page, url)
-        if target is None:
-            continue
-        if target.startswith("../") or target not in names:
-            report.problems.append(f"{page}: {url} points to a file that is not in the package")
-
-
-def _check_manifest(archive: zipfile.ZipFile, names: set[str], report: PackageReport) -> None:
-    data = archive.read(MANIFEST)
+def _check_manifest(
+    archive: zipfile.ZipFile, names: set[str], report: PackageReport
+) -> ManifestFiles:
     try:
-        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True))
+        data = read_bytes(archive, MANIFEST)
+    except UnreadableEntry as unreadable:
+        report.findings.append(error(str(unreadable)))
+        return ManifestFiles()
+    if data is None:
+        report.findings.append(error(f"{MANIFEST} is larger than {MAX_TEXT_BYTES // 2**20} MB"))
+        return ManifestFiles()
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        report.problems.append(f"{MANIFEST}: not well-formed XML ({exc})")
-        return
+        report.findings.append(error(f"{MANIFEST}: not well-formed XML ({exc})"))
+        return ManifestFiles()
     namespace = etree.QName(root).namespace or ""
     kind = _MANIFEST_KINDS.get(namespace)
     if kind is None:
         report.kind = "unknown"
-        report.problems.append(f"{MANIFEST}: unknown manifest namespace {namespace!r}")
-        return
+        report.findings.append(error(f"{MANIFEST}: unknown manifest namespace {namespace!r}"))
+        return ManifestFiles()
     report.kind = kind
     checked = cast(ManifestKind, kind)
     try:
@@ -127,18 +190,7 @@ def _check_manifest(archive: zipfile.ZipFile, names: set[str], report: PackageRe
             f"(set {CONFORMANCE_ENV} to a folder holding them)"
         )
         problems = structure_problems(data, checked)
-    report.problems += [f"{MANIFEST}: {p}" for p in problems]
-    listed = {
-        unquote(element.get("href", ""))
-        for element in root.iter(f"{{{namespace}}}file")
-        if element.get("href")
-    }
-    for missing in sorted(listed - names):
-        report.problems.append(f"{MANIFEST} lists {missing}, which is not in the package")
-    for unlisted in sorted(names - listed - {MANIFEST} - _folders(names)):
-        report.problems.append(f"{unlisted} is in the package but not in {MANIFEST}")
-
-
-def _folders(names: set[str]) -> set[str]:
-    # Some zip tools add an entry per folder ("items/"); those are not files to list.
-    return {name for name in names if name.endswith("/")}
+    report.findings += errors(f"{MANIFEST}: {problem}" for problem in problems)
+    files = manifest_files(root)
+    report.findings += manifest_file_findings(files, names)
+    return files

@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import functools
 import os
+import re
 import threading
 from pathlib import Path
 from typing import Literal
@@ -192,6 +193,9 @@ def _strip_imsmd(tree: etree._ElementTree) -> etree._ElementTree:
 def _schema_problems(tree: etree._ElementTree, kind: str, schema: etree.XMLSchema) -> list[str]:
     if kind == "scorm12":
         tree = _strip_imsmd(tree)
+    # A resource typed for another CC version gets one plain message (_cc_type_problems), not
+    # the XSD's two enumeration errors about its type attribute.
+    explained = {line for line, _ in _cc_type_problems(tree.getroot(), kind)}
     # One cached schema object is shared by every export; its error log is per object.
     with _VALIDATE_LOCK:
         try:
@@ -200,7 +204,11 @@ def _schema_problems(tree: etree._ElementTree, kind: str, schema: etree.XMLSchem
         except etree.XMLSchemaValidateError as error:
             # libxml2 gives up on nodes it cannot type (an unexpanded entity reference, say).
             return [f"line 1: the schema validator could not check the manifest: {error}"]
-        return [f"line {entry.line}: {entry.message}" for entry in schema.error_log]
+        return [
+            f"line {entry.line}: {entry.message}"
+            for entry in schema.error_log
+            if not (entry.line in explained and "attribute 'type'" in entry.message)
+        ]
 
 
 def _line(element: etree._Element) -> str:
@@ -224,12 +232,54 @@ def _structure_problems(tree: etree._ElementTree, kind: str) -> list[str]:
         ref = item.get("identifierref")
         if ref is not None and ref not in resources:
             problems.append(f"{_line(item)}: item identifierref {ref!r} names no resource")
+    for dependency in root.iter(f"{{{cp}}}dependency"):
+        ref = dependency.get("identifierref")
+        if ref is not None and ref not in resources:
+            problems.append(
+                f"{_line(dependency)}: dependency identifierref {ref!r} names no resource"
+            )
+    problems += [message for _line_number, message in _cc_type_problems(root, kind)]
     if kind == "scorm2004":
         problems += _scorm2004_problems(root)
     if kind == "scorm12":
         attribute = f"{{{SCORM12_ADLCP}}}scormtype"
         if not any(r.get(attribute) == "sco" for r in root.iter(f"{{{cp}}}resource")):
             problems.append(f'{_line(root)}: the package has no SCO (adlcp:scormtype="sco")')
+    return problems
+
+
+# Common Cartridge resource types carry the version that defined them ("imsdt_xmlv1p1"): a
+# cartridge written for one version with another's types is refused by that version's XSD with
+# an enumeration error that does not say what is wrong.
+_CC_VERSIONED_TYPE = re.compile(r"(imscc_xml|imsdt_xml|imswl_xml|imsbasiclti_xml)v1p(\d)")
+_CC_VERSIONS = {"cc11": "1", "cc13": "3"}
+_CC_LTI_VERSION = {"cc11": "0", "cc13": "3"}  # CC 1.1 and 1.2 link Basic LTI 1.0 ("v1p0")
+
+
+def _cc_type_problems(root: etree._Element, kind: str) -> list[tuple[int, str]]:
+    """``(line, problem)`` for each resource typed for another Common Cartridge version."""
+    if kind not in _CC_VERSIONS:
+        return []
+    problems = []
+    for resource in root.iter(f"{{{_CP_NS[kind]}}}resource"):
+        resource_type = resource.get("type", "")
+        match = _CC_VERSIONED_TYPE.search(resource_type)
+        if match is None:
+            continue
+        family, minor = match.groups()
+        expected = _CC_LTI_VERSION[kind] if family == "imsbasiclti_xml" else _CC_VERSIONS[kind]
+        if minor == expected:
+            continue
+        fixed = _CC_VERSIONED_TYPE.sub(f"{family}v1p{expected}", resource_type)
+        own = f"CC 1.{_CC_VERSIONS[kind]}"
+        problems.append(
+            (
+                resource.sourceline or 0,
+                f"{_line(resource)}: resource {resource.get('identifier')!r} has the type "
+                f"{resource_type!r} of another Common Cartridge version in a {own} manifest: "
+                f"{own} names it {fixed!r} (change the type, or the manifest's version)",
+            )
+        )
     return problems
 
 

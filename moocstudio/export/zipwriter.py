@@ -353,7 +353,8 @@ def write_tar_gz(target: Path, entries: Iterable[ZipSource]) -> ZipReport:
     return ZipReport(Path(target), tuple(sorted(members)), total, size)
 
 
-def _is_symlink(info: zipfile.ZipInfo) -> bool:
+def is_symlink(info: zipfile.ZipInfo) -> bool:
+    """True for an entry that a Unix unzip would make a symbolic link."""
     return info.create_system == _UNIX and stat.S_ISLNK(info.external_attr >> 16)
 
 
@@ -369,7 +370,7 @@ def _extract_plan(
             name = normalise_name(raw.removesuffix("/") if is_dir else raw)
         except UnsafeEntryName as error:
             raise UnsafeArchive(zip_path, error.user_message) from error
-        if _is_symlink(info):
+        if is_symlink(info):
             raise UnsafeArchive(zip_path, f"entry {raw!r} is a symbolic link")
         if name in seen and not is_dir:
             raise UnsafeArchive(zip_path, f"entry {raw!r} appears twice")
