@@ -27,7 +27,7 @@ from moocstudio.build.links import (
     local_target,
     page_references,
 )
-from moocstudio.export.findings import Finding, error, warning
+from moocstudio.export.findings import Finding, count_phrase, error, warning
 from moocstudio.export.package_entries import quoted_names
 
 PLATFORM_TOKEN = re.compile(r"\$[A-Z][A-Z0-9_-]*\$")
@@ -70,8 +70,9 @@ class ReferenceCheck:
         for token, pages in sorted(self._tokens.items()):
             findings.append(
                 warning(
-                    f"{len(pages)} links use {token}, which only the platform that made the "
-                    f"package resolves (not a file of it): {quoted_names(sorted(set(pages)))}"
+                    f"{count_phrase(len(pages), 'link')} through {token}: only the platform "
+                    "that made the package resolves it (it names no file of the package): "
+                    + quoted_names(sorted(set(pages)))
                 )
             )
         return findings
