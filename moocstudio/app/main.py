@@ -13,12 +13,14 @@ from moocstudio import __version__
 from moocstudio.app.icons import kind_icon
 from moocstudio.app.preflight import check_desktop
 from moocstudio.app.translations import LANGUAGE_KEY, install_translations
+from moocstudio.app.webengine import prepare_webengine
 from moocstudio.app.window import MainWindow
 from moocstudio.media.process import run_children_in_background
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication, made once, named so that QSettings has a home."""
+    prepare_webengine()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName("moocstudio")
