@@ -20,9 +20,10 @@ from moocstudio.build.links import FETCHED, is_network_url, local_target, page_l
 from moocstudio.errors import FileProblem
 from moocstudio.export.olx_check import olx_problems
 from moocstudio.export.validate import (
-    CONFORMANCE_ENV,
+    NOT_INSTALLED_ADVICE,
     ManifestKind,
     SchemasNotFound,
+    schemas_in_use,
     structure_problems,
     validate_manifest,
 )
@@ -118,13 +119,14 @@ def _check_manifest(archive: zipfile.ZipFile, names: set[str], report: PackageRe
         return
     report.kind = kind
     checked = cast(ManifestKind, kind)
+    schemas = schemas_in_use()
     try:
-        problems = validate_manifest(data, checked)
+        problems = validate_manifest(data, checked, schemas_dir=schemas.folder)
+        report.notes.append(f"{MANIFEST} checked against {schemas.describe()}")
     except SchemasNotFound:
         # The official XSDs do not ship with moocstudio: say so, check what needs none.
         report.notes.append(
-            f"{MANIFEST} not checked against the official XSDs: they are not installed "
-            f"(set {CONFORMANCE_ENV} to a folder holding them)"
+            f"{MANIFEST} not checked against the official XSDs: {NOT_INSTALLED_ADVICE}"
         )
         problems = structure_problems(data, checked)
     report.problems += [f"{MANIFEST}: {p}" for p in problems]
