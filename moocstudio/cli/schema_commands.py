@@ -20,15 +20,22 @@ def schemas(ctx: click.Context) -> None:
 
 @schemas.command()
 def status() -> None:
-    """Say which schemas validate uses, where, and whether the installed set is complete."""
+    """Say which schemas validate uses, where, and whether that set is complete."""
     from moocstudio.export.schema_store import INSTALL_COMMAND, check_folder, installed_dir
     from moocstudio.export.validate import schemas_in_use
 
     in_use = schemas_in_use()
-    click.echo(f"validate and export use {in_use.describe()}")
-    check = check_folder(installed_dir())
-    click.echo(f"installed set ({installed_dir()}): {check.summary()}")
-    if not check.complete:
+    if in_use.origin == "none":
+        click.echo(f"validate and export use {in_use.describe()}")
+    else:
+        click.echo(
+            f"validate and export use {in_use.describe()}: {check_folder(in_use.folder).summary()}"
+        )
+    if in_use.origin == "installed":
+        return
+    installed = check_folder(installed_dir())
+    click.echo(f"installed set ({installed_dir()}): {installed.summary()}")
+    if not installed.complete:
         click.echo(f"  run `{INSTALL_COMMAND}` to download and check them")
 
 

@@ -153,9 +153,8 @@ def test_cli_install_then_validate_and_export_use_the_installed_set(
 
     status = run_cli("schemas", "status")
     assert status.stdout.splitlines() == [
-        f"validate and export use the official schemas installed in {schemas}",
-        f"installed set ({schemas}): complete ({len(PINNED)} files, each matching its pinned "
-        "SHA-256)",
+        f"validate and export use the official schemas installed in {schemas}: complete "
+        f"({len(PINNED)} files, each matching its pinned SHA-256)"
     ]
 
     course = tmp_path / "course"
@@ -271,7 +270,7 @@ def test_an_incomplete_or_altered_installed_set_is_not_used(
         f"installed set ({data_dir / 'schemas'}): {summary}",
         "  run `moocstudio schemas install` to download and check them",
     ]
-    assert not lines[0].startswith("validate and export use the official schemas installed")
+    assert lines[0].startswith("validate and export use the conformance schemas beside the source")
     assert schemas_in_use().origin == "installed"  # checked once per process, as documented
     schema_store._verified.cache_clear()
     assert schemas_in_use().origin == "checkout"
