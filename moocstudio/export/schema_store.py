@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import http.client
 import os
 import shutil
 import threading
@@ -51,6 +52,10 @@ class SchemaRefused(MoocstudioError):
 
 class SchemasUnreachable(MoocstudioError):
     """The schemas could not be downloaded: no network, or the mirror is down."""
+
+
+class SchemasNotWritable(MoocstudioError):
+    """The user data folder cannot hold the schemas (permissions, a full disk)."""
 
 
 def installed_dir() -> Path:
@@ -149,6 +154,7 @@ def install_schemas(
     Raises:
         SchemaRefused: A file matches its pinned SHA-256 from no source; nothing was installed.
         SchemasUnreachable: A file could not be downloaded at all; nothing was installed.
+        SchemasNotWritable: The user data folder cannot be written; nothing was installed.
     """
     mirror = (mirror or os.environ.get(SCHEMAS_URL_ENV) or "").rstrip("/") or None
     if mirror is not None and urlsplit(mirror).scheme not in MIRROR_SCHEMES:
@@ -157,26 +163,37 @@ def install_schemas(
             "nothing was installed"
         )
     target = installed_dir()
-    target.parent.mkdir(parents=True, exist_ok=True)
     # Beside the target (one file system, so the swap is a rename), with the umask's mode.
     staged = target.with_name(f".{target.name}.download-{uuid.uuid4().hex[:12]}")
-    staged.mkdir()
     try:
-        notes = _download_into(staged, mirror, on_progress, timeout)
-        on_progress(Progress(1.0, "verify", message=str(target)))
-        # Check the whole set again as written, before it replaces anything.
-        check = check_folder(staged)
-        if not check.complete:
-            raise SchemaRefused(
-                f"the downloaded schemas did not read back intact ({check.summary()}) from "
-                f"{staged}; nothing was installed"
-            )
-        replace_folder(staged, target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staged.mkdir()
+        notes = _install_into(staged, target, mirror, on_progress, timeout)
+    except OSError as error:  # the disk's; network errors are reported per file, not raised
+        raise SchemasNotWritable(
+            f"cannot write the schemas into {target.parent}: {error}; nothing was installed"
+        ) from error
     finally:
         shutil.rmtree(staged, ignore_errors=True)
         _verified.cache_clear()
     origin = mirror or "the publishers' URLs and the copies named in SOURCES.md"
     return InstallResult(target, len(PINNED), origin, sorted(notes))
+
+
+def _install_into(
+    staged: Path, target: Path, mirror: str | None, on_progress: ProgressCallback, timeout: float
+) -> list[str]:
+    """Download into ``staged``, check the set as written, then swap it in as ``target``."""
+    notes = _download_into(staged, mirror, on_progress, timeout)
+    on_progress(Progress(1.0, "verify", message=str(target)))
+    check = check_folder(staged)
+    if not check.complete:
+        raise SchemaRefused(
+            f"the downloaded schemas did not read back intact ({check.summary()}) from "
+            f"{staged}; nothing was installed"
+        )
+    replace_folder(staged, target)
+    return notes
 
 
 def _sources(pin: PinnedSchema, mirror: str | None) -> tuple[Source, ...]:
@@ -259,7 +276,7 @@ class _Fetcher:
             except urllib.error.HTTPError as error:
                 missing.append(f"{source.url} answered HTTP {error.code} {error.reason}")
                 continue
-            except (urllib.error.URLError, OSError) as error:
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as error:
                 reason = _network_reason(error)
                 if host:  # a file:// mirror has no host to give up on
                     with self._lock:

@@ -235,6 +235,19 @@ def test_a_mirror_that_is_down_gives_one_clear_line(data_dir: Path) -> None:
     assert not (data_dir / "schemas").exists()
 
 
+def test_a_data_folder_that_cannot_be_written_is_one_clear_line(
+    tmp_path: Path, mirror: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "a file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv("MOOCSTUDIO_DATA_DIR", str(blocked / "data"))
+    result = run_cli("schemas", "install", "--mirror", mirror)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"moocstudio: error: cannot write the schemas into {blocked / 'data'}: ")
+    assert line.endswith("; nothing was installed")
+
+
 def test_a_mirror_must_be_a_web_or_file_url(data_dir: Path) -> None:
     with pytest.raises(SchemasUnreachable, match="not an http"):
         install_schemas("ftp://example.org/schemas")
