@@ -321,3 +321,16 @@ def test_a_copy_with_crlf_line_endings_is_accepted_only_where_the_pin_says_so(
         assert (hashlib.sha256(data).hexdigest(), notes) == (target.sha256, [])
         with pytest.raises(SchemaRefused, match="nothing was installed"):
             fetcher.obtain(target, [Source(url)])
+
+
+def test_a_host_that_does_not_answer_is_noted_once_and_its_later_files_come_from_the_next(
+    mirror: str,
+) -> None:
+    down = f"127.0.0.1:{free_port()}"
+    fetcher = schema_store._Fetcher(timeout=10, advice="")
+    for target in PINNED[:3]:
+        sources = [Source(f"http://{down}/{target.path}"), Source(f"{mirror}/{target.path}")]
+        data, notes = fetcher.obtain(target, sources)
+        assert (hashlib.sha256(data).hexdigest(), notes) == (target.sha256, [])
+    (note,) = fetcher.host_notes()
+    assert note.startswith(f"{down} did not answer (") and "Connection refused" in note
