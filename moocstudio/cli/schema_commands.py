@@ -55,6 +55,7 @@ def install(mirror: str | None) -> None:
     """
     from moocstudio.cli_progress import one_bar
     from moocstudio.export.schema_store import install_schemas
+    from moocstudio.export.validate import CONFORMANCE_ENV, schemas_in_use
 
     with one_bar("official schemas") as on_progress:
         result = install_schemas(mirror, on_progress=on_progress)
@@ -63,5 +64,13 @@ def install(mirror: str | None) -> None:
     click.echo(
         f"Installed {result.files} official schema files (SCORM 1.2, SCORM 2004 4th ed., "
         f"Common Cartridge 1.1 and 1.3) from {result.source} in {result.folder}, each "
-        "matching its pinned SHA-256; validate and export now check manifests against them."
+        "matching its pinned SHA-256."
     )
+    in_use = schemas_in_use()
+    if in_use.origin == "installed":
+        click.echo("validate and export now check manifests against them.")
+    else:
+        click.echo(
+            f"  note: validate and export still use {in_use.describe()}; unset "
+            f"{CONFORMANCE_ENV} to use these"
+        )
