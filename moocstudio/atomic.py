@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
+import uuid
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -121,3 +123,25 @@ def atomic_write_bytes(target: Path, data: bytes) -> None:
     """Write ``data`` to ``target`` atomically."""
     with atomic_output(target) as tmp:
         tmp.write_bytes(data)
+
+
+def replace_folder(staged: Path, target: Path) -> None:
+    """Put the complete folder ``staged`` in place of ``target`` (which may not exist yet).
+
+    ``staged`` must sit beside ``target``. The old ``target`` is renamed aside, ``staged`` renamed
+    to ``target``, then the old one removed; if the second rename fails the old one is put back,
+    so ``target`` is always either the old folder or the new one, never a mix of both.
+    """
+    aside = target.with_name(f".{target.name}.previous-{uuid.uuid4().hex[:12]}")
+    had_target = target.exists()
+    if had_target:
+        target.replace(aside)
+    try:
+        staged.replace(target)
+    except BaseException:
+        if had_target:
+            aside.replace(target)
+        raise
+    _fsync_dir(target.parent)
+    if had_target:
+        shutil.rmtree(aside, ignore_errors=True)

@@ -74,3 +74,30 @@ def batch_bars(names: Sequence[str], *, console: Console | None = None) -> Itera
 
 def _short(name: str, width: int = 32) -> str:
     return name if len(name) <= width else "…" + name[-(width - 1) :]
+
+
+@contextmanager
+def one_bar(description: str, *, console: Console | None = None) -> Iterator[ProgressCallback]:
+    """Show one bar while the block runs (on stderr); yield the callback that moves it.
+
+    The bar goes once the block ends (the command prints its own result), and is not drawn at
+    all when stderr is no terminal.
+    """
+    console = console or Console(stderr=True)
+    bars = RichProgress(
+        TextColumn("{task.description}", justify="left"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TextColumn("[dim]{task.fields[stage]}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
+    with bars:
+        task = bars.add_task(description, total=100, stage="")
+
+        def report(progress: Progress) -> None:
+            stage = f"{progress.stage} {progress.message}".strip()
+            bars.update(task, completed=progress.fraction * 100, stage=stage)
+
+        yield report

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from moocstudio.atomic import atomic_output, atomic_outputs, atomic_write_bytes
+from moocstudio.atomic import atomic_output, atomic_outputs, atomic_write_bytes, replace_folder
 
 
 def test_outputs_appear_together_only_on_success(tmp_path: Path) -> None:
@@ -54,3 +54,29 @@ def test_a_failed_rename_puts_every_old_target_back(tmp_path: Path) -> None:
     assert first.read_text() == "old vtt"
     assert (second / "keep").read_text() == "x"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.srt", "a.vtt"]
+
+
+def _folder(path: Path, **files: str) -> Path:
+    path.mkdir()
+    for name, text in files.items():
+        (path / name).write_text(text)
+    return path
+
+
+def test_replace_folder_puts_the_new_folder_in_place_and_drops_the_old(tmp_path: Path) -> None:
+    target = tmp_path / "schemas"
+    replace_folder(_folder(tmp_path / ".staged-1", a="first"), target)
+    assert [p.name for p in tmp_path.iterdir()] == ["schemas"]
+    replace_folder(_folder(tmp_path / ".staged-2", b="second"), target)
+    assert [p.name for p in tmp_path.iterdir()] == ["schemas"]
+    assert {p.name: p.read_text() for p in target.iterdir()} == {"b": "second"}
+
+
+def test_replace_folder_puts_the_old_folder_back_when_the_new_cannot_move_in(
+    tmp_path: Path,
+) -> None:
+    target = _folder(tmp_path / "schemas", a="old")
+    with pytest.raises(FileNotFoundError):
+        replace_folder(tmp_path / ".staged-gone", target)  # vanished before the swap
+    assert [p.name for p in tmp_path.iterdir()] == ["schemas"]
+    assert (target / "a").read_text() == "old"

@@ -16,6 +16,7 @@ from pptx import Presentation
 
 import moocstudio
 from moocstudio.export.formats import FORMATS
+from moocstudio.export.validate import schemas_in_use
 from moocstudio.model import Page
 from moocstudio.model.store import load_course
 
@@ -449,8 +450,9 @@ def test_export_all_formats_and_per_item_scorm_each_valid(
         "nothing (error 104). For Moodle, export the whole course as one SCO, or SCORM 1.2 per "
         "item."
     )
-    assert scorm12.splitlines()[1:] == [open_edx]
-    assert scorm2004.splitlines()[1:] == [open_edx, moodle]
+    checked = f"  note: imsmanifest.xml checked against {schemas_in_use().describe()}"
+    assert scorm12.splitlines()[1:] == [open_edx, checked]
+    assert scorm2004.splitlines()[1:] == [open_edx, moodle, checked]
     olx = run_cli("validate", out / "science-ouverte-olx.tar.gz")
     assert (
         olx.returncode == 0

@@ -14,7 +14,12 @@ from typing import Any, NoReturn
 import click
 
 # Importing the command modules registers their commands on the group.
-from moocstudio.cli import course_commands, export_commands, media_commands  # noqa: F401
+from moocstudio.cli import (  # noqa: F401
+    course_commands,
+    export_commands,
+    media_commands,
+    schema_commands,
+)
 from moocstudio.cli.group import cli
 from moocstudio.errors import ExitCode, MoocstudioError
 

@@ -35,9 +35,10 @@ from moocstudio.export.package_entries import (
 )
 from moocstudio.export.page_check import ReferenceCheck
 from moocstudio.export.validate import (
-    CONFORMANCE_ENV,
+    NOT_INSTALLED_ADVICE,
     ManifestKind,
     SchemasNotFound,
+    schemas_in_use,
     structure_problems,
     validate_manifest,
 )
@@ -181,13 +182,14 @@ def _check_manifest(
         return ManifestFiles()
     report.kind = kind
     checked = cast(ManifestKind, kind)
+    schemas = schemas_in_use()
     try:
-        problems = validate_manifest(data, checked)
+        problems = validate_manifest(data, checked, schemas_dir=schemas.folder)
+        report.notes.append(f"{MANIFEST} checked against {schemas.describe()}")
     except SchemasNotFound:
         # The official XSDs do not ship with moocstudio: say so, check what needs none.
         report.notes.append(
-            f"{MANIFEST} not checked against the official XSDs: they are not installed "
-            f"(set {CONFORMANCE_ENV} to a folder holding them)"
+            f"{MANIFEST} not checked against the official XSDs: {NOT_INSTALLED_ADVICE}"
         )
         problems = structure_problems(data, checked)
     report.findings += errors(f"{MANIFEST}: {problem}" for problem in problems)

@@ -1,10 +1,13 @@
 """Check package manifests against the official XSDs, offline, before a package is written.
 
-The schemas live outside the package, in ``../shared/conformance/schemas/<kind>/`` (see
-``SOURCES.md`` there). A manifest mixes several namespaces and the content-packaging schemas
-accept foreign elements only when their schema is known (``##other``, strict), so each kind is
-compiled from one small driver schema, built in memory, that imports every namespace's local
-XSD, as a validator honouring ``xsi:schemaLocation`` would. Remote ``schemaLocation`` URLs inside
+The schemas do not ship with moocstudio: ``moocstudio schemas install`` downloads them (see
+``schema_store``), and a checkout finds them in ``../shared/conformance/schemas/<kind>/`` (see
+``SOURCES.md`` there); :func:`schemas_in_use` says which set is used.
+
+A manifest mixes several namespaces and the content-packaging schemas accept foreign elements
+only when their schema is known (``##other``, strict), so each kind is compiled from one small
+driver schema, built in memory, that imports every namespace's local XSD, as a validator
+honouring ``xsi:schemaLocation`` would. Remote ``schemaLocation`` URLs inside
 the vendored XSDs are mapped to the local file of the same name; the network is never used.
 
 The XSDs leave a few mistakes unchecked that LMSs trip on (a 2004 ``adlcp:scormtype`` in lower
@@ -18,6 +21,7 @@ import functools
 import os
 import re
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
@@ -25,6 +29,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from moocstudio.errors import MoocstudioError
+from moocstudio.export.schema_store import INSTALL_COMMAND, verified_installed_dir
 
 ManifestKind = Literal["scorm12", "scorm2004", "cc13", "cc11"]
 
@@ -78,6 +83,11 @@ ROOT_IMPORTS: dict[str, tuple[tuple[str, str], ...]] = {
 
 _CP_NS = {"scorm12": SCORM12_CP, "scorm2004": SCORM2004_CP, "cc13": CC13_CP, "cc11": CC11_CP}
 
+NOT_INSTALLED_ADVICE = (
+    f"they are not installed (run `{INSTALL_COMMAND}`, or set {CONFORMANCE_ENV} to a folder "
+    "holding them)"
+)
+"""Why a manifest was not checked against the official XSDs, and what to do."""
 
 _VALIDATE_LOCK = threading.Lock()
 
@@ -90,21 +100,56 @@ class SchemaCompileError(MoocstudioError):
     """The vendored XSDs of a kind could not be compiled (a broken or partial schemas folder)."""
 
 
-def default_schemas_dir() -> Path:
-    """Return the schemas folder (which may not exist: the schemas do not ship with moocstudio).
+SchemaSetOrigin = Literal["environment", "installed", "checkout", "none"]
 
-    In order: ``MOOCSTUDIO_CONFORMANCE_DIR``; ``../shared/conformance/schemas`` beside a
-    checkout of the repository (found from this file); the same beside the current folder,
-    for an installed moocstudio run from a checkout. The first that exists wins.
+
+@dataclass(frozen=True)
+class SchemaSet:
+    """The schemas folder validation uses, and how it was chosen."""
+
+    origin: SchemaSetOrigin
+    folder: Path
+    """The folder holding ``<kind>/``; for ``none``, where a checkout would have it."""
+
+    def describe(self) -> str:
+        """Which set and where, in words for a report's note."""
+        if self.origin == "environment":
+            return f"the schemas in {self.folder} (set by {CONFORMANCE_ENV})"
+        if self.origin == "installed":
+            return f"the official schemas installed in {self.folder}"
+        if self.origin == "checkout":
+            return f"the conformance schemas beside the source checkout, in {self.folder}"
+        return f"no schemas: the official XSDs are not installed (run `{INSTALL_COMMAND}`)"
+
+
+def schemas_in_use() -> SchemaSet:
+    """Which schemas folder validation uses, in this order.
+
+    ``MOOCSTUDIO_CONFORMANCE_DIR`` (the folder, or its ``schemas/``) whatever it holds; the set
+    ``moocstudio schemas install`` put in the user data folder, if it is complete and matches
+    its pins (checked once per process); ``../shared/conformance/schemas`` beside a checkout of
+    the repository (found from this file), or beside the current folder, for an installed
+    moocstudio run from a checkout.
     """
     configured = os.environ.get(CONFORMANCE_ENV)
     if configured:
         folder = Path(configured)
-        return folder / "schemas" if (folder / "schemas").is_dir() else folder
+        return SchemaSet(
+            "environment", folder / "schemas" if (folder / "schemas").is_dir() else folder
+        )
+    installed = verified_installed_dir()
+    if installed is not None:
+        return SchemaSet("installed", installed)
     relative = Path("shared", "conformance", "schemas")
     checkout = Path(__file__).resolve().parents[2].parent / relative
     candidates = [checkout, Path.cwd().parent / relative, Path.cwd() / relative]
-    return next((folder for folder in candidates if folder.is_dir()), checkout)
+    found = next((folder for folder in candidates if folder.is_dir()), None)
+    return SchemaSet("checkout", found) if found else SchemaSet("none", checkout)
+
+
+def default_schemas_dir() -> Path:
+    """The folder of :func:`schemas_in_use` (which may not exist: see its ``none`` origin)."""
+    return schemas_in_use().folder
 
 
 def _kind_dir(schemas_dir: Path | None, kind: str) -> Path:
@@ -114,8 +159,8 @@ def _kind_dir(schemas_dir: Path | None, kind: str) -> Path:
         raise ValueError(f"unknown manifest kind {kind!r}; expected one of {sorted(ROOT_IMPORTS)}")
     if not folder.is_dir():
         raise SchemasNotFound(
-            f"the {kind} manifest schemas were not found in {folder}; put the conformance "
-            f"schemas there, or set {CONFORMANCE_ENV} to the folder that holds them"
+            f"the {kind} manifest schemas were not found in {folder}; run `{INSTALL_COMMAND}`, "
+            f"or set {CONFORMANCE_ENV} to the folder that holds them"
         )
     return folder
 

@@ -15,6 +15,7 @@ from moocstudio.app.export_dialog import ExportDialog
 from moocstudio.app.jobs import JobCenter
 from moocstudio.app.translations import install_translations
 from moocstudio.export.package_check import check_package
+from moocstudio.export.validate import schemas_in_use
 from moocstudio.model import Course
 from moocstudio.model.store import save_course
 
@@ -36,6 +37,11 @@ MOODLE_FR = (
     "n'enregistrent rien (erreur 104). Pour Moodle, exportez tout le cours en un seul SCO, ou "
     "en SCORM 1.2 par élément."
 )
+
+
+def _checked_by() -> str:
+    """The check's note naming the schemas its manifest was checked against (not translated)."""
+    return f"imsmanifest.xml checked against {schemas_in_use().describe()}"
 
 
 def _copy(sample: tuple[Path, Course], tmp_path: Path) -> CourseDocument:
@@ -131,7 +137,8 @@ def test_one_sco_per_item_names_the_players_it_does_not_suit_for_the_formats_tic
     assert package.startswith(
         "✔ scorm2004 valid — introduction-a-l-acces-ouvert-scorm2004-per-item.zip · "
     )
-    assert notes == [OPEN_EDX, MOODLE]  # under the package, as it is reported
+    # Under the package, as it is reported, then which schemas checked its manifest.
+    assert notes == [OPEN_EDX, MOODLE, _checked_by()]
     jobs.shutdown()
 
 
@@ -154,5 +161,5 @@ def test_the_per_item_advice_and_report_are_in_french(
     assert package.startswith(
         "✔ scorm2004 valide — introduction-a-l-acces-ouvert-scorm2004-per-item.zip · "
     )
-    assert notes == [OPEN_EDX_FR, MOODLE_FR]
+    assert notes == [OPEN_EDX_FR, MOODLE_FR, _checked_by()]
     jobs.shutdown()

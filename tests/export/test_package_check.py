@@ -7,6 +7,7 @@ import pytest
 
 from moocstudio.errors import FileProblem
 from moocstudio.export.package_check import check_package
+from moocstudio.export.validate import schemas_in_use
 
 GOOD_PAGE = (
     b'<html><head><link rel="stylesheet" href="assets/site.css"></head><body>'
@@ -175,7 +176,8 @@ def needs_schemas() -> None:
 def test_a_cc11_manifest_is_validated_against_moodles_cc11_schemas(tmp_path: Path) -> None:
     needs_schemas()
     report = check_package(site(tmp_path, **{"imsmanifest.xml": CC11_MANIFEST}))
-    assert (report.kind, report.errors, report.notes) == ("cc11", [], [])
+    checked_by = f"imsmanifest.xml checked against {schemas_in_use().describe()}"
+    assert (report.kind, report.errors, report.notes) == ("cc11", [], [checked_by])
     # Moodle refuses a CC 1.1 manifest its copy of the XSDs rejects: so does the check.
     without_lom = CC11_MANIFEST.replace(b"<lomimscc:lom>", b"<!--").replace(
         b"</lomimscc:lom>", b"-->"
