@@ -61,6 +61,10 @@ def install_translations(app: QCoreApplication, language: str) -> str:
         app.removeTranslator(translator)
     _installed.clear()
     compiled = compiled_translation(language)
+    # Dates and numbers follow the interface's language ("4 décembre 2026", "1,5 Mbit/s").
+    system = QLocale.system()
+    english_locale = system if system.language() == QLocale.Language.English else QLocale("en_US")
+    QLocale.setDefault(QLocale(language) if compiled is not None else english_locale)
     if compiled is None:
         # English is the source; its small file only gives plural forms ("1 item", "2 items").
         english = compiled_translation("en")

@@ -39,6 +39,7 @@ from moocstudio.app.jobs import JobCenter, JobConflict
 from moocstudio.app.jobs_dock import JobsDock
 from moocstudio.app.outline import KIND_ROLE, OutlineModel, OutlineView
 from moocstudio.app.properties import PropertiesPanel
+from moocstudio.app.start_page import StartPage
 from moocstudio.errors import MoocstudioError
 from moocstudio.export.formats import FORMATS
 from moocstudio.model import Video
@@ -68,7 +69,15 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
         self.editors = QStackedWidget(self)
-        self.welcome = QLabel(self.tr("Open a course (File ▸ Open) or create one (File ▸ New)."))
+        self.start_page = StartPage(self.editors)
+        self.start_page.new_requested.connect(self.new_course)
+        self.start_page.open_requested.connect(self.open_course_dialog)
+        self.start_page.sample_requested.connect(self.open_sample_dialog)
+        self.start_page.recent_chosen.connect(self.open_course)
+        self.start_page.guide_requested.connect(self.user_guide)
+        self.start_page.set_recent(recent_courses())
+        self.editors.addWidget(self.start_page)
+        self.welcome = QLabel(self.tr("Select an item in the outline to edit it."))
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
         self.editors.addWidget(self.welcome)
@@ -83,6 +92,9 @@ class MainWindow(QMainWindow):
         self.jobs_dock.setObjectName("jobs_dock")
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.jobs_dock)
         self._docks_sized = False
+        # No course, nothing to outline or describe: the start page gets the room.
+        self.outline_dock.hide()
+        self.properties_dock.hide()
         self._make_actions()
         self._make_menus()
         self._update_title()
@@ -116,6 +128,10 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_action = self._action(self.tr("&New Course…"), self.new_course, key.New)
         self.open_action = self._action(self.tr("&Open Course…"), self.open_course_dialog, key.Open)
+        self.sample_action = self._action(
+            self.tr("Open the Sa&mple Course…"), self.open_sample_dialog,
+            tip=self.tr("Copy the bilingual sample course into a folder you choose and open it"),
+        )  # fmt: skip
         self.save_action = self._action(self.tr("&Save"), self.save, key.Save)
         self.import_action = self._action(
             self.tr("&Import Files…"), self.import_dialog, "Ctrl+I",
@@ -153,6 +169,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.new_action, self.open_action])
         self.recent_menu = self.file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.file_menu.addAction(self.sample_action)
         self.file_menu.addAction(self.save_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.import_action)
@@ -214,6 +231,8 @@ class MainWindow(QMainWindow):
             self.outline.addAction(action)
         self.properties = PropertiesPanel(document, self.properties_dock)
         self.properties_dock.setWidget(self.properties)
+        self.outline_dock.show()
+        self.properties_dock.show()
         document.dirty_changed.connect(lambda _dirty: self._update_title())
         document.structure_changed.connect(self._drop_stale_editors)
         self._editors: dict[str, QWidget] = {}
@@ -238,7 +257,6 @@ class MainWindow(QMainWindow):
         if ident is None or index.sibling(index.row(), 0).data(KIND_ROLE) == "module":
             self.properties.show_course()
             self.editors.setCurrentWidget(self.welcome)
-            self.welcome.setText(self.tr("Select an item in the outline to edit it."))
             return
         self.properties.show_item(ident)
         editor = self._editors.get(ident)
@@ -287,6 +305,39 @@ class MainWindow(QMainWindow):
         folder = QFileDialog.getExistingDirectory(self, self.tr("Open a course folder"))
         if folder:
             self.open_course(Path(folder))
+
+    def open_sample_dialog(self) -> None:
+        """Ask where to put a copy of the sample course, then build and open it there."""
+        parent = QFileDialog.getExistingDirectory(
+            self, self.tr("Choose a folder for the sample course")
+        )
+        if parent:
+            self.open_sample(Path(parent))
+
+    def open_sample(self, parent: Path) -> None:
+        """Build the sample course in a new folder inside ``parent``, then open it."""
+        from moocstudio.sample import build_sample_course
+
+        target = free_folder(Path(parent) / SAMPLE_FOLDER)
+
+        def job(context: object) -> object:
+            return build_sample_course(target)
+
+        record = self.jobs.submit(
+            self.tr("Copy the sample course"),
+            job,
+            kind="import",
+            on_success=lambda _built: self._open_built(target),
+        )
+        record.failed.connect(
+            lambda message: self.show_error(self.tr("Cannot copy the sample course"), message)
+        )
+        self.statusBar().showMessage(
+            self.tr("Copying the sample course into %1…").replace("%1", str(target)), 8000
+        )
+
+    def _open_built(self, folder: Path) -> None:
+        self.open_course(folder)
 
     def open_course(self, folder: Path) -> bool:
         """Open the course in ``folder`` here; say why in plain words if it cannot be opened."""
@@ -552,6 +603,18 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         """A plain-words error, never a traceback."""
         QMessageBox.warning(self, title, message)
+
+
+SAMPLE_FOLDER = "moocstudio-sample"
+
+
+def free_folder(wanted: Path) -> Path:
+    """``wanted``, or ``wanted 2``, ``wanted 3``… : the first name not taken yet."""
+    candidate, number = wanted, 1
+    while candidate.exists():
+        number += 1
+        candidate = wanted.with_name(f"{wanted.name} {number}")
+    return candidate
 
 
 def recent_courses() -> list[str]:

@@ -745,6 +745,36 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../moocstudio/app/window.py" line="1" />
+        <source>Open the Sa&amp;mple Course…</source>
+        <translation>Ouvrir le cours d'e&amp;xemple…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="1" />
+        <source>Copy the bilingual sample course into a folder you choose and open it</source>
+        <translation>Copier le cours d'exemple bilingue dans un dossier de votre choix et l'ouvrir</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="1" />
+        <source>Choose a folder for the sample course</source>
+        <translation>Choisir un dossier pour le cours d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="1" />
+        <source>Copy the sample course</source>
+        <translation>Copier le cours d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="1" />
+        <source>Cannot copy the sample course</source>
+        <translation>Impossible de copier le cours d'exemple</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="1" />
+        <source>Copying the sample course into %1…</source>
+        <translation>Copie du cours d'exemple dans %1…</translation>
+    </message>
+    <message>
         <location filename="../../moocstudio/app/window.py" line="68" />
         <source>Open a course (File ▸ Open) or create one (File ▸ New).</source>
         <translation>Ouvrez un cours (Fichier ▸ Ouvrir un cours) ou créez-en un (Fichier ▸ Nouveau cours).</translation>
@@ -1815,6 +1845,71 @@
         <location filename="../../moocstudio/app/editors/video_editor.py" line="58" />
         <source>%1 kb/s</source>
         <translation>%1 kbit/s</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Welcome to moocstudio</source>
+        <translation>Bienvenue dans moocstudio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Assemble an open-licensed course from slides, video and markdown, then export it for Moodle, Open edX, Canvas or any web server.</source>
+        <translation>Assemblez un cours sous licence ouverte à partir de diapositives, de vidéos et de markdown, puis exportez-le pour Moodle, Open edX, Canvas ou tout serveur web.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>&amp;New Course…</source>
+        <translation>&amp;Nouveau cours…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>&amp;Open Course…</source>
+        <translation>&amp;Ouvrir un cours…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Open the &amp;Sample Course…</source>
+        <translation>Ouvrir le cours d'e&amp;xemple…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Copies the bilingual sample course into a folder you choose, then opens it.</source>
+        <translation>Copie le cours d'exemple bilingue dans un dossier de votre choix, puis l'ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Read the &amp;Guide</source>
+        <translation>Lire le &amp;guide</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>The user guide, offline, in your web browser.</source>
+        <translation>Le guide d'utilisation, hors ligne, dans votre navigateur web.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>&amp;Recent courses</source>
+        <translation>Cours &amp;récents</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Recent courses</source>
+        <translation>Cours récents</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>Courses you open will be listed here.</source>
+        <translation>Les cours que vous ouvrez apparaîtront ici.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/start_page.py" line="1" />
+        <source>%1
+changed %2 · %3</source>
+        <translation>%1
+modifié le %2 · %3</translation>
     </message>
 </context>
 </TS>

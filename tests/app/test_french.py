@@ -93,6 +93,7 @@ def window_texts(qtbot: QtBot, folder: Path) -> list[tuple[str, str]]:
     window = MainWindow()
     qtbot.addWidget(window)
     texts = [("welcome, no course", window.welcome.text())]
+    texts += _widget_texts(window.start_page, "start page")
     texts += _menu_texts(window.file_menu, "file menu before")
     window.set_document(CourseDocument.create(folder, Course(title="Cours", language="fr")))
     window.add_module()
