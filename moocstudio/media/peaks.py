@@ -156,7 +156,8 @@ class PeakAccumulator:
     """
 
     samples_per_bucket: int = SAMPLES_PER_BUCKET
-    samples: int = 0
+    received: int = 0
+    """Bytes fed so far."""
     _pending: bytearray = field(default_factory=bytearray)
     _minima: list[Peaks] = field(default_factory=list)
     _maxima: list[Peaks] = field(default_factory=list)
@@ -164,12 +165,17 @@ class PeakAccumulator:
     def feed(self, data: bytes) -> None:
         """Take the next bytes of the stream."""
         self._pending += data
-        self.samples += len(data) // _SAMPLE_BYTES  # progress only: a split sample is fine
+        self.received += len(data)
         bucket_bytes = self.samples_per_bucket * _SAMPLE_BYTES
         whole = len(self._pending) // bucket_bytes * bucket_bytes
         if whole:
             self._reduce(bytes(self._pending[:whole]))
             del self._pending[:whole]
+
+    @property
+    def samples(self) -> int:
+        """Whole samples fed so far."""
+        return self.received // _SAMPLE_BYTES
 
     def finish(self) -> tuple[Peaks, Peaks]:
         """Every bucket's (minima, maxima); the last, shorter bucket included."""
@@ -253,6 +259,8 @@ def compute_waveform(
         raise MediaDecodeError(source, "has no audio track: there is no waveform to draw")
     parts = plan_parts(info.duration, workers or os.cpu_count() or 1)
     minima, maxima = _decode_parts(source, info.duration, parts, on_progress, cancel)
+    if cancel is not None:  # asked while the last ffmpeg was ending: still a cancel
+        cancel.raise_if_cancelled(str(source))
     duration = max(info.duration, len(maxima) / BUCKETS_PER_SECOND) if len(maxima) else 0.0
     pauses = find_pauses(
         minima, maxima, BUCKETS_PER_SECOND, noise_db=noise_db, min_silence=min_silence
