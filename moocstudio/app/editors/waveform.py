@@ -156,6 +156,10 @@ class WaveformStrip(QAbstractScrollArea):
         self._message = text
         self._invalidate()
 
+    def message(self) -> str:
+        """The line shown in place of the peaks, if any."""
+        return self._message
+
     def cues(self) -> list[CueSpan]:
         """The cues as drawn (a dragged edge shows its new time until ``set_cues``)."""
         spans = list(self._cues)

@@ -21,6 +21,8 @@ from moocstudio.media.peaks import Peaks, Waveform
 RULER_HEIGHT = 16
 SPEECH_BAR_HEIGHT = 4
 CUE_BAND_HEIGHT = 22
+SPEECH_TINT_ALPHA = 36  # behind the peaks: a hint, the peaks stay readable
+SPEECH_BAR_ALPHA = 200  # the bar under the ruler: speech at a glance
 MIN_LABEL_SPACING = 70  # pixels between two time labels on the ruler
 QUIET_FLOOR = 1000  # about -30 dBFS: a silent recording is not blown up to full height
 # (seconds between labelled ticks, unlabelled ticks per step), from the finest.
@@ -175,8 +177,8 @@ class StripPainter:
         view = self.view
         highlight = self.palette.color(QPalette.ColorRole.Highlight)
         tint, bar = QColor(highlight), QColor(highlight)
-        tint.setAlpha(36)
-        bar.setAlpha(200)
+        tint.setAlpha(SPEECH_TINT_ALPHA)
+        bar.setAlpha(SPEECH_BAR_ALPHA)
         wave_height = view.wave_bottom - view.wave_top
         for start, end in speech:
             if end * 1000 < view.start_ms or start * 1000 > view.end_ms:
