@@ -21,6 +21,7 @@ from moocstudio.media.cache import DerivedCache, PendingEntry, cache_key
 from moocstudio.media.course_media import course_cache
 from moocstudio.media.peaks import (
     BUCKETS_PER_SECOND,
+    PCM_FILTER,
     PCM_RATE,
     PRE_ROLL_SECONDS,
     Waveform,
@@ -80,6 +81,7 @@ def waveform_recipe(noise_db: float, min_silence: float) -> dict[str, Any]:
         "version": WAVEFORM_RECIPE_VERSION,
         "format": _FORMAT_VERSION,
         "pcm_rate": PCM_RATE,
+        "pcm_filter": PCM_FILTER,
         "buckets_per_second": BUCKETS_PER_SECOND,
         "pre_roll": PRE_ROLL_SECONDS,
         "noise_db": noise_db,
