@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+SPEECH = [(0.5, 2.0), (2.8, 3.3), (4.6, 12.6)]
+"""Where the "speech" is (seconds): a lead-in, a 0.8 s pause, a short word, a long phrase."""
+SPEECH_SECONDS = 14.0
+PEAKS_TOLERANCE = 0.032
+"""How far (s) the waveform's speech ends may be from SPEECH: one 10 ms bucket (the grain of
+the peaks) plus, for AAC, one 1024-sample frame at 48 kHz (21.3 ms), over which the encoder
+may spread the start or end of a tone: 31.3 ms, rounded up."""
+
 
 def speech_filter(segments: list[tuple[float, float]], seconds: float) -> str:
     """An aevalsrc graph: a 330 Hz tone (about -6 dBFS) during ``segments``, -70 dBFS noise."""

@@ -27,13 +27,12 @@ from moocstudio.media.cues import Cue
 from moocstudio.media.peaks import Waveform, compute_waveform
 from moocstudio.media.waveform_cache import PEAKS_FILE
 from tests.conftest import MakeClip
-from tests.speech_audio import speech_mp4_args
+from tests.speech_audio import PEAKS_TOLERANCE, SPEECH, SPEECH_SECONDS, speech_mp4_args
 
-SPEECH = [(0.5, 2.0), (2.8, 3.3), (4.6, 12.6)]
-LENGTH = 14.0
-# Speech ends are found to 32 ms (see tests/media/test_peaks.py); on screen a shaded span may
-# start or end one pixel further (pixel columns are whole), 1000 / zoom ms.
-DATA_TOLERANCE_MS = 32
+LENGTH = SPEECH_SECONDS
+# On screen a shaded span may start or end one pixel (1000 / zoom ms) further than the speech
+# found (pixel columns are whole).
+DATA_TOLERANCE_MS = PEAKS_TOLERANCE * 1000
 CUES = [Cue(0.5, 2.0, "Welcome"), Cue(2.8, 3.6, "to week three"), Cue(4.6, 8.0, "of the course")]
 
 
@@ -116,6 +115,14 @@ def test_the_whole_short_clip_fits_and_the_peaks_are_drawn(strip: WaveformStrip)
     assert not inked(quiet_x, middle_y - 10) and not inked(quiet_x, middle_y + 10)
 
 
+def edges_moved(strip: WaveformStrip) -> list[tuple[int, str, int]]:
+    """Give the strip CUES; the list fills with each ``cueEdgeMoved`` it emits."""
+    strip.set_cues(CUES)
+    moved: list[tuple[int, str, int]] = []
+    strip.cueEdgeMoved.connect(lambda *args: moved.append(args))
+    return moved
+
+
 def test_dragging_a_cue_edge_emits_one_signal_with_its_time(qtbot: QtBot, strip: WaveformStrip):
     strip.set_cues(CUES)
     moved: list[tuple[int, str, int]] = []
@@ -142,9 +149,7 @@ def test_dragging_a_cue_edge_emits_one_signal_with_its_time(qtbot: QtBot, strip:
 
 
 def test_an_edge_stops_at_the_next_cue(qtbot: QtBot, strip: WaveformStrip):
-    strip.set_cues(CUES)
-    moved: list[tuple[int, str, int]] = []
-    strip.cueEdgeMoved.connect(lambda *args: moved.append(args))
+    moved = edges_moved(strip)
     viewport = strip.viewport()
     y = viewport.height() - 10
     edge_x = round(strip.x_for_ms(3600))
@@ -163,9 +168,7 @@ def test_the_side_of_a_shared_edge_picks_the_cue(strip: WaveformStrip):
 
 
 def test_escape_puts_a_dragged_edge_back(qtbot: QtBot, strip: WaveformStrip):
-    strip.set_cues(CUES)
-    moved: list[tuple[int, str, int]] = []
-    strip.cueEdgeMoved.connect(lambda *args: moved.append(args))
+    moved = edges_moved(strip)
     viewport = strip.viewport()
     y = viewport.height() - 10
     edge_x = round(strip.x_for_ms(500))  # cue 0's start

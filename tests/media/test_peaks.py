@@ -21,15 +21,15 @@ from moocstudio.media.peaks import (
     quiet_threshold,
 )
 from moocstudio.progress import CancelToken, Progress
-from tests.speech_audio import speech_filter, speech_mp4_args
+from tests.speech_audio import (
+    PEAKS_TOLERANCE,
+    SPEECH,
+    SPEECH_SECONDS,
+    speech_filter,
+    speech_mp4_args,
+)
 
-# The "speech": tone bursts at these times (seconds), in a 14 s recording.
-SPEECH = [(0.5, 2.0), (2.8, 3.3), (4.6, 12.6)]
-LENGTH = 14.0
-# Segment ends are exact to within one 10 ms bucket (the grain of the peaks) plus, for AAC,
-# one 1024-sample frame at 48 kHz (21.3 ms), over which the encoder may spread a tone's start
-# or end: 31.3 ms, rounded up.
-TOLERANCE = 0.032
+LENGTH = SPEECH_SECONDS
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +53,8 @@ def spans(waveform: peaks.Waveform) -> list[tuple[float, float]]:
 def assert_speech(found: list[tuple[float, float]], expected: list[tuple[float, float]]) -> None:
     assert len(found) == len(expected), found
     for (start, end), (want_start, want_end) in zip(found, expected, strict=True):
-        assert start == pytest.approx(want_start, abs=TOLERANCE)
-        assert end == pytest.approx(want_end, abs=TOLERANCE)
+        assert start == pytest.approx(want_start, abs=PEAKS_TOLERANCE)
+        assert end == pytest.approx(want_end, abs=PEAKS_TOLERANCE)
 
 
 # --- real ffmpeg ---------------------------------------------------------------------------

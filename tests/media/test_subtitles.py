@@ -34,11 +34,9 @@ from moocstudio.media.subtitle_files import (
 )
 from moocstudio.media.subtitles import make_subtitle_placeholders
 from moocstudio.progress import CancelToken, Progress
-from tests.speech_audio import speech_filter, speech_mp4_args
+from tests.speech_audio import SPEECH, SPEECH_SECONDS, speech_filter, speech_mp4_args
 
-# The "speech": tone bursts at these times (seconds) over faint noise, in a 14 s recording.
-SPEECH = [(0.5, 2.0), (2.8, 3.3), (4.6, 12.6)]
-LENGTH = 14.0
+LENGTH = SPEECH_SECONDS
 TOLERANCE = 0.1
 
 
