@@ -20,6 +20,7 @@ from moocstudio.media.peaks import (
     plan_parts,
     quiet_threshold,
 )
+from moocstudio.media.speech import detect_speech
 from moocstudio.progress import CancelToken, Progress
 from tests.speech_audio import (
     PEAKS_TOLERANCE,
@@ -84,6 +85,12 @@ def test_peaks_and_speech_of_a_mono_wav(speech_wav):
     middle = int(8.0 * BUCKETS_PER_SECOND)
     assert waveform.maxima[middle] == pytest.approx(0.5 * 32768, rel=0.03)
     assert waveform.minima[middle] == pytest.approx(-0.5 * 32768, rel=0.03)
+
+
+def test_the_speech_agrees_with_silencedetect_for_the_subtitles(speech_mp4):
+    """The strip shades what the subtitle placeholders were timed on (ffmpeg's silencedetect)."""
+    by_silencedetect = [(s.start, s.end) for s in detect_speech(speech_mp4)]
+    assert_speech(spans(compute_waveform(speech_mp4)), by_silencedetect)
 
 
 def test_parts_decoded_at_once_give_the_same_waveform(speech_mp4, monkeypatch):
