@@ -60,6 +60,7 @@ def stage_text(stage: str) -> str:
         "hls": translate("jobs", "Packaging HLS"),
         "poster": translate("jobs", "Making the poster"),
         "subtitles": translate("jobs", "Finding speech"),
+        "waveform": translate("jobs", "Reading the sound"),
         "done": translate("jobs", "Finishing"),
     }
     return words.get(stage, translate("jobs", "Working"))
@@ -73,6 +74,7 @@ def kind_text(kind: str) -> str:
         "import": translate("jobs", "Import"),
         "export": translate("jobs", "Export"),
         "batch": translate("jobs", "Batch transcode"),
+        "waveform": translate("jobs", "Waveform"),
     }
     return words.get(kind, translate("jobs", "Job"))
 

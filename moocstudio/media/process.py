@@ -21,12 +21,13 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from moocstudio.errors import Cancelled, ToolNotFound, ToolTimedOut
 from moocstudio.progress import CancelToken
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 STDERR_TAIL_BYTES = 4096
 # Grace periods between interrupt -> terminate -> kill: long enough for a tool to flush and
@@ -84,6 +85,7 @@ def run(
     env: Mapping[str, str] | None = None,
     cancel: CancelToken | None = None,
     on_stdout_line: Callable[[str], None] | None = None,
+    on_stdout_data: Callable[[bytes], None] | None = None,
 ) -> CompletedRun:
     """Run a program to completion and collect its output.
 
@@ -98,6 +100,8 @@ def run(
         cancel: Checked several times a second; once set, the child is stopped.
         on_stdout_line: Called with each line of stdout as it arrives (on a reader thread),
             e.g. ffmpeg's ``-progress pipe:1`` reports. stdout is then not kept whole.
+        on_stdout_data: Called with each chunk of stdout as it arrives (on a reader thread),
+            for binary output streamed through (decoded audio). stdout is then not kept whole.
 
     Returns:
         The exit status, stdout and the tail of stderr.
@@ -107,13 +111,16 @@ def run(
         ToolTimedOut: The child ran longer than ``timeout``; it has been stopped.
         Cancelled: ``cancel`` was set; the child has been stopped.
         KeyboardInterrupt: Re-raised after stopping the child.
+        Exception: Whatever a stdout callback raised; the child has been stopped.
     """
     args = _resolve(argv)
     proc = _spawn(args, cwd=cwd, env=env)
+    streamed = on_stdout_line is not None or on_stdout_data is not None
     stdout = _Collector(
         proc.stdout,
-        keep=None if on_stdout_line is None else STDERR_TAIL_BYTES,
+        keep=STDERR_TAIL_BYTES if streamed else None,
         on_line=on_stdout_line,
+        on_data=on_stdout_data,
     )
     stderr = _Collector(proc.stderr, keep=STDERR_TAIL_BYTES)
     try:
@@ -131,6 +138,8 @@ def run(
         _finish(proc, stdout, stderr)
         raise
     _finish(proc, stdout, stderr)
+    if stdout.callback_error is not None:
+        raise stdout.callback_error
     return CompletedRun(
         argv=tuple(args),
         returncode=proc.returncode,
@@ -306,12 +315,15 @@ class _Collector:
         *,
         keep: int | None,
         on_line: Callable[[str], None] | None = None,
+        on_data: Callable[[bytes], None] | None = None,
     ) -> None:
         self._chunks: list[bytes] = []
         self._keep = keep
         self._size = 0
         self._on_line = on_line
+        self._on_data = on_data
         self._partial = b""
+        self.callback_error: Exception | None = None
         self._thread = threading.Thread(target=self._drain, args=(stream,), daemon=True)
         self._thread.start()
 
@@ -321,15 +333,33 @@ class _Collector:
         with stream:
             # os.read returns what is there now, so a chatty child never waits on us.
             while chunk := os.read(stream.fileno(), 65536):
-                if self._on_line is not None:
-                    self._split_lines(chunk)
+                self._deliver(chunk)
                 self._chunks.append(chunk)
                 self._size += len(chunk)
                 if self._keep is not None and self._size > 2 * self._keep:
                     self._chunks = [b"".join(self._chunks)[-self._keep :]]
                     self._size = len(self._chunks[0])
             if self._on_line is not None and self._partial:
-                self._on_line(self._partial.decode("utf-8", "replace"))
+                self._guarded(self._on_line, self._partial.decode("utf-8", "replace"))
+
+    def _deliver(self, chunk: bytes) -> None:
+        """Hand a chunk to the callbacks; after one raised, keep draining but call no more.
+
+        The pipe must still be read to its end, or the child blocks on a full pipe and the
+        run never ends; the error is raised by :func:`run` once the child has been reaped.
+        """
+        if self._on_data is not None:
+            self._guarded(self._on_data, chunk)
+        if self._on_line is not None:
+            self._guarded(self._split_lines, chunk)
+
+    def _guarded(self, callback: Callable[[_T], None], value: _T) -> None:
+        if self.callback_error is not None:
+            return
+        try:
+            callback(value)
+        except Exception as exc:
+            self.callback_error = exc
 
     def _split_lines(self, chunk: bytes) -> None:
         assert self._on_line is not None

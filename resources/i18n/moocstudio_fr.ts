@@ -1520,6 +1520,57 @@
     </message>
 </context>
 <context>
+    <name>WaveformLoader</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="44" />
+        <source>This video has no sound track</source>
+        <translation>Cette vidéo n'a pas de piste son</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="46" />
+        <source>Reading the sound track…</source>
+        <translation>Lecture de la piste son…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="50" />
+        <source>Waveform of %1</source>
+        <translation>Forme d'onde de %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="54" />
+        <source>The waveform is being computed by another job</source>
+        <translation>La forme d'onde est déjà calculée par une autre tâche</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="78" />
+        <source>Reading the sound track… %1 %</source>
+        <translation>Lecture de la piste son… %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="84" />
+        <source>No waveform: %1</source>
+        <translation>Pas de forme d'onde : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform_loader.py" line="87" />
+        <source>The waveform was not computed (cancelled)</source>
+        <translation>La forme d'onde n'a pas été calculée (annulé)</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformStrip</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform.py" line="120" />
+        <source>Waveform</source>
+        <translation>Forme d'onde</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/waveform.py" line="123" />
+        <source>Click to play from there; drag the edge of a cue to change its time; Ctrl+wheel to zoom</source>
+        <translation>Cliquez pour lire à partir de là ; faites glisser le bord d'une réplique pour changer son temps ; Ctrl+molette pour zoomer</translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
         <location filename="../../moocstudio/app/commands.py" line="77" />
@@ -1771,6 +1822,16 @@
         <location filename="../../moocstudio/app/job_rows.py" line="283" />
         <source>Remove %1 from the queue</source>
         <translation>Retirer %1 de la file</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="63" />
+        <source>Reading the sound</source>
+        <translation>Lecture du son</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/job_rows.py" line="77" />
+        <source>Waveform</source>
+        <translation>Forme d'onde</translation>
     </message>
 </context>
 <context>

@@ -181,3 +181,28 @@ def test_background_children_run_at_a_lower_cpu_priority():
         process.run_children_in_background(False)
     assert niceness == min(ours + process.BACKGROUND_NICENESS, 19)
     assert int(run(report).stdout) == ours
+
+
+def test_binary_stdout_is_streamed_to_a_callback_in_order():
+    # 3 MB of every byte value, more than a pipe holds: it must flow while the child writes.
+    code = "import sys; sys.stdout.buffer.write(bytes(range(256)) * 12288)"
+    chunks: list[bytes] = []
+    done = run(python(code), on_stdout_data=chunks.append)
+    assert done.ok
+    assert b"".join(chunks) == bytes(range(256)) * 12288
+    assert len(chunks) > 1
+    assert len(done.stdout) <= 2 * STDERR_TAIL_BYTES  # streamed output is not kept whole
+
+
+def test_a_failing_stdout_callback_is_raised_after_the_child_ends():
+    code = "import sys; sys.stdout.buffer.write(b'x' * 1_000_000)"
+    seen: list[int] = []
+
+    def fails(chunk: bytes) -> None:
+        seen.append(len(chunk))
+        raise ValueError("bad chunk")
+
+    # The pipe is still drained after the failure, or the child would block on it forever.
+    with pytest.raises(ValueError, match="bad chunk"):
+        run(python(code), on_stdout_data=fails, timeout=30)
+    assert len(seen) == 1  # called no more once it failed

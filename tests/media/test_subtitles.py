@@ -34,18 +34,10 @@ from moocstudio.media.subtitle_files import (
 )
 from moocstudio.media.subtitles import make_subtitle_placeholders
 from moocstudio.progress import CancelToken, Progress
+from tests.speech_audio import SPEECH, SPEECH_SECONDS, speech_filter, speech_mp4_args
 
-# The "speech": tone bursts at these times (seconds) over faint noise, in a 14 s recording.
-SPEECH = [(0.5, 2.0), (2.8, 3.3), (4.6, 12.6)]
-LENGTH = 14.0
+LENGTH = SPEECH_SECONDS
 TOLERANCE = 0.1
-
-
-def speech_filter(segments: list[tuple[float, float]], seconds: float) -> str:
-    """An aevalsrc graph: a 330 Hz tone (about -6 dBFS) during ``segments``, -70 dBFS noise."""
-    gates = "+".join(f"between(t,{a},{b})" for a, b in segments)
-    expr = f"({gates})*0.5*sin(2*PI*330*t)+0.0006*(random(0)-0.5)"
-    return f"aevalsrc='{expr}':s=16000:d={seconds}"
 
 
 @pytest.fixture(scope="module")
@@ -59,12 +51,7 @@ def speech_wav(tmp_path_factory, run_ffmpeg) -> Path:
 def speech_mp4(tmp_path_factory, run_ffmpeg) -> Path:
     """The same speech as AAC in an MP4 with a (tiny) H.264 picture."""
     out = tmp_path_factory.mktemp("speech") / "lecture speech.mp4"
-    run_ffmpeg(
-        "-f", "lavfi", "-i", f"testsrc2=size=96x64:rate=5:duration={LENGTH}",
-        "-f", "lavfi", "-i", speech_filter(SPEECH, LENGTH),
-        "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", "-ar", "48000", "-ac", "2",
-        "-shortest", out,
-    )  # fmt: skip
+    run_ffmpeg(*speech_mp4_args(SPEECH, LENGTH), out)
     return out
 
 
