@@ -144,7 +144,7 @@ class CueEditor(ItemWidget):
             self.tr("Set &End at Playhead"), "F12", lambda: self._at_playhead(self.model.set_end)
         )
         self.nudge_earlier_action = action(
-            self.tr("Nudge &Earlier (−100 ms)"), "Alt+Left", lambda: self._nudge(-NUDGE_SECONDS)
+            self.tr("Nudge Ea&rlier (−100 ms)"), "Alt+Left", lambda: self._nudge(-NUDGE_SECONDS)
         )
         self.nudge_later_action = action(
             self.tr("Nudge &Later (+100 ms)"), "Alt+Right", lambda: self._nudge(NUDGE_SECONDS)

@@ -296,6 +296,8 @@ class CueTableModel(QAbstractTableModel):
 
     def retime(self, row: int, cue: Cue, text: str) -> bool:
         """Put ``cue`` (new times) at ``row`` if it stays possible; else emit ``rejected``."""
+        # Whole milliseconds, as the files store them: 0.5 - 5 × 0.1 is exactly 0 again.
+        cue = replace(cue, start=to_ms(cue.start) / 1000, end=to_ms(cue.end) / 1000)
         try:
             check_cue(cue, self.duration)
             cues = self._with(row, cue)

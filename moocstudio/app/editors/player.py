@@ -44,10 +44,17 @@ CAPTION_BACKDROP = QColor(0, 0, 0, 170)  # readable on any picture, as broadcast
 
 @dataclass(frozen=True)
 class Source:
-    """One playable file of a video: its source or one rendition."""
+    """One playable file of a video: its source or one rendition.
+
+    Attributes:
+        label: What the file list shows ("Source: talk.mov", "Rendition 540p").
+        path: The file, inside the course folder.
+        name: The file's name as the author knows it (media files are stored under a hash).
+    """
 
     label: str
     path: Path
+    name: str
 
 
 class VideoView(QGraphicsView):
@@ -167,7 +174,8 @@ class VideoPlayer(QWidget):
         self.play_button.clicked.connect(self.toggle)
         self.step_buttons = []
         for step in STEPS_MS:
-            text = self.tr("%1 s").replace("%1", f"{step // 1000:+d}")
+            # A true minus sign, as typeset numbers have.
+            text = self.tr("%1 s").replace("%1", f"{step // 1000:+d}".replace("-", "\u2212"))
             button = self._tool(None, text)
             button.setText(text)
             button.clicked.connect(lambda _on=False, ms=step: self.step(ms))
@@ -204,19 +212,22 @@ class VideoPlayer(QWidget):
         return button
 
     def _layout(self) -> None:
+        # The seek bar has a row of its own: beside the buttons it would shrink to a dot.
+        seek_row = QHBoxLayout()
+        seek_row.addWidget(self.slider, 1)
+        seek_row.addWidget(self.time)
         controls = QHBoxLayout()
-        controls.setContentsMargins(0, 0, 0, 0)
         controls.addWidget(self.play_button)
         for button in self.step_buttons:
             controls.addWidget(button)
-        controls.addWidget(self.slider, 1)
-        controls.addWidget(self.time)
+        controls.addStretch(1)
         controls.addWidget(self.speed)
         controls.addWidget(self.source)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
+        layout.addLayout(seek_row)
         layout.addLayout(controls)
 
     def _connect(self) -> None:
@@ -359,7 +370,7 @@ class VideoPlayer(QWidget):
 
     def _error(self, _error: QMediaPlayer.Error, detail: str) -> None:
         index = self.source.currentIndex()
-        name = self.sources[index].path.name if 0 <= index < len(self.sources) else ""
+        name = self.sources[index].name if 0 <= index < len(self.sources) else ""
         text = self.tr("“%1” cannot be played: %2").replace("%1", name).replace("%2", detail)
         if len(self.sources) > 1:
             text += " " + self.tr("Pick another file in the list.")

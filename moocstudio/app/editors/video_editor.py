@@ -170,7 +170,7 @@ class VideoEditor(ItemWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.player_area, self.tr("&Player"))
+        self.tabs.addTab(self.player_area, self.tr("Pla&yer"))
         self.tabs.addTab(scroller, self.tr("&Details"))
         cues_box = QGroupBox(self.tr("Subtitles"), self)
         QVBoxLayout(cues_box).addWidget(self.cues)
@@ -233,7 +233,7 @@ class VideoEditor(ItemWidget):
         for label, asset in found:
             path = asset_path(self.document.folder, asset).resolve()
             if path.is_relative_to(folder) and path.is_file():
-                sources.append(Source(label, path))
+                sources.append(Source(label, path, asset.original_name))
         return sources
 
     def _offer_sources(self, video: Video) -> None:

@@ -1,0 +1,315 @@
+"""The video editor's player and the cue editor synced with it: real Qt Multimedia, real clips.
+
+Each test makes a course around a clip encoded by ffmpeg (``make_clip``), with an English
+track of three cues, and shows the video editor in a main window (refusals go to its status
+bar). Every wait is on a signal or a condition, never a sleep.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtWidgets import QMainWindow
+from pytestqt.qtbot import QtBot
+
+from moocstudio.app.document import CourseDocument
+from moocstudio.app.editors.cue_table import START, TEXT
+from moocstudio.app.editors.player import VideoPlayer
+from moocstudio.app.editors.video_editor import VideoEditor
+from moocstudio.app.jobs import JobCenter
+from moocstudio.importers.videos import import_video
+from moocstudio.media.cues import Cue
+from moocstudio.media.subtitle_files import render_webvtt
+from moocstudio.model import Course, SubtitleTrack
+from moocstudio.model.store import add_asset_bytes, asset_path
+from tests.conftest import MakeClip
+
+CUES = [Cue(0.5, 1.5, "One."), Cue(1.5, 2.5, "Two words here."), Cue(3.0, 3.8, "Three.")]
+LOAD_MS = 10_000  # loading a clip takes well under a second; a loaded CI machine may be slow
+
+
+@pytest.fixture
+def document(tmp_path: Path, make_clip: MakeClip) -> Iterator[CourseDocument]:
+    """A course holding one 4-second video (320×240, a tone) with three English cues."""
+    clip = make_clip("lecture", seconds=4.0)
+    folder = tmp_path / "course"
+    document = CourseDocument.create(folder, Course(title="Player"))
+    video = import_video(folder, clip).item
+    vtt = add_asset_bytes(folder, render_webvtt(CUES, language="en").encode(), "en.vtt")
+    video.subtitles = [SubtitleTrack(language="en", status="draft", vtt=vtt)]
+    document.course.add_item(video, "Module 1")
+    yield document
+    document.undo_stack.clear()
+
+
+@pytest.fixture
+def jobs(qtbot: QtBot) -> Iterator[JobCenter]:
+    center = JobCenter()
+    yield center
+    center.shutdown()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, app: object) -> QMainWindow:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.resize(1000, 760)
+    return window
+
+
+def open_editor(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> tuple[VideoEditor, VideoPlayer]:
+    """Show the video's editor in ``window`` and wait until its file is loaded."""
+    video_id = document.course.modules[0].items[0].id
+    editor = VideoEditor(document, video_id, jobs)
+    window.setCentralWidget(editor)
+    window.show()
+    qtbot.waitExposed(window)
+    player = editor.player
+    assert player is not None
+    qtbot.waitUntil(
+        lambda: player.media.mediaStatus() == QMediaPlayer.MediaStatus.LoadedMedia, timeout=LOAD_MS
+    )
+    return editor, player
+
+
+def seek_paused(qtbot: QtBot, player: VideoPlayer, ms: int) -> None:
+    player.seek(ms)
+    qtbot.waitUntil(lambda: abs(player.position() - ms) <= 40, timeout=LOAD_MS)
+
+
+def select(editor: VideoEditor, row: int) -> None:
+    editor.cues.table.setCurrentIndex(editor.cue_model.index(row, TEXT))
+
+
+def test_qt_multimedia_loads_only_when_a_video_editor_is_shown(document: CourseDocument) -> None:
+    # A fresh interpreter: this test process has loaded Qt Multimedia already.
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from moocstudio.app.window import MainWindow\n"
+        "from moocstudio.app.document import CourseDocument\n"
+        "from moocstudio.app.editors.video_editor import VideoEditor\n"
+        "from moocstudio.app.jobs import JobCenter\n"
+        "window = MainWindow()\n"
+        "document = CourseDocument.open(__import__('pathlib').Path(sys.argv[1]))\n"
+        "editor = VideoEditor(document, document.course.modules[0].items[0].id, window.jobs)\n"
+        "print('before', 'PySide6.QtMultimedia' in sys.modules)\n"
+        "editor.show()\n"
+        "print('after', 'PySide6.QtMultimedia' in sys.modules)\n"
+        "window.jobs.shutdown()\n"
+    )
+    document.save()
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(document.folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["before", "False", "after", "True"]
+
+
+def test_the_player_plays_a_real_clip(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editor, player = open_editor(qtbot, window, document, jobs)
+    assert [source.label for source in player.sources] == ["Source: lecture.mp4"]
+    assert player.duration() == pytest.approx(4000, abs=50)
+    frames = []
+    player.video_sink().videoFrameChanged.connect(lambda frame: frames.append(frame.startTime()))
+    with qtbot.waitSignal(player.playing_changed, timeout=LOAD_MS):
+        qtbot.keyClick(editor.cues.table, Qt.Key.Key_Space)  # Space plays, from the cue table too
+    qtbot.waitUntil(lambda: player.position() > 1800, timeout=LOAD_MS)
+    assert player.is_playing()
+    assert len(frames) >= 10 and frames == sorted(frames)  # moving pictures, in order
+    # The cue under the playhead is drawn over the picture, marked and selected in the table.
+    qtbot.waitUntil(lambda: editor.cue_model.playing_row == 1, timeout=LOAD_MS)
+    assert player.view.caption_text() == "Two words here."
+    qtbot.waitUntil(lambda: editor.cues.table.currentIndex().row() == 1, timeout=LOAD_MS)
+    with qtbot.waitSignal(player.playing_changed, timeout=LOAD_MS) as stopped:
+        player.toggle()
+    assert stopped.args == [False]
+
+
+def test_steps_and_speed(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    _editor, player = open_editor(qtbot, window, document, jobs)
+    seek_paused(qtbot, player, 2000)
+    for button, expected in zip(player.step_buttons, (0, 1000, 3000, 4000), strict=True):
+        seek_paused(qtbot, player, 2000)
+        button.click()
+        qtbot.waitUntil(lambda want=expected: abs(player.position() - want) <= 40)
+    player.set_rate(0.5)
+    assert player.media.playbackRate() == 0.5
+    assert player.speed.currentText() == "0.5×"
+    player.set_rate(2.0)
+    assert player.media.playbackRate() == 2.0
+    # Between cues nothing is drawn over the picture.
+    seek_paused(qtbot, player, 2800)
+    assert player.view.caption_text() == ""
+
+
+def test_play_from_cue_seeks_to_its_start(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editor, player = open_editor(qtbot, window, document, jobs)
+    table = editor.cues.table
+    cell = table.visualRect(editor.cue_model.index(2, START)).center()
+    positions: list[int] = []
+    player.position_changed.connect(positions.append)
+    with qtbot.waitSignal(player.playing_changed, timeout=LOAD_MS):
+        # A double-click, as Qt receives it: a press and release, then the double-click.
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert positions and abs(positions[0] - 3000) <= 100
+    assert editor.cues.play_button.isEnabled()
+    qtbot.waitUntil(lambda: player.view.caption_text() == "Three.", timeout=LOAD_MS)
+
+
+def test_timing_edits_are_each_one_undo_step(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editor, player = open_editor(qtbot, window, document, jobs)
+    cues = editor.cues
+    model = editor.cue_model
+    stack = document.undo_stack
+
+    def check(action_or_key: object, row: int, playhead: int, expected: list[Cue]) -> None:
+        seek_paused(qtbot, player, playhead)
+        select(editor, row)
+        before = list(model.cues)
+        count = stack.count()
+        if isinstance(action_or_key, Qt.Key):
+            qtbot.keyClick(cues.table, action_or_key)
+        else:
+            action_or_key.trigger()  # type: ignore[attr-defined]
+        assert model.cues == expected, cues.message.text()
+        assert stack.count() == count + 1
+        stack.undo()
+        assert model.cues == before
+        stack.redo()
+        assert model.cues == expected
+
+    one, two, three = CUES
+    check(Qt.Key.Key_F11, 2, 2600, [one, two, Cue(2.6, 3.8, "Three.")])  # set start (F11)
+    check(cues.set_end_action, 0, 1300, [Cue(0.5, 1.3, "One."), two, Cue(2.6, 3.8, "Three.")])
+    expected = [Cue(0.5, 1.3, "One."), two, Cue(2.6, 3.8, "Three.")]
+    check(cues.nudge_earlier_action, 1, 0, [expected[0], Cue(1.4, 2.4, two.text), expected[2]])
+    expected = list(model.cues)
+    check(cues.nudge_later_action, 1, 0, [expected[0], Cue(1.5, 2.5, two.text), expected[2]])
+    expected = list(model.cues)
+    split = [expected[0], Cue(1.5, 2.0, "Two words"), Cue(2.0, 2.5, "here."), expected[2]]
+    check(cues.split_action, 1, 2000, split)
+    check(cues.merge_action, 1, 0, [expected[0], Cue(1.5, 2.5, "Two words\nhere."), expected[2]])
+    # Undoing everything brings back the cues as loaded: nothing left to save.
+    while stack.canUndo():
+        stack.undo()
+    assert model.cues == CUES and not model.modified
+    assert not cues.save_button.isEnabled()
+    # The shortcuts are shown in the menu.
+    shown = {action.text(): action.shortcut().toString() for action in cues.timing_menu.actions()}
+    assert shown["Set &Start at Playhead"] == "F11" and shown["Set &End at Playhead"] == "F12"
+
+
+def test_overlapping_and_negative_cues_are_refused(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editor, player = open_editor(qtbot, window, document, jobs)
+    cues = editor.cues
+    count = document.undo_stack.count()
+    seek_paused(qtbot, player, 2000)  # inside cue 2
+    select(editor, 0)
+    cues.set_end_action.trigger()
+    reason = "Cue 1 would overlap cue 2, which runs from 00:01.500 to 00:02.500."
+    assert cues.message.text() == reason
+    assert window.statusBar().currentMessage() == reason
+    assert editor.cue_model.cues == CUES
+    select(editor, 1)
+    cues.nudge_later_action.trigger()  # cue 2 ends at 2.5 and cue 3 starts at 3.0: room
+    cues.nudge_earlier_action.trigger()
+    assert editor.cue_model.cues == CUES
+    count += 2
+    select(editor, 0)
+    for _ in range(5):
+        cues.nudge_earlier_action.trigger()  # 0.5 s → 0.0 s: allowed; one more: negative
+    cues.nudge_earlier_action.trigger()
+    assert "negative" in cues.message.text()
+    assert "negative" in window.statusBar().currentMessage()
+    assert editor.cue_model.cues[0] == Cue(0.0, 1.0, "One.")
+    assert document.undo_stack.count() == count + 5
+    seek_paused(qtbot, player, 2800)  # between cues 2 and 3
+    select(editor, 2)
+    cues.split_action.trigger()
+    assert "not inside cue 3" in cues.message.text()
+    cues.merge_action.trigger()
+    assert "no next cue" in cues.message.text()
+    assert document.undo_stack.count() == count + 5
+
+
+def test_a_file_that_cannot_be_played_is_said_so(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    video = document.course.modules[0].items[0]
+    asset_path(document.folder, video.source).write_bytes(b"not a video at all")  # type: ignore[union-attr]
+    editor = VideoEditor(document, video.id, jobs)
+    window.setCentralWidget(editor)
+    window.show()
+    player = editor.player
+    assert player is not None
+    qtbot.waitUntil(lambda: player.message.isVisible(), timeout=LOAD_MS)
+    assert player.message.text().startswith("“lecture.mp4” cannot be played")
+    player.toggle()  # nothing to play, nothing breaks
+    assert not player.is_playing()
+
+
+def test_a_rendition_can_be_played_instead_of_the_source(
+    qtbot: QtBot, window: QMainWindow, sample: tuple[Path, Course], jobs: JobCenter
+) -> None:
+    folder, course = sample
+    document = CourseDocument(folder, course.model_copy(deep=True))
+    video = next(item for item in document.course.all_items() if item.kind == "video")
+    editor = VideoEditor(document, video.id, jobs)
+    window.setCentralWidget(editor)
+    window.show()
+    player = editor.player
+    assert player is not None and len(player.sources) > 1
+    player.source.setCurrentIndex(len(player.sources) - 1)
+    rendition = player.sources[-1]
+    assert rendition.label.startswith("Rendition ")
+    assert player.media.source().toLocalFile() == str(rendition.path)
+    with qtbot.waitSignal(player.video_sink().videoFrameChanged, timeout=LOAD_MS):
+        player.play()
+    player.pause()
+
+
+def test_the_waveform_slot_sits_between_player_and_cues(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editor, player = open_editor(qtbot, window, document, jobs)
+    from PySide6.QtWidgets import QLabel
+
+    strip = QLabel("waveform")
+    strip.setMinimumHeight(60)
+    editor.set_waveform(strip)
+    qtbot.waitUntil(strip.isVisible)
+    below_player = player.mapTo(window, QPoint(0, player.height())).y()
+    above_cues = editor.cues.mapTo(window, QPoint(0, 0)).y()
+    top = strip.mapTo(window, QPoint(0, 0)).y()
+    assert below_player <= top < above_cues
+    assert strip.height() >= 60
+    moved: list[int] = []
+    editor.position_changed.connect(moved.append)
+    editor.seek(1200)
+    qtbot.waitUntil(lambda: moved and abs(moved[-1] - 1200) <= 40, timeout=LOAD_MS)
