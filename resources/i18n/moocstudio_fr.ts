@@ -1603,6 +1603,11 @@
         <source>&amp;Details</source>
         <translation>&amp;Détails</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" />
+        <source>The video cannot be played here: Qt Multimedia did not load (%1).</source>
+        <translation>La vidéo ne peut pas être lue ici : Qt Multimedia n'a pas pu être chargé (%1).</translation>
+    </message>
 </context>
 <context>
     <name>VideoPlayer</name>

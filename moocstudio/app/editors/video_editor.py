@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSize, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -96,6 +96,7 @@ class VideoEditor(ItemWidget):
         self.poster.setFixedSize(POSTER_SIZE)
         self.poster.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.player: VideoPlayer | None = None  # made when first shown (loads Qt Multimedia)
+        self.player_failed: QLabel | None = None  # says why, when Qt Multimedia cannot load
         self.player_area = QWidget(self)
         self.player_layout = QVBoxLayout(self.player_area)
         self.player_layout.setContentsMargins(0, 0, 0, 0)
@@ -121,9 +122,8 @@ class VideoEditor(ItemWidget):
         self.cues.play_requested.connect(self._play_from)
         self.cues.model.edited.connect(self._show_caption)
         self.addActions(self.cues.actions())  # the timing keys work with the player focused too
-        play_pause = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        play_pause.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        play_pause.activated.connect(self.toggle_playback)
+        # Space plays and pauses in the cue table too; the editor's buttons keep Space to press.
+        self._space_plays(self.cues.table, Qt.ShortcutContext.WidgetShortcut)
         self._layout()
         self.follow_item()
         self.refresh()
@@ -202,13 +202,33 @@ class VideoEditor(ItemWidget):
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """Make the player the first time the editor is seen."""
         super().showEvent(event)
-        if self.player is None:
+        if self.player is None and self.player_failed is None:
             self._make_player()
 
-    def _make_player(self) -> None:
-        from moocstudio.app.editors.player import VideoPlayer  # Qt Multimedia loads here
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Stop playing when another item is shown: nobody watches a hidden video."""
+        super().hideEvent(event)
+        if self.player is not None:
+            self.player.pause()
 
+    def _space_plays(self, widget: QWidget, context: Qt.ShortcutContext) -> None:
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), widget)
+        shortcut.setContext(context)
+        shortcut.activated.connect(self.toggle_playback)
+
+    def _make_player(self) -> None:
+        try:
+            from moocstudio.app.editors.player import VideoPlayer  # Qt Multimedia loads here
+        except ImportError as exc:  # a system library Qt Multimedia needs is missing
+            self.player_failed = QLabel(
+                self.tr("The video cannot be played here: Qt Multimedia did not load (%1).")
+                .replace("%1", str(exc)), self.player_area,
+            )  # fmt: skip
+            self.player_failed.setWordWrap(True)
+            self.player_layout.addWidget(self.player_failed)
+            return
         player = VideoPlayer(self.player_area)
+        self._space_plays(player, Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.player_layout.addWidget(player)
         player.position_changed.connect(self._playhead_moved)
         player.playing_changed.connect(lambda _on: self._show_caption())
