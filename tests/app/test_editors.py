@@ -44,13 +44,6 @@ def document(sample: tuple[Path, Course], tmp_path: Path) -> Iterator[CourseDocu
     document.undo_stack.clear()
 
 
-@pytest.fixture
-def jobs(qtbot: QtBot) -> Iterator[JobCenter]:
-    center = JobCenter()
-    yield center
-    center.shutdown()
-
-
 def first(document: CourseDocument, kind: type) -> object:
     return next(item for item in document.course.all_items() if isinstance(item, kind))
 

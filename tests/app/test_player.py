@@ -54,13 +54,6 @@ def document(tmp_path: Path, make_clip: MakeClip) -> Iterator[CourseDocument]:
 
 
 @pytest.fixture
-def jobs(qtbot: QtBot) -> Iterator[JobCenter]:
-    center = JobCenter()
-    yield center
-    center.shutdown()
-
-
-@pytest.fixture
 def window(qtbot: QtBot, app: object) -> QMainWindow:
     window = QMainWindow()
     qtbot.addWidget(window)
