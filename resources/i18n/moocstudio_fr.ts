@@ -572,6 +572,11 @@
         <source>Remove cue</source>
         <translation>la suppression d'une réplique</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Move cue</source>
+        <translation>le déplacement d'une réplique</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

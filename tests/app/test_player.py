@@ -317,3 +317,11 @@ def test_the_waveform_slot_sits_between_player_and_cues(
     editor.position_changed.connect(moved.append)
     editor.seek(1200)
     qtbot.waitUntil(lambda: moved and abs(moved[-1] - 1200) <= 40, timeout=LOAD_MS)
+    # A dragged edge: one undo step, or refused like any timing edit.
+    count = document.undo_stack.count()
+    assert editor.move_cue(1, 1.6, 2.9)
+    assert editor.cue_model.cues[1] == Cue(1.6, 2.9, "Two words here.")
+    assert not editor.move_cue(1, 1.6, 3.2)
+    assert "would overlap cue 3" in editor.cues.message.text()
+    document.undo_stack.undo()
+    assert editor.cue_model.cues == CUES and document.undo_stack.count() == count + 1

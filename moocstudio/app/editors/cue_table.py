@@ -318,6 +318,11 @@ class CueTableModel(QAbstractTableModel):
         cue = self.cues[row]
         return self.retime(row, replace(cue, end=seconds), self.tr("Set cue end"))
 
+    def move(self, row: int, start: float, end: float) -> bool:
+        """Give the cue at ``row`` new times (an edge dragged on the waveform strip)."""
+        cue = self.cues[row]
+        return self.retime(row, replace(cue, start=start, end=end), self.tr("Move cue"))
+
     def nudge(self, row: int, seconds: float) -> bool:
         """Move the whole cue at ``row`` by ``seconds`` (negative: earlier); False when refused."""
         cue = self.cues[row]

@@ -272,11 +272,13 @@ class VideoPlayer(QWidget):
     def _source_picked(self, index: int) -> None:
         if not 0 <= index < len(self.sources):
             return
-        position = self.media.position()
+        position, playing = self.media.position(), self.is_playing()
         self.show_problem("")
         self.media.setSource(QUrl.fromLocalFile(str(self.sources[index].path)))
         if position:
             self.media.setPosition(position)  # the same moment in the other file
+        if playing:
+            self.media.play()
 
     def video_sink(self) -> QVideoSink:
         """Where decoded frames arrive (tests and the screenshot script watch it)."""

@@ -293,10 +293,20 @@ class VideoEditor(ItemWidget):
             text = self.cues.follow_playhead(self.player.position(), self.player.is_playing())
             self.player.set_caption(text)
 
+    def move_cue(self, row: int, start: float, end: float) -> bool:
+        """Retime the cue at ``row`` (seconds) as one undo step; False when refused.
+
+        For the waveform strip's finished edge drags: an overlap or a negative time is refused
+        with the reason under the cues and in the status bar, like any other timing edit.
+        """
+        return self.cue_model.move(row, start, end)
+
     def set_waveform(self, widget: QWidget) -> None:
         """Place the waveform strip between the player and the cues (replacing any earlier one).
 
-        The strip follows ``position_changed``, calls ``seek`` and draws ``cue_model``'s cues.
+        What the strip needs: ``position_changed`` (the playhead, in ms) and ``seek(ms)``;
+        ``cue_model`` (its ``cues``, with ``modelReset`` and ``dataChanged`` after every edit,
+        undo and redo) and ``move_cue`` for a dragged edge.
         """
         layout = self.waveform_layout
         while (old := layout.takeAt(0)) is not None:
