@@ -7,6 +7,7 @@ bar). Every wait is on a signal or a condition, never a sleep.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,13 +15,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.cue_table import START, TEXT
 from moocstudio.app.editors.video_editor import VideoEditor
 from moocstudio.app.jobs import JobCenter
+from moocstudio.app.translations import install_translations
 from moocstudio.importers.videos import import_video
 from moocstudio.media.cues import Cue
 from moocstudio.media.subtitle_files import render_webvtt
@@ -325,3 +327,38 @@ def test_the_waveform_slot_sits_between_player_and_cues(
     assert "would overlap cue 3" in editor.cues.message.text()
     document.undo_stack.undo()
     assert editor.cue_model.cues == CUES and document.undo_stack.count() == count + 1
+
+
+def _player_texts(qtbot: QtBot, document: CourseDocument, jobs: JobCenter) -> list[tuple[str, str]]:
+    from tests.app.test_french import _menu_texts, _widget_texts
+
+    video_id = document.course.modules[0].items[0].id
+    editor = VideoEditor(document, video_id, jobs)
+    qtbot.addWidget(editor)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.player is not None
+    texts = [(f"tab {i}", editor.tabs.tabText(i)) for i in range(editor.tabs.count())]
+    texts += _widget_texts(editor.player, "player")
+    texts += _widget_texts(editor.cues, "cues")
+    texts += _menu_texts(editor.cues.timing_menu, "timing")
+    return [(place, text) for place, text in texts if re.search(r"[^\W\d_]", text or "")]
+
+
+def test_the_player_and_the_timing_menu_speak_french(
+    qtbot: QtBot, app: QApplication, document: CourseDocument, jobs: JobCenter
+) -> None:
+    english = _player_texts(qtbot, document, jobs)
+    assert install_translations(app, "fr") == "fr"
+    french = _player_texts(qtbot, document, jobs)
+    assert [place for place, _ in french] == [place for place, _ in english]
+    same = [
+        (place, text)
+        for (place, text), (_, translated) in zip(english, french, strict=True)
+        if text == translated and not re.fullmatch(r"[−+]\d s", text)  # "+5 s" in both
+    ]
+    assert same == []
+    found = dict(french)
+    assert found["tab 0"] == "Le&cteur"
+    assert "Placer le &début à la tête de lecture" in found.values()
+    assert len(english) > 30
