@@ -1681,6 +1681,16 @@
         <source>Pick another file in the list.</source>
         <translation>Choisissez un autre fichier dans la liste.</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Back %1 s (%2)</source>
+        <translation>Reculer de %1 s (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Forward %1 s (%2)</source>
+        <translation>Avancer de %1 s (%2)</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>

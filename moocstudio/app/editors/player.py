@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
 from moocstudio.app.editors.cue_table import format_time
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
-STEPS_MS = (-5000, -1000, 1000, 5000)
+STEP_KEYS = {-5000: "Shift+Left", -1000: "Left", 1000: "Right", 5000: "Shift+Right"}
+"""The seek steps (ms), in button order, and their keys while the player has focus."""
 CAPTION_LINES_PER_HEIGHT = 16  # caption text height: a sixteenth of the picture, as players do
 CAPTION_MARGIN = 0.05  # of the picture's height, between the caption and the bottom edge
 CAPTION_BACKDROP = QColor(0, 0, 0, 170)  # readable on any picture, as broadcast captions
@@ -173,10 +174,13 @@ class VideoPlayer(QWidget):
         )
         self.play_button.clicked.connect(self.toggle)
         self.step_buttons = []
-        for step in STEPS_MS:
+        for step, keys in STEP_KEYS.items():
             # A true minus sign, as typeset numbers have.
             text = self.tr("%1 s").replace("%1", f"{step // 1000:+d}".replace("-", "\u2212"))
-            button = self._tool(None, text)
+            tip = self.tr("Back %1 s (%2)") if step < 0 else self.tr("Forward %1 s (%2)")
+            key_name = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            tip = tip.replace("%1", str(abs(step) // 1000)).replace("%2", key_name)
+            button = self._tool(None, tip)
             button.setText(text)
             button.clicked.connect(lambda _on=False, ms=step: self.step(ms))
             self.step_buttons.append(button)
@@ -245,8 +249,7 @@ class VideoPlayer(QWidget):
 
     def _shortcuts(self) -> None:
         # Arrows seek only while the player has focus: in the cue table they move the selection.
-        for keys, step in (("Left", -1000), ("Right", 1000), ("Shift+Left", -5000),
-                           ("Shift+Right", 5000)):  # fmt: skip
+        for step, keys in STEP_KEYS.items():
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda ms=step: self.step(ms))
