@@ -159,7 +159,7 @@ def test_the_player_plays_a_real_clip(
 def test_steps_and_speed(
     qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
 ) -> None:
-    _editor, player = open_editor(qtbot, window, document, jobs)
+    editor, player = open_editor(qtbot, window, document, jobs)
     seek_paused(qtbot, player, 2000)
     for button, expected in zip(player.step_buttons, (0, 1000, 3000, 7000), strict=True):
         seek_paused(qtbot, player, 2000)
@@ -170,6 +170,13 @@ def test_steps_and_speed(
     assert player.speed.currentText() == "0.5×"
     player.set_rate(2.0)
     assert player.media.playbackRate() == 2.0
+    # Space presses a focused button of the cue editor; it does not play.
+    count = document.undo_stack.count()
+    editor.cues.add_button.setFocus()
+    qtbot.waitUntil(editor.cues.add_button.hasFocus)
+    qtbot.keyClick(editor.cues.add_button, Qt.Key.Key_Space)
+    assert document.undo_stack.count() == count + 1  # a cue was added
+    assert not player.is_playing()
     # Between cues nothing is drawn over the picture.
     seek_paused(qtbot, player, 2800)
     assert player.view.caption_text() == ""
@@ -288,6 +295,13 @@ def test_a_file_that_cannot_be_played_is_said_so(
     assert player.message.text().startswith("“lecture.mp4” cannot be played")
     player.toggle()  # nothing to play, nothing breaks
     assert not player.is_playing()
+    # The file gone from the course folder altogether: said so too.
+    asset_path(document.folder, video.source).unlink()  # type: ignore[union-attr]
+    editor = VideoEditor(document, video.id, jobs)
+    window.setCentralWidget(editor)
+    qtbot.waitUntil(lambda: editor.player is not None)
+    assert editor.player is not None
+    assert editor.player.message.text() == "No file of this video is in the course folder."
 
 
 def test_a_rendition_can_be_played_instead_of_the_source(

@@ -234,7 +234,7 @@ class VideoEditor(ItemWidget):
         player.playing_changed.connect(lambda _on: self._show_caption())
         self.player = player
         self.cues.set_playhead(player.position)
-        self._offer_sources(self.video)
+        player.set_sources(self.playable_sources(self.video))
 
     def playable_sources(self, video: Video) -> list[Source]:
         """The video's files on disk that the player may open: the source, then each rendition.
