@@ -303,17 +303,19 @@ class CueEditor(ItemWidget):
         self._update_buttons()
 
     def follow_playhead(self, ms: int, playing: bool) -> str:
-        """Mark the cue under the playhead; while playing, keep it selected and in view.
+        """Mark the cue under the playhead; while playing, select each cue it enters and show it.
 
         Returns:
             That cue's text, to draw over the picture ("" between cues).
         """
         row = self.model.row_at(ms / 1000)
+        entered = row != self.model.playing_row
         self.model.set_playing_row(row)
         if row < 0:
             return ""
+        # Only on entering a cue: a cue the author picks while playing stays picked.
         editing = self.table.state() == QAbstractItemView.State.EditingState
-        if playing and not editing and self.table.currentIndex().row() != row:
+        if playing and entered and not editing:
             self.table.setCurrentIndex(self.model.index(row, self._current_column()))
             self.table.scrollTo(self.model.index(row, START))
         return self.model.cues[row].text
