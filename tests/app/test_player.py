@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.document import CourseDocument
-from moocstudio.app.editors.cue_table import START, TEXT
+from moocstudio.app.editors.cue_table import START, TEXT, split_text
 from moocstudio.app.editors.video_editor import VideoEditor
 from moocstudio.app.jobs import JobCenter
 from moocstudio.app.translations import install_translations
@@ -90,6 +90,16 @@ def seek_paused(qtbot: QtBot, player: VideoPlayer, ms: int) -> None:
 
 def select(editor: VideoEditor, row: int) -> None:
     editor.cues.table.setCurrentIndex(editor.cue_model.index(row, TEXT))
+
+
+def test_a_split_cue_shares_its_words() -> None:
+    # A two-line cue cut near its middle splits at the author's line break.
+    assert split_text("Bonjour à toutes\net à tous.", 0.4) == ("Bonjour à toutes", "et à tous.")
+    # Otherwise at the word boundary nearest the share of the time.
+    assert split_text("one two three four", 0.25) == ("one", "two three four")
+    assert split_text("one two three four", 0.95) == ("one two three", "four")  # a word each
+    assert split_text("one", 0.5) == ("one", "")
+    assert split_text("Bonjour à toutes\net à tous.", 0.9) == ("Bonjour à toutes et à", "tous.")
 
 
 def test_qt_multimedia_loads_only_when_a_video_editor_is_shown(document: CourseDocument) -> None:

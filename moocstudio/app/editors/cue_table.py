@@ -131,13 +131,16 @@ def split_text(text: str, fraction: float) -> tuple[str, str]:
     """Share a cue's words between two halves, cut where ``fraction`` of the time falls.
 
     A two-line cue is cut at its line break when the time falls near the middle (the author
-    already broke it there); otherwise at the word boundary nearest the same share of the words.
+    already broke it there); otherwise at the word boundary nearest the same share of the words,
+    each half keeping at least one word when there are two.
     """
     lines = text.splitlines()
     if len(lines) == 2 and 0.25 <= fraction <= 0.75:
         return lines[0].strip(), lines[1].strip()
     words = text.split()
-    cut = min(max(round(len(words) * fraction), 0), len(words))
+    if len(words) < 2:
+        return text.strip(), ""  # one word cannot be shared: the second half is written anew
+    cut = min(max(round(len(words) * fraction), 1), len(words) - 1)  # a word in each half
     return " ".join(words[:cut]), " ".join(words[cut:])
 
 
