@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPushButton,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -162,11 +161,10 @@ class CueEditor(ItemWidget):
         self.timing_menu.addActions([self.nudge_earlier_action, self.nudge_later_action])
         self.timing_menu.addSeparator()
         self.timing_menu.addActions([self.split_action, self.merge_action])
-        self.timing_button = QToolButton(self)
-        self.timing_button.setText(self.tr("&Timing"))
+        # A push button like its neighbours; with a menu it opens it and shows an arrow.
+        self.timing_button = QPushButton(self.tr("&Timing"), self)
         self.timing_button.setAccessibleName(self.tr("Timing"))
         self.timing_button.setMenu(self.timing_menu)
-        self.timing_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.playhead_actions = [
