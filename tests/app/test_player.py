@@ -245,6 +245,7 @@ def test_timing_edits_are_each_one_undo_step(
     expected = list(model.cues)
     split = [expected[0], Cue(1.5, 2.0, "Two words"), Cue(2.0, 2.5, "here."), expected[2]]
     check(cues.split_action, 1, 2000, split)
+    assert player.view.caption_text() == "here."  # the picture shows the edited cue at once
     check(cues.merge_action, 1, 0, [expected[0], Cue(1.5, 2.5, "Two words\nhere."), expected[2]])
     # Undoing everything brings back the cues as loaded: nothing left to save.
     while stack.canUndo():

@@ -121,6 +121,7 @@ class VideoEditor(ItemWidget):
         self.cues = CueEditor(document, item_id, self)
         self.cues.play_requested.connect(self._play_from)
         self.cues.model.edited.connect(self._show_caption)
+        self.cues.model.modelReset.connect(self._show_caption)  # another track picked or undone
         self.addActions(self.cues.actions())  # the timing keys work with the player focused too
         # Space plays and pauses in the cue table too; the editor's buttons keep Space to press.
         self._space_plays(self.cues.table, Qt.ShortcutContext.WidgetShortcut)
