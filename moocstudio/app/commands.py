@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from copy import deepcopy
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from PySide6.QtGui import QUndoCommand
+from shiboken6 import isValid
 
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.i18n import translate
+from moocstudio.media.cues import Cue
 from moocstudio.model import Item, Module
 
 
@@ -236,3 +238,41 @@ def replace_item(document: CourseDocument, new: Item, text: str) -> SetFields:
         if getattr(new, name) != getattr(old, name)
     }
     return SetFields(document, Target("item", new.id), changes, text)
+
+
+class CueList(Protocol):
+    """What a cue edit changes: the cue editor's working list of one track's cues."""
+
+    track: str
+    cues: list[Cue]
+
+    def replace_cues(self, cues: list[Cue], row: int = -1) -> None:
+        """Show ``cues`` and focus ``row``."""
+
+
+class EditCues(QUndoCommand):
+    """One edit of the cues being edited (set start, split, merge, a typed text…).
+
+    The cues live in the editor until they are saved as files (then ``SetFields`` points the
+    video at them), so this command changes the editor's working list. It keeps the whole list
+    before and after: undo and redo restore it exactly. When the editor is gone (its video was
+    removed) or shows another track, the step has nothing to change and does nothing.
+    """
+
+    def __init__(self, cue_list: CueList, cues: list[Cue], text: str, row: int) -> None:
+        super().__init__(text)
+        self.cue_list = cue_list
+        self.track = cue_list.track
+        self.before = list(cue_list.cues)
+        self.after = list(cues)
+        self.row = row
+
+    def _apply(self, cues: list[Cue]) -> None:
+        if isValid(self.cue_list) and self.cue_list.track == self.track:
+            self.cue_list.replace_cues(cues, self.row)
+
+    def redo(self) -> None:  # noqa: D102
+        self._apply(self.after)
+
+    def undo(self) -> None:  # noqa: D102
+        self._apply(self.before)

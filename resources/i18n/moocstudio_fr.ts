@@ -375,11 +375,6 @@
         <translation>&amp;Lire depuis la réplique</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/editors/cue_editor.py" line="86" />
-        <source>Playing the video needs Qt Multimedia, which this installation lacks.</source>
-        <translation>La lecture de la vidéo nécessite Qt Multimedia, absent de cette installation.</translation>
-    </message>
-    <message>
         <location filename="../../moocstudio/app/editors/cue_editor.py" line="90" />
         <source>Subtitle status</source>
         <translation>État des sous-titres</translation>
@@ -444,6 +439,51 @@
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Play the video from the selected cue's start</source>
+        <translation>Lire la vidéo depuis le début de la réplique choisie</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Set &amp;Start at Playhead</source>
+        <translation>Placer le &amp;début à la tête de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Set &amp;End at Playhead</source>
+        <translation>Placer la &amp;fin à la tête de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Nudge Ea&amp;rlier (−100 ms)</source>
+        <translation>Décaler plus &amp;tôt (−100 ms)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Nudge &amp;Later (+100 ms)</source>
+        <translation>Décaler plus t&amp;ard (+100 ms)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Spl&amp;it at Playhead</source>
+        <translation>&amp;Couper à la tête de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>&amp;Merge with Next</source>
+        <translation>Fusio&amp;nner avec la suivante</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>Timing</source>
+        <translation>Minutage</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_editor.py" />
+        <source>&amp;Timing</source>
+        <translation>&amp;Minutage</translation>
+    </message>
 </context>
 <context>
     <name>CueTableModel</name>
@@ -471,6 +511,71 @@
         <location filename="../../moocstudio/app/editors/cue_table.py" line="223" />
         <source>Cue %1 has no text; write it or remove the cue.</source>
         <translation>La réplique %1 n'a pas de texte ; saisissez-le ou supprimez la réplique.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Edit cue text</source>
+        <translation>la modification du texte d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Edit cue start</source>
+        <translation>la modification du début d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Edit cue end</source>
+        <translation>la modification de la fin d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Set cue start</source>
+        <translation>le placement du début d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Set cue end</source>
+        <translation>le placement de la fin d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Nudge cue</source>
+        <translation>le décalage d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>The playhead (%1) is not inside cue %2; move it there to split the cue.</source>
+        <translation>La tête de lecture (%1) n'est pas dans la réplique %2 ; placez-la dedans pour couper la réplique.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Split cue</source>
+        <translation>la coupure d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Cue %1 is the last one: there is no next cue to merge it with.</source>
+        <translation>La réplique %1 est la dernière : il n'y a pas de réplique suivante avec laquelle la fusionner.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Merge cues</source>
+        <translation>la fusion de deux répliques</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Add cue</source>
+        <translation>l'ajout d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Remove cue</source>
+        <translation>la suppression d'une réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Move cue</source>
+        <translation>le déplacement d'une réplique</translation>
     </message>
 </context>
 <context>
@@ -1326,11 +1431,6 @@
         <translation>Image de couverture</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/editors/video_editor.py" line="80" />
-        <source>Preview needs Qt Multimedia; showing the poster</source>
-        <translation>Sans Qt Multimedia : image de couverture seule</translation>
-    </message>
-    <message>
         <location filename="../../moocstudio/app/editors/video_editor.py" line="90" />
         <source>&amp;Generate Renditions</source>
         <translation>&amp;Générer les versions</translation>
@@ -1518,6 +1618,109 @@
         <source>missing</source>
         <translation>manquante</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" />
+        <source>Source: %1</source>
+        <translation>Source : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" />
+        <source>Rendition %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" />
+        <source>Pla&amp;yer</source>
+        <translation>Le&amp;cteur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" />
+        <source>&amp;Details</source>
+        <translation>&amp;Détails</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/video_editor.py" />
+        <source>The video cannot be played here: Qt Multimedia did not load (%1).</source>
+        <translation>La vidéo ne peut pas être lue ici : Qt Multimedia n'a pas pu être chargé (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Video</source>
+        <translation>Vidéo</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Play (Space)</source>
+        <translation>Lire (Espace)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Pause (Space)</source>
+        <translation>Pause (Espace)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Playhead</source>
+        <translation>Tête de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Time</source>
+        <translation>Temps</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Playback speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>File played</source>
+        <translation>Fichier lu</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Play the source file or one of its renditions</source>
+        <translation>Lire le fichier source ou l'une de ses versions</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Player message</source>
+        <translation>Message du lecteur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>No file of this video is in the course folder.</source>
+        <translation>Aucun fichier de cette vidéo ne se trouve dans le dossier du cours.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>“%1” cannot be played: %2</source>
+        <translation>« %1 » ne peut pas être lu : %2</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Pick another file in the list.</source>
+        <translation>Choisissez un autre fichier dans la liste.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Back %1 s (%2)</source>
+        <translation>Reculer de %1 s (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/player.py" />
+        <source>Forward %1 s (%2)</source>
+        <translation>Avancer de %1 s (%2)</translation>
+    </message>
 </context>
 <context>
     <name>WaveformLoader</name>
@@ -1628,6 +1831,11 @@
         <location filename="../../moocstudio/app/editors/cue_table.py" line="243" />
         <source>Cue text</source>
         <translation>Texte de la réplique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/cue_table.py" />
+        <source>Cue %1 would overlap cue %2, which runs from %3 to %4.</source>
+        <translation>La réplique %1 chevaucherait la réplique %2, qui va de %3 à %4.</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
+from moocstudio.app.jobs import JobCenter
 from moocstudio.app.translations import install_translations
 
 
@@ -34,3 +36,11 @@ def app(qapp: QApplication, cache_dir: Path) -> Iterator[QApplication]:
     """The application, back in English after the test whatever it installed."""
     yield qapp
     assert install_translations(qapp, "en") == "en"
+
+
+@pytest.fixture
+def jobs(qtbot: QtBot) -> Iterator[JobCenter]:
+    """A job center for editors that run jobs, shut down after the test."""
+    center = JobCenter()
+    yield center
+    center.shutdown()

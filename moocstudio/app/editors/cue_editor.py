@@ -7,10 +7,21 @@ files stay in media/, so undo just points the track back at them.
 Status: a saved track is "draft" unless the author ticks "Reviewed", which makes it "final".
 Editing one cue of a placeholder track does not make the whole track reviewed, and only the
 author knows when every cue has been checked, so the editor asks rather than guesses.
+
+With a player (the video editor gives it one through ``set_playhead``) the editor works as in
+Subtitle Edit: the cue under the playhead is marked and followed, double-clicking a cue plays
+from its start, and the Timing menu sets a cue's start or end at the playhead, nudges it by
+100 ms, splits it at the playhead or merges it with the next. Every edit of the table is one
+step on the course's undo stack (``EditCues``); an edit that would make a cue overlap another,
+or start before zero, is refused with the reason under the table and in the status bar.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,40 +29,58 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMainWindow,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from moocstudio.app.commands import SetFields, Target
+from moocstudio.app.commands import EditCues, SetFields, Target
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.cue_table import (
+    START,
     TEXT,
     CueTableModel,
     CueTableView,
     CueTextDelegate,
 )
 from moocstudio.errors import MoocstudioError
+from moocstudio.media.cues import Cue
 from moocstudio.media.subtitle_files import read_webvtt, render_srt, render_webvtt
 from moocstudio.model import SubtitleTrack, Video
 from moocstudio.model.store import add_asset_bytes, asset_path
 
+NUDGE_SECONDS = 0.1
+STATUS_BAR_MS = 8000  # a refusal stays in the status bar long enough to read
+
 
 class CueEditor(ItemWidget):
-    """Edit the cues of a video's subtitle tracks and save them as new subtitle files."""
+    """Edit the cues of a video's subtitle tracks and save them as new subtitle files.
+
+    Signals:
+        play_requested: Play from this time (milliseconds): a cue was double-clicked.
+    """
+
+    play_requested = Signal(int)
 
     def __init__(
         self, document: CourseDocument, item_id: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(document, item_id, parent)
         self.model = CueTableModel(self.video.duration, self)
+        self.model.commit = self._push_edit
         self._loaded: SubtitleTrack | None = None
+        self.playhead: Callable[[], int] | None = None
         self._make_widgets()
+        self._make_timing_actions()
         self._layout()
-        self.model.rejected.connect(self.show_message)
+        self.model.rejected.connect(self.refuse)
         self.model.edited.connect(self._update_buttons)
         self.model.edited.connect(lambda: self.show_message(""))
+        self.model.row_focused.connect(self._focus_row)
+        self.table.doubleClicked.connect(lambda index: self.play_from_cue(index.row()))
         self.language.currentIndexChanged.connect(self._language_picked)
         self.table.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.follow_item()
@@ -77,12 +106,14 @@ class CueEditor(ItemWidget):
         # Not "Re&move": Alt+M opens the window's Media menu.
         self.remove_button = self._button(self.tr("&Remove Cue"), self.remove_cue)
         self.table.delete_pressed.connect(self.remove_cue)
-        self.play_button = self._button(self.tr("&Play from Cue"), lambda: None)
-        # No QtMultimedia in this build: say so instead of a button that silently does nothing.
-        self.play_button.setEnabled(False)
-        why = self.tr("Playing the video needs Qt Multimedia, which this installation lacks.")
-        self.play_button.setToolTip(why)
-        self.play_button.setAccessibleDescription(why)  # a disabled button cannot be focused
+        # Double-click plays from the cue (as in Subtitle Edit); F2, typing or a click on the
+        # selected cell edits it.
+        triggers = QAbstractItemView.EditTrigger
+        self.table.setEditTriggers(
+            triggers.EditKeyPressed | triggers.AnyKeyPressed | triggers.SelectedClicked
+        )
+        self.play_button = self._button(self.tr("&Play from Cue"), self.play_from_cue)
+        self.play_button.setToolTip(self.tr("Play the video from the selected cue's start"))
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Subtitle status"))
         self.final = QCheckBox(self.tr("Revie&wed: every cue checked"), self)
@@ -93,6 +124,55 @@ class CueEditor(ItemWidget):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Subtitle editor message"))
+
+    def _make_timing_actions(self) -> None:
+        def action(text: str, keys: str, slot: Callable[[], object]) -> QAction:
+            made = QAction(text, self)
+            made.setShortcut(QKeySequence(keys))
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        self.play_action = action(self.tr("&Play from Cue"), "Ctrl+Return", self.play_from_cue)
+        self.set_start_action = action(
+            self.tr("Set &Start at Playhead"), "F11",
+            lambda: self._at_playhead(self.model.set_start),
+        )  # fmt: skip
+        self.set_end_action = action(
+            self.tr("Set &End at Playhead"), "F12", lambda: self._at_playhead(self.model.set_end)
+        )
+        self.nudge_earlier_action = action(
+            self.tr("Nudge Ea&rlier (−100 ms)"), "Alt+Left", lambda: self._nudge(-NUDGE_SECONDS)
+        )
+        self.nudge_later_action = action(
+            self.tr("Nudge &Later (+100 ms)"), "Alt+Right", lambda: self._nudge(NUDGE_SECONDS)
+        )
+        self.split_action = action(
+            self.tr("Spl&it at Playhead"), "Ctrl+K", lambda: self._at_playhead(self.model.split)
+        )
+        self.merge_action = action(
+            self.tr("&Merge with Next"), "Ctrl+Shift+M", lambda: self._on_row(self.model.merge_next)
+        )
+        self.timing_menu = QMenu(self.tr("Timing"), self)
+        self.timing_menu.addAction(self.play_action)
+        self.timing_menu.addSeparator()
+        self.timing_menu.addActions([self.set_start_action, self.set_end_action])
+        self.timing_menu.addActions([self.nudge_earlier_action, self.nudge_later_action])
+        self.timing_menu.addSeparator()
+        self.timing_menu.addActions([self.split_action, self.merge_action])
+        # A push button like its neighbours; with a menu it opens it and shows an arrow.
+        self.timing_button = QPushButton(self.tr("&Timing"), self)
+        self.timing_button.setAccessibleName(self.tr("Timing"))
+        self.timing_button.setMenu(self.timing_menu)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.playhead_actions = [
+            self.set_start_action, self.set_end_action, self.split_action, self.play_action,
+        ]  # fmt: skip
+
+    def _context_menu(self, where: QPoint) -> None:
+        self.timing_menu.popup(self.table.viewport().mapToGlobal(where))
 
     def _button(self, text: str, slot: object) -> QPushButton:
         button = QPushButton(text, self)
@@ -109,6 +189,7 @@ class CueEditor(ItemWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.remove_button)
         top.addWidget(self.play_button)
+        top.addWidget(self.timing_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.final)
@@ -165,7 +246,8 @@ class CueEditor(ItemWidget):
             )
         else:
             try:
-                self.model.set_cues(read_webvtt(asset_path(self.document.folder, track.vtt)))
+                cues = read_webvtt(asset_path(self.document.folder, track.vtt))
+                self.model.set_cues(cues, track.language)
                 self.show_message("")
             except MoocstudioError as exc:
                 self.model.set_cues([])
@@ -193,10 +275,77 @@ class CueEditor(ItemWidget):
         status_changed = has_track and self.final.isChecked() != (self._loaded.status == "final")  # type: ignore[union-attr]
         self.save_button.setEnabled(has_track and (self.model.modified or status_changed))
         self.final.setEnabled(has_track)
+        on_cue = has_track and row >= 0
+        for timing in (self.nudge_earlier_action, self.nudge_later_action, self.merge_action):
+            timing.setEnabled(on_cue)
+        for timing in self.playhead_actions:
+            timing.setEnabled(on_cue and self.playhead is not None)
+        self.play_button.setEnabled(self.play_action.isEnabled())
 
     def show_message(self, text: str) -> None:
         """Say something about the cues under the table ("" clears it)."""
         self.message.setText(text)
+
+    def refuse(self, reason: str) -> None:
+        """Say why an edit was refused, under the table and in the window's status bar."""
+        self.show_message(reason)
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(reason, STATUS_BAR_MS)
+
+    # --- the player ---------------------------------------------------------------------------
+
+    def set_playhead(self, playhead: Callable[[], int] | None) -> None:
+        """Use ``playhead`` (the player's position in milliseconds) for the timing edits."""
+        self.playhead = playhead
+        self._update_buttons()
+
+    def follow_playhead(self, ms: int, playing: bool) -> str:
+        """Mark the cue under the playhead; while playing, select each cue it enters and show it.
+
+        Returns:
+            That cue's text, to draw over the picture ("" between cues).
+        """
+        row = self.model.row_at(ms / 1000)
+        entered = row != self.model.playing_row
+        self.model.set_playing_row(row)
+        if row < 0:
+            return ""
+        # Only on entering a cue: a cue the author picks while playing stays picked.
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if playing and entered and not editing:
+            self.table.setCurrentIndex(self.model.index(row, self._current_column()))
+            self.table.scrollTo(self.model.index(row, START))
+        return self.model.cues[row].text
+
+    def play_from_cue(self, row: int | None = None) -> None:
+        """Play from the start of the cue at ``row`` (the selected one by default)."""
+        row = self.table.currentIndex().row() if row is None else row
+        if 0 <= row < self.model.rowCount() and self.playhead is not None:
+            self.play_requested.emit(round(self.model.cues[row].start * 1000))
+
+    def _at_playhead(self, edit: Callable[[int, float], bool]) -> None:
+        row = self.table.currentIndex().row()
+        if self.playhead is not None and 0 <= row < self.model.rowCount():
+            edit(row, self.playhead() / 1000)
+
+    def _nudge(self, seconds: float) -> None:
+        self._on_row(lambda row: self.model.nudge(row, seconds))
+
+    def _on_row(self, edit: Callable[[int], bool]) -> None:
+        row = self.table.currentIndex().row()
+        if 0 <= row < self.model.rowCount():
+            edit(row)
+
+    def _push_edit(self, cues: list[Cue], text: str, row: int) -> None:
+        self.document.push(EditCues(self.model, cues, text, row))
+
+    def _focus_row(self, row: int) -> None:
+        self.table.setCurrentIndex(self.model.index(row, self._current_column()))
+
+    def _current_column(self) -> int:
+        column = self.table.currentIndex().column()
+        return column if column >= 0 else START
 
     def add_cue(self) -> None:
         """Add an empty cue after the selected one (at the start when none is selected)."""

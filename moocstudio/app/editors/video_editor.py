@@ -1,13 +1,22 @@
-"""The video editor: the poster, what the probe found, the renditions and the subtitle cues.
+"""The video editor: the player, the subtitle cues under it, the file's facts and renditions.
 
-This PySide6 build has no Qt Multimedia, so the preview is the poster frame and the editor says
-so; nothing here pretends to play. Renditions are made by Media ▸ Generate Renditions (a job on
-the JobCenter); this view shows what exists and whether each file is still on disk.
+The player (Qt Multimedia, see ``player.py``) is made when the editor is first shown, so
+opening the app or a course never loads Qt Multimedia. It plays the source file or any
+rendition on disk, with the cue under the playhead drawn over the picture and marked in the
+cue table. Renditions are made by Media ▸ Generate Renditions (a job on the JobCenter); the
+Details tab shows what exists and whether each file is still on disk.
+
+Between the player and the cues is a slot for the waveform strip (``set_waveform``); what a
+strip needs is here: ``position_changed``, ``seek`` and ``cue_model``.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QSize, Qt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -22,6 +31,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +39,7 @@ from PySide6.QtWidgets import (
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.base import ItemWidget
 from moocstudio.app.editors.cue_editor import CueEditor
-from moocstudio.app.editors.cue_table import format_time
+from moocstudio.app.editors.cue_table import CueTableModel, format_time
 from moocstudio.app.editors.media_jobs import submit_video_media
 from moocstudio.app.editors.widgets import ScaledPicture
 from moocstudio.app.i18n import translate
@@ -38,6 +48,9 @@ from moocstudio.media.course_media import MediaSettings
 from moocstudio.model import Rendition, Video
 from moocstudio.model.store import asset_path
 from moocstudio.progress import Progress
+
+if TYPE_CHECKING:
+    from moocstudio.app.editors.player import Source, VideoPlayer
 
 POSTER_SIZE = QSize(256, 144)  # 16:9, small enough to leave the facts room beside it
 
@@ -60,7 +73,13 @@ def bit_rate_text(bits_per_second: int | None) -> str:
 
 
 class VideoEditor(ItemWidget):
-    """Everything about one video: poster, facts, renditions and the subtitle cue editor."""
+    """Everything about one video: player, subtitle cues, facts and renditions.
+
+    Signals:
+        position_changed: The playhead moved (milliseconds), for the waveform strip.
+    """
+
+    position_changed = Signal(int)
 
     def __init__(
         self,
@@ -76,11 +95,16 @@ class VideoEditor(ItemWidget):
         self.poster.setAccessibleName(self.tr("Poster frame"))
         self.poster.setFixedSize(POSTER_SIZE)
         self.poster.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.preview_note = QLabel(self.tr("Preview needs Qt Multimedia; showing the poster"), self)
-        self.preview_note.setWordWrap(False)
-        small = self.preview_note.font()
-        small.setPointSizeF(small.pointSizeF() * 0.85)
-        self.preview_note.setFont(small)
+        self.player: VideoPlayer | None = None  # made when first shown (loads Qt Multimedia)
+        self.player_failed: QLabel | None = None  # says why, when Qt Multimedia cannot load
+        self.player_area = QWidget(self)
+        self.player_layout = QVBoxLayout(self.player_area)
+        self.player_layout.setContentsMargins(0, 0, 0, 0)
+        # The waveform strip's place, between the player and the cues (see set_waveform).
+        self.waveform_slot = QWidget(self)
+        self.waveform_layout = QVBoxLayout(self.waveform_slot)
+        self.waveform_layout.setContentsMargins(0, 0, 0, 0)
+        self.waveform_slot.hide()
         self.facts = QFormLayout()
         self.facts.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.renditions = self._renditions_table()
@@ -95,6 +119,12 @@ class VideoEditor(ItemWidget):
         )
         self.generate.clicked.connect(self.generate_renditions)
         self.cues = CueEditor(document, item_id, self)
+        self.cues.play_requested.connect(self._play_from)
+        self.cues.model.edited.connect(self._show_caption)
+        self.cues.model.modelReset.connect(self._show_caption)  # another track picked or undone
+        self.addActions(self.cues.actions())  # the timing keys work with the player focused too
+        # Space plays and pauses in the cue table too; the editor's buttons keep Space to press.
+        self._space_plays(self.cues.table, Qt.ShortcutContext.WidgetShortcut)
         self._layout()
         self.follow_item()
         self.refresh()
@@ -116,7 +146,6 @@ class VideoEditor(ItemWidget):
     def _layout(self) -> None:
         preview = QVBoxLayout()
         preview.addWidget(self.poster)
-        preview.addWidget(self.preview_note)
         preview.addStretch(1)
         facts_box = QGroupBox(self.tr("Source file"), self)
         facts_box.setLayout(self.facts)
@@ -141,13 +170,20 @@ class VideoEditor(ItemWidget):
         scroller.setWidget(upper)
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.player_area, self.tr("Pla&yer"))
+        self.tabs.addTab(scroller, self.tr("&Details"))
         cues_box = QGroupBox(self.tr("Subtitles"), self)
         QVBoxLayout(cues_box).addWidget(self.cues)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(scroller)
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.waveform_slot)
         splitter.addWidget(cues_box)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([470, 270])  # the facts and the ladder whole; cues scroll
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(2, 2)
+        splitter.setSizes([420, 0, 300])  # the picture large, a dozen cues under it
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -157,6 +193,134 @@ class VideoEditor(ItemWidget):
         """The video shown, as the course holds it now."""
         return self.item_as(Video)
 
+    @property
+    def cue_model(self) -> CueTableModel:
+        """The cues being edited (the waveform strip draws them as spans)."""
+        return self.cues.model
+
+    # --- the player -----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Make the player the first time the editor is seen."""
+        super().showEvent(event)
+        if self.player is None and self.player_failed is None:
+            self._make_player()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt's name)
+        """Stop playing when another item is shown: nobody watches a hidden video."""
+        super().hideEvent(event)
+        if self.player is not None:
+            self.player.pause()
+
+    def _space_plays(self, widget: QWidget, context: Qt.ShortcutContext) -> None:
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), widget)
+        shortcut.setContext(context)
+        shortcut.activated.connect(self.toggle_playback)
+
+    def _make_player(self) -> None:
+        try:
+            from moocstudio.app.editors.player import VideoPlayer  # Qt Multimedia loads here
+        except ImportError as exc:  # a system library Qt Multimedia needs is missing
+            self.player_failed = QLabel(
+                self.tr("The video cannot be played here: Qt Multimedia did not load (%1).")
+                .replace("%1", str(exc)), self.player_area,
+            )  # fmt: skip
+            self.player_failed.setWordWrap(True)
+            self.player_layout.addWidget(self.player_failed)
+            return
+        player = VideoPlayer(self.player_area)
+        self._space_plays(player, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.player_layout.addWidget(player)
+        player.position_changed.connect(self._playhead_moved)
+        player.playing_changed.connect(lambda _on: self._show_caption())
+        self.player = player
+        self.cues.set_playhead(player.position)
+        player.set_sources(self.playable_sources(self.video))
+
+    def playable_sources(self, video: Video) -> list[Source]:
+        """The video's files on disk that the player may open: the source, then each rendition.
+
+        A path leading outside the course folder (a hand-edited course.json) is left out.
+        """
+        from moocstudio.app.editors.player import Source
+
+        folder = self.document.folder.resolve()
+        found = [(self.tr("Source: %1").replace("%1", video.source.original_name), video.source)]
+        found += [
+            (self.tr("Rendition %1").replace("%1", rendition.label), rendition.file)
+            for rendition in video.renditions
+        ]
+        sources = []
+        for label, asset in found:
+            path = asset_path(self.document.folder, asset).resolve()
+            if path.is_relative_to(folder) and path.is_file():
+                sources.append(Source(label, path, asset.original_name))
+        return sources
+
+    def _offer_sources(self, video: Video) -> None:
+        if self.player is None:
+            return
+        sources = self.playable_sources(video)
+        if sources == self.player.sources:
+            return
+        current = self.player.source.currentIndex()
+        was: Path | None = (
+            self.player.sources[current].path if 0 <= current < len(self.player.sources) else None
+        )
+        paths = [source.path for source in sources]
+        self.player.set_sources(sources, paths.index(was) if was in paths else 0)
+
+    def seek(self, ms: int) -> None:
+        """Move the playhead to ``ms`` (the waveform strip calls this on a click)."""
+        if self.player is not None:
+            self.player.seek(ms)
+
+    def toggle_playback(self) -> None:
+        """Play or pause (Space)."""
+        if self.player is not None:
+            self.player.toggle()
+
+    def _play_from(self, ms: int) -> None:
+        if self.player is not None:
+            self.player.seek(ms)
+            self.player.play()
+
+    def _playhead_moved(self, ms: int) -> None:
+        self._show_caption()
+        self.position_changed.emit(ms)
+
+    def _show_caption(self) -> None:
+        if self.player is not None:
+            text = self.cues.follow_playhead(self.player.position(), self.player.is_playing())
+            self.player.set_caption(text)
+
+    def move_cue(self, row: int, start: float, end: float) -> bool:
+        """Retime the cue at ``row`` (seconds) as one undo step; False when refused.
+
+        For the waveform strip's finished edge drags: an overlap or a negative time is refused
+        with the reason under the cues and in the status bar, like any other timing edit.
+        """
+        return self.cue_model.move(row, start, end)
+
+    def set_waveform(self, widget: QWidget) -> None:
+        """Place the waveform strip between the player and the cues (replacing any earlier one).
+
+        What the strip needs: ``position_changed`` (the playhead, in ms) and ``seek(ms)``;
+        ``cue_model`` (its ``cues``, with ``modelReset`` and ``dataChanged`` after every edit,
+        undo and redo) and ``move_cue`` for a dragged edge.
+        """
+        layout = self.waveform_layout
+        while (old := layout.takeAt(0)) is not None:
+            if (earlier := old.widget()) is not None:
+                earlier.deleteLater()
+        layout.addWidget(widget)
+        self.waveform_slot.show()
+        sizes = self.splitter.sizes()
+        strip = max(widget.sizeHint().height(), widget.minimumHeight())
+        self.splitter.setSizes([sizes[0] - strip, strip, sizes[2]])
+
+    # --- facts and renditions -------------------------------------------------------------------
+
     def refresh(self) -> None:
         """Show the video's poster, facts and renditions as they are now."""
         video = self.video
@@ -164,6 +328,7 @@ class VideoEditor(ItemWidget):
         self.poster.set_file(poster, self.tr("No poster yet"))
         self._fill_facts(video)
         self._fill_renditions(video)
+        self._offer_sources(video)
 
     def _fill_facts(self, video: Video) -> None:
         while self.facts.rowCount():
