@@ -402,3 +402,33 @@ def test_the_player_and_the_timing_menu_speak_french(
     assert found["tab 0"] == "Le&cteur"
     assert "Placer le &début à la tête de lecture" in found.values()
     assert len(english) > 30
+
+
+WAVEFORM_MS = 60_000  # one ffmpeg pass over an 8-second clip: well under a second when idle
+
+
+def test_the_editor_shows_the_waveform_and_a_dragged_edge_is_one_undo_step(
+    qtbot: QtBot, window: QMainWindow, document: CourseDocument, jobs: JobCenter
+) -> None:
+    editor, player = open_editor(qtbot, window, document, jobs)
+    strip = editor.waveform
+    assert strip is not None and strip.isVisible()
+    qtbot.waitUntil(strip.has_waveform, timeout=WAVEFORM_MS)
+    spans = [(span.start, span.end) for span in strip.cues()]
+    assert spans == [(500, 1500), (1500, 2500), (3000, 3800)]
+    # The playhead follows the player; a click on the strip moves the player.
+    seek_paused(qtbot, player, 1200)
+    qtbot.waitUntil(lambda: abs(strip.position() - 1200) <= 40, timeout=LOAD_MS)
+    strip.seekRequested.emit(2000)
+    qtbot.waitUntil(lambda: abs(player.position() - 2000) <= 40, timeout=LOAD_MS)
+    # A finished drag of cue 3's start: one undo step, drawn at once; undo puts it back.
+    count = document.undo_stack.count()
+    strip.cueEdgeMoved.emit(2, "start", 2700)
+    assert editor.cue_model.cues[2] == Cue(2.7, 3.8, "Three.")
+    assert (strip.cues()[2].start, document.undo_stack.count()) == (2700, count + 1)
+    document.undo_stack.undo()
+    assert editor.cue_model.cues == CUES and strip.cues()[2].start == 3000
+    # A drag the editor refuses (into cue 2) leaves the cue, and the strip, as they were.
+    strip.cueEdgeMoved.emit(2, "start", 2000)
+    assert editor.cue_model.cues == CUES and strip.cues()[2].start == 3000
+    assert "would overlap cue 2" in editor.cues.message.text()

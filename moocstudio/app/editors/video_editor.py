@@ -51,6 +51,8 @@ from moocstudio.progress import Progress
 
 if TYPE_CHECKING:
     from moocstudio.app.editors.player import Source, VideoPlayer
+    from moocstudio.app.editors.waveform import WaveformStrip
+    from moocstudio.app.editors.waveform_loader import WaveformLoader
 
 POSTER_SIZE = QSize(256, 144)  # 16:9, small enough to leave the facts room beside it
 
@@ -97,6 +99,8 @@ class VideoEditor(ItemWidget):
         self.poster.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.player: VideoPlayer | None = None  # made when first shown (loads Qt Multimedia)
         self.player_failed: QLabel | None = None  # says why, when Qt Multimedia cannot load
+        self.waveform: WaveformStrip | None = None  # made with the player
+        self.waveform_loader: WaveformLoader | None = None
         self.player_area = QWidget(self)
         self.player_layout = QVBoxLayout(self.player_area)
         self.player_layout.setContentsMargins(0, 0, 0, 0)
@@ -236,6 +240,48 @@ class VideoEditor(ItemWidget):
         self.player = player
         self.cues.set_playhead(player.position)
         player.set_sources(self.playable_sources(self.video))
+        self._make_waveform(player)
+
+    def _make_waveform(self, player: VideoPlayer) -> None:
+        """The waveform strip under the player, its peaks computed (or read back) in a job."""
+        from moocstudio.app.editors.waveform import WaveformStrip  # numpy loads here
+        from moocstudio.app.editors.waveform_loader import WaveformLoader
+
+        strip = WaveformStrip(self.waveform_slot)
+        strip.seekRequested.connect(self.seek)
+        strip.cueEdgeMoved.connect(self._cue_edge_moved)
+        # The editor forwards to whichever strip it holds now: a replaced strip is let go.
+        self.position_changed.connect(self._waveform_position)
+        player.playing_changed.connect(self._waveform_playing)
+        self.cue_model.modelReset.connect(self._waveform_cues)
+        self.cue_model.dataChanged.connect(self._waveform_cues)
+        self.set_waveform(strip)
+        self.waveform = strip
+        self._waveform_cues()
+        self.waveform_loader = WaveformLoader(strip, self.jobs)
+        self.waveform_loader.load(self.document.folder, self.video)
+
+    def _waveform_position(self, ms: int) -> None:
+        if self.waveform is not None:
+            self.waveform.setPosition(ms)
+
+    def _waveform_playing(self, playing: bool) -> None:
+        if self.waveform is not None and self.player is not None:
+            self.waveform.set_playing(playing, float(self.player.speed.currentData()))
+
+    def _waveform_cues(self) -> None:
+        if self.waveform is not None:
+            self.waveform.set_cues(self.cue_model.cues)
+
+    def _cue_edge_moved(self, row: int, edge: str, ms: int) -> None:
+        """A finished drag of a cue's edge on the strip: one undo step, or put the edge back."""
+        cues = self.cue_model.cues
+        if not 0 <= row < len(cues):
+            return
+        cue = cues[row]
+        start, end = (ms / 1000, cue.end) if edge == "start" else (cue.start, ms / 1000)
+        if not self.move_cue(row, start, end) and self.waveform is not None:
+            self.waveform.set_cues(self.cue_model.cues)  # refused: the edge goes back
 
     def playable_sources(self, video: Video) -> list[Source]:
         """The video's files on disk that the player may open: the source, then each rendition.
@@ -312,6 +358,10 @@ class VideoEditor(ItemWidget):
         layout = self.waveform_layout
         while (old := layout.takeAt(0)) is not None:
             if (earlier := old.widget()) is not None:
+                if earlier is self.waveform:
+                    self.waveform = None
+                    if self.waveform_loader is not None:
+                        self.waveform_loader.detach()
                 earlier.deleteLater()
         layout.addWidget(widget)
         self.waveform_slot.show()

@@ -62,6 +62,10 @@ class WaveformLoader(QObject):
         record.cancelled.connect(self._cancelled)
         return record
 
+    def detach(self) -> None:
+        """Stop feeding the strip (it is being replaced); a running job goes on for the cache."""
+        self._disconnect()
+
     def _disconnect(self) -> None:
         if self.record is not None:
             for signal, slot in (
