@@ -16,13 +16,19 @@ from typing import TYPE_CHECKING, Protocol
 
 import imageio_ffmpeg
 import pytest
+from PySide6.QtCore import QSettings
 
 from moocstudio.media.course_media import make_media_now
 from moocstudio.model import Course
 from moocstudio.sample import build_sample_course
+from tests.user_folders import UserFolders, enter_private_home
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+# Before any test code runs (nothing above looks for a user folder): this run, and every
+# process it starts, gets a private home; see user_folders.py.
+RUN_GUARD = enter_private_home()
 
 # Before any test creates a QApplication (none of the imports above does): no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,6 +57,43 @@ class MakeClip(Protocol):
 
 
 RunFfmpeg = Callable[..., None]
+
+
+@pytest.fixture(autouse=True)
+def user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> UserFolders:
+    """Every test's own moocstudio cache, config and data folders, and Qt settings folder.
+
+    Nothing a test does reaches the user's real ones, nor another test's; the CLI the tests
+    start inherits the variables.
+    """
+    folders = UserFolders.under(tmp_path_factory.mktemp("user-folders"))
+    for variable, value in folders.environment().items():
+        monkeypatch.setenv(variable, value)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folders.qt_settings)
+    )
+    return folders
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if anything reached moocstudio's real user folders (see user_folders.py)."""
+    if RUN_GUARD is None:  # an xdist worker: the process that owns the run checks, once
+        return
+    violations = RUN_GUARD.violations()
+    RUN_GUARD.remove_home()
+    if not violations:
+        return
+    report = pytest.CollectReport(
+        nodeid="moocstudio user folders",
+        outcome="failed",
+        longrepr="tests wrote where moocstudio keeps the user's files:\n" + "\n".join(violations),
+        result=[],
+    )
+    session.config.hook.pytest_collectreport(report=report)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")

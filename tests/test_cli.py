@@ -18,6 +18,7 @@ import moocstudio
 from moocstudio.export.formats import FORMATS
 from moocstudio.model import Page
 from moocstudio.model.store import load_course
+from tests.user_folders import UserFolders
 
 CLIP_SECONDS = 1.0
 
@@ -214,16 +215,8 @@ def test_demo_builds_the_sample_course(tmp_path: Path) -> None:
 # --- transcode and media --------------------------------------------------------------------
 
 
-@pytest.fixture
-def cli_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep the user-level rendition cache inside the test's folder."""
-    cache = tmp_path / "user-cache"
-    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(cache))
-    return cache
-
-
 def test_transcode_makes_renditions_and_reports_bad_files(
-    tmp_path: Path, make_clip, cli_cache: Path
+    tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
     clip = make_clip("cours « été » 'v1'.mp4", seconds=1.0, size="960x540")
     fake = tmp_path / "notes.mp4"
@@ -238,7 +231,9 @@ def test_transcode_makes_renditions_and_reports_bad_files(
     assert names == [f"cours « été » 'v1'-{label}.mp4" for label in ("360p", "540p")]
 
 
-def test_transcode_twice_uses_the_cache(tmp_path: Path, make_clip, cli_cache: Path) -> None:
+def test_transcode_twice_uses_the_cache(
+    tmp_path: Path, make_clip, user_folders: UserFolders
+) -> None:
     clip = make_clip("lesson.mp4", seconds=1.0, size="640x360")
     out = tmp_path / "out"
     first = run_cli("transcode", clip, "-o", out)
@@ -251,7 +246,7 @@ def test_transcode_twice_uses_the_cache(tmp_path: Path, make_clip, cli_cache: Pa
 
 
 def test_transcode_into_an_unwritable_place_fails_before_encoding(
-    tmp_path: Path, make_clip, cli_cache: Path
+    tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
     clip = make_clip("lesson.mp4", seconds=1.0)
     blocker = tmp_path / "a-file"
@@ -259,11 +254,11 @@ def test_transcode_into_an_unwritable_place_fails_before_encoding(
     result = run_cli("transcode", clip, "-o", blocker / "out")
     assert result.returncode == 2
     assert "cannot write the renditions here" in result.stderr
-    assert not cli_cache.exists() or not any(cli_cache.rglob("*.mp4"))
+    assert not user_folders.cache.exists() or not any(user_folders.cache.rglob("*.mp4"))
 
 
 def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
-    tmp_path: Path, make_clip, cli_cache: Path
+    tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
     # Long enough that the interrupt always lands while ffmpeg encodes, even on a busy machine.
     clip = make_clip(
@@ -279,14 +274,14 @@ def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
         env={**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200"},
     )
     deadline = time.monotonic() + 60
-    while not any(cli_cache.rglob("*.part.mp4")) and time.monotonic() < deadline:
+    while not any(user_folders.cache.rglob("*.part.mp4")) and time.monotonic() < deadline:
         time.sleep(0.05)  # wait until ffmpeg is writing the renditions
     child.send_signal(signal.SIGINT)
     _, stderr = child.communicate(timeout=60)
     assert child.returncode == 130, stderr
     assert "cancelled" in stderr
     assert not out.exists() or list(out.iterdir()) == []
-    assert not [p for p in cli_cache.rglob("*") if p.is_file()]
+    assert not [p for p in user_folders.cache.rglob("*") if p.is_file()]
 
 
 def test_media_command_fills_in_the_course_videos(course: Path, make_clip, deck: Path) -> None:
@@ -314,7 +309,7 @@ def test_media_command_fills_in_the_course_videos(course: Path, make_clip, deck:
     ],
 )
 def test_transcode_bad_input_is_one_clear_line_and_no_output(
-    tmp_path: Path, make_clip, cli_cache: Path, kind: str, message: str
+    tmp_path: Path, make_clip, user_folders: UserFolders, kind: str, message: str
 ) -> None:
     bad = tmp_path / f"bad {kind}.mp4"
     if kind == "truncated":

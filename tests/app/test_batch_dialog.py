@@ -17,17 +17,10 @@ from pytestqt.qtbot import QtBot
 from moocstudio.app.batch_dialog import STATE_COLUMN, BatchRow, BatchTranscodeDialog
 from moocstudio.app.job_rows import BAR_STEPS
 from moocstudio.app.jobs import JobCenter
+from tests.user_folders import UserFolders
 
 JOB_TIMEOUT_MS = 120_000  # a 2 s clip takes about a second; the machine may be busy
 MAX_GUI_STALL_S = 0.100  # the issue's target: the window never freezes longer than this
-
-
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep the user-level rendition cache inside the test's folder."""
-    folder = tmp_path / "user-cache"
-    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(folder))
-    return folder
 
 
 @pytest.fixture
@@ -39,7 +32,7 @@ def jobs() -> Iterator[JobCenter]:
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, jobs: JobCenter, cache: Path) -> Iterator[BatchTranscodeDialog]:
+def dialog(qtbot: QtBot, jobs: JobCenter) -> Iterator[BatchTranscodeDialog]:
     """The dialog, shown; whatever still runs at the end is cancelled before it closes."""
     # Not given to qtbot.addWidget: pytest-qt would delete it before this fixture's teardown,
     # and its rows must live to see their jobs end.
@@ -106,7 +99,11 @@ class LoopLatency:
 
 
 def test_batch_transcodes_two_clips_and_cancels_a_long_one(
-    qtbot: QtBot, dialog: BatchTranscodeDialog, make_clip, tmp_path: Path, cache: Path
+    qtbot: QtBot,
+    dialog: BatchTranscodeDialog,
+    make_clip,
+    tmp_path: Path,
+    user_folders: UserFolders,
 ) -> None:
     first = make_clip("intro.mp4", seconds=2.0, size="320x240")
     second = make_clip("week 1/lecture.mp4", seconds=2.0, size="320x240", rate=30)
@@ -128,7 +125,7 @@ def test_batch_transcodes_two_clips_and_cancels_a_long_one(
         lambda: (
             long_row.record is not None
             and long_row.record.progress.stage == "encode"
-            and any(cache.rglob("*.part.mp4"))
+            and any(user_folders.cache.rglob("*.part.mp4"))
         ),
         timeout=JOB_TIMEOUT_MS,
     )
@@ -145,7 +142,7 @@ def test_batch_transcodes_two_clips_and_cancels_a_long_one(
     # 320x240 is below the smallest rung: one rendition at the source's own size.
     assert made == ["intro-240p.mp4", "lecture-240p.mp4"]
     assert all((out / name).stat().st_size > 1000 for name in made)
-    assert not [p for p in cache.rglob("*") if p.is_file() and "part" in p.name]
+    assert not [p for p in user_folders.cache.rglob("*") if p.is_file() and "part" in p.name]
     assert dialog.overall_bar.value() == BAR_STEPS
     assert dialog.overall_label.text() == "2 of 3 done · 1 cancelled"
     assert str(out / "intro-240p.mp4") in row_named(dialog, "intro.mp4").item.toolTip(STATE_COLUMN)

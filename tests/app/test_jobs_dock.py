@@ -55,9 +55,8 @@ def click_row(qtbot: QtBot, dock: JobsDock, index: int) -> None:
 
 
 def test_jobs_appear_move_fail_and_cancel(
-    qtbot: QtBot, jobs: JobCenter, make_clip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, jobs: JobCenter, make_clip, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(tmp_path / "cache"))
     earlier = SteppedJob()
     jobs.submit("Import slides.pptx", earlier, kind="import")
     dock = JobsDock(jobs)
