@@ -38,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
-FFMPEG_TIMEOUT = 60  # seconds; a generated clip takes well under one
+FFMPEG_TIMEOUT = 600  # seconds; a generated clip takes well under one, this only catches a hang
 
 
 class MakeClip(Protocol):
@@ -53,6 +53,7 @@ class MakeClip(Protocol):
         audio: bool = True,
         video: bool = True,
         extra_args: Sequence[str] = (),
+        repeat: int = 1,
     ) -> Path: ...
 
 
@@ -131,8 +132,10 @@ def make_clip(
     """Factory: a real clip in tmp_path, encoded with the codecs ffmpeg picks for its extension.
 
     A name without an extension gets ".mp4" (H.264 and AAC with this ffmpeg).
-    ``extra_args`` go after the inputs (output options: codecs, profiles, metadata ...). The
-    same recipe is encoded once per session and copied, so tests may damage their copy freely.
+    ``extra_args`` go after the inputs (output options: codecs, profiles, metadata ...).
+    ``repeat`` plays the clip that many times over, copied without re-encoding: a clip that
+    takes minutes to transcode, whatever the load, is made in about a second. The same recipe is
+    encoded once per session and copied, so tests may damage their copy freely.
     """
 
     def make(
@@ -143,6 +146,7 @@ def make_clip(
         audio: bool = True,
         video: bool = True,
         extra_args: Sequence[str] = (),
+        repeat: int = 1,
     ) -> Path:
         if not (audio or video):
             raise ValueError("a clip needs audio, video or both")
@@ -151,7 +155,7 @@ def make_clip(
             suffix = ".mp4"
             name += suffix
         out = tmp_path / name
-        recipe = (suffix, seconds, size, str(rate), audio, video, tuple(extra_args))
+        recipe = (suffix, seconds, size, str(rate), audio, video, tuple(extra_args), repeat)
         cached = clip_cache.get(recipe)
         if cached is None:
             cached = tmp_path_factory.mktemp("clips") / f"clip{suffix}"
@@ -162,7 +166,10 @@ def make_clip(
             if audio:
                 tone = f"sine=frequency=440:sample_rate=48000:duration={seconds}"
                 inputs += ["-f", "lavfi", "-i", tone]
-            run_ffmpeg(*inputs, *extra_args, cached)
+            once = cached.with_name(f"once{suffix}") if repeat > 1 else cached
+            run_ffmpeg(*inputs, *extra_args, once)
+            if repeat > 1:
+                run_ffmpeg("-stream_loop", str(repeat - 1), "-i", once, "-c", "copy", cached)
             clip_cache[recipe] = cached
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out)

@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -257,29 +257,87 @@ def test_transcode_into_an_unwritable_place_fails_before_encoding(
     assert not user_folders.cache.exists() or not any(user_folders.cache.rglob("*.mp4"))
 
 
+class TerminalRun:
+    """The real command in a pseudo-terminal, as a user at a terminal runs it.
+
+    The progress bars are drawn live then (they are not, into a pipe), so the test sees what the
+    user sees, the moment it is shown.
+    """
+
+    def __init__(self, *args: str | Path) -> None:
+        import pty  # POSIX only: imported by the tests that are
+
+        self._terminal, child_end = pty.openpty()
+        package_root = str(Path(moocstudio.__file__).resolve().parents[1])
+        env = {**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200", "TERM": "xterm"}
+        env.pop("NO_COLOR", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "moocstudio", *map(str, args)],
+            stdin=subprocess.DEVNULL,
+            stdout=child_end,
+            stderr=child_end,
+            env=env,
+        )
+        os.close(child_end)
+        self.shown = b""
+
+    def wait_for(self, pattern: re.Pattern[bytes]) -> None:
+        """Read what the command shows until ``pattern`` appears; fail if it ends first."""
+        while not pattern.search(self.shown):
+            if not self._read(TERMINAL_TIMEOUT):
+                pytest.fail(f"never shown: {pattern.pattern!r}\n{self.text}")
+
+    def finish(self) -> str:
+        """Read everything until the command ends; its output, control sequences removed."""
+        while self._read(TERMINAL_TIMEOUT):
+            pass
+        self.process.wait(timeout=TERMINAL_TIMEOUT)
+        os.close(self._terminal)
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.shown.decode("utf-8", "replace"))
+
+    def _read(self, timeout: float) -> bool:
+        """Add what the command shows next to ``shown``; False once it closed the terminal."""
+        ready, _, _ = select.select([self._terminal], [], [], timeout)
+        if not ready:
+            pytest.fail(f"nothing shown for {timeout} s:\n{self.text}")
+        try:
+            chunk = os.read(self._terminal, 65536)
+        except OSError:  # EIO on Linux: every process has closed the terminal
+            chunk = b""
+        self.shown += chunk
+        return bool(chunk)
+
+
+TERMINAL_TIMEOUT = 300  # seconds without a sign of life: only a hung command takes this long
+ENCODING_SHOWN = re.compile(rb"%\s+(?:\x1b\[[0-9;]*m)*encode\b")
+"""A job's bar in the "encode" stage: ffmpeg's first ``-progress`` report has come."""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Ctrl-C through a pseudo-terminal is POSIX")
 def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
     tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
-    # Long enough that the interrupt always lands while ffmpeg encodes, even on a busy machine.
+    # Two minutes of 720p (a 2 s clip played 60 times, made in a second): minutes of encoding
+    # at any load, so the Ctrl-C always lands while ffmpeg encodes.
     clip = make_clip(
-        "long.mp4", seconds=30.0, size="1280x720", rate=30, extra_args=("-preset", "ultrafast")
+        "long.mp4",
+        seconds=2.0,
+        size="1280x720",
+        rate=30,
+        repeat=60,
+        extra_args=("-preset", "ultrafast"),
     )
     out = tmp_path / "out"
-    package_root = str(Path(moocstudio.__file__).resolve().parents[1])
-    child = subprocess.Popen(
-        [sys.executable, "-m", "moocstudio", "transcode", str(clip), "-o", str(out)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200"},
-    )
-    deadline = time.monotonic() + 60
-    while not any(user_folders.cache.rglob("*.part.mp4")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # wait until ffmpeg is writing the renditions
-    child.send_signal(signal.SIGINT)
-    _, stderr = child.communicate(timeout=60)
-    assert child.returncode == 130, stderr
-    assert "cancelled" in stderr
+    run = TerminalRun("transcode", clip, "-o", out)
+    run.wait_for(ENCODING_SHOWN)
+    run.process.send_signal(signal.SIGINT)  # what the terminal sends on Ctrl-C
+    shown = run.finish()
+    assert run.process.returncode == 130, shown
+    assert shown.rstrip().endswith("moocstudio: cancelled")
     assert not out.exists() or list(out.iterdir()) == []
     assert not [p for p in user_folders.cache.rglob("*") if p.is_file()]
 
