@@ -19,6 +19,7 @@ from moocstudio.export.formats import FORMATS
 from moocstudio.model import Page
 from moocstudio.model.store import load_course
 from tests.user_folders import UserFolders
+from tests.waiting import EVENT_TIMEOUT_S
 
 CLIP_SECONDS = 1.0
 
@@ -284,14 +285,14 @@ class TerminalRun:
     def wait_for(self, pattern: re.Pattern[bytes]) -> None:
         """Read what the command shows until ``pattern`` appears; fail if it ends first."""
         while not pattern.search(self.shown):
-            if not self._read(TERMINAL_TIMEOUT):
+            if not self._read(EVENT_TIMEOUT_S):
                 pytest.fail(f"never shown: {pattern.pattern!r}\n{self.text}")
 
     def finish(self) -> str:
         """Read everything until the command ends; its output, control sequences removed."""
-        while self._read(TERMINAL_TIMEOUT):
+        while self._read(EVENT_TIMEOUT_S):
             pass
-        self.process.wait(timeout=TERMINAL_TIMEOUT)
+        self.process.wait(timeout=EVENT_TIMEOUT_S)
         os.close(self._terminal)
         return self.text
 
@@ -312,7 +313,6 @@ class TerminalRun:
         return bool(chunk)
 
 
-TERMINAL_TIMEOUT = 300  # seconds without a sign of life: only a hung command takes this long
 ENCODING_SHOWN = re.compile(rb"%\s+(?:\x1b\[[0-9;]*m)*encode\b")
 """A job's bar in the "encode" stage: ffmpeg's first ``-progress`` report has come."""
 

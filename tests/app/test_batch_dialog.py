@@ -18,8 +18,8 @@ from moocstudio.app.batch_dialog import STATE_COLUMN, BatchRow, BatchTranscodeDi
 from moocstudio.app.job_rows import BAR_STEPS
 from moocstudio.app.jobs import JobCenter
 from tests.user_folders import UserFolders
+from tests.waiting import EVENT_TIMEOUT_MS
 
-JOB_TIMEOUT_MS = 120_000  # a 2 s clip takes about a second; the machine may be busy
 MAX_GUI_STALL_S = 0.100  # the target: the window never freezes longer than this
 
 
@@ -40,7 +40,7 @@ def dialog(qtbot: QtBot, jobs: JobCenter) -> Iterator[BatchTranscodeDialog]:
     window.show()
     yield window
     window.cancel_all()
-    qtbot.waitUntil(lambda: not window.running(), timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.running(), timeout=EVENT_TIMEOUT_MS)
     window.close()
     window.deleteLater()
 
@@ -140,11 +140,11 @@ def test_batch_transcodes_two_clips_and_cancels_a_long_one(
             and long_row.record.progress.stage == "encode"
             and any(user_folders.cache.rglob("*.part.mp4"))
         ),
-        timeout=JOB_TIMEOUT_MS,
+        timeout=EVENT_TIMEOUT_MS,
     )
     assert dialog.cancel_all_button.isEnabled()
     qtbot.mouseClick(long_row.button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not dialog.running(), timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=EVENT_TIMEOUT_MS)
     latency.stop()
 
     print("\n" + latency.report())
@@ -174,7 +174,7 @@ def test_a_file_that_is_not_a_video_fails_in_plain_words(
     dialog.add_paths([fake, good])
     dialog.set_output_folder(tmp_path / "out")
     dialog.start()
-    qtbot.waitUntil(lambda: all(row.ended for row in dialog.rows), timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: all(row.ended for row in dialog.rows), timeout=EVENT_TIMEOUT_MS)
 
     bad_row = row_named(dialog, "notes.mp4")
     shown = bad_row.item.text(STATE_COLUMN)
@@ -267,7 +267,7 @@ def test_closing_while_running_asks_and_can_cancel(
     dialog.close()
     assert not dialog.isVisible() and asked == [1, 1]
     row = dialog.rows[0]
-    qtbot.waitUntil(lambda: row.state == "cancelled", timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: row.state == "cancelled", timeout=EVENT_TIMEOUT_MS)
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 

@@ -17,8 +17,8 @@ from moocstudio.app.translations import install_translations
 from moocstudio.export.package_check import check_package
 from moocstudio.model import Course
 from moocstudio.model.store import save_course
+from tests.waiting import EVENT_TIMEOUT_MS
 
-EXPORT_TIMEOUT_MS = 120_000
 OPEN_EDX = (
     "Open edX's SCORM block takes one SCO per package: a package with one SCO per item stops "
     "after its first item. For Open edX, export the whole course as one SCO."
@@ -57,7 +57,7 @@ def test_export_scorm12_from_the_dialog_is_valid_and_reported(
     assert dialog.chosen() == ("scorm12",)
     dialog.start()
     assert not dialog.export_button.isEnabled()  # no second export while one runs
-    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EVENT_TIMEOUT_MS)
     packages = list((tmp_path / "out").glob("*.zip"))
     assert [p.name for p in packages] == ["introduction-a-l-acces-ouvert-scorm12.zip"]
     assert check_package(packages[0]).valid
@@ -81,7 +81,7 @@ def test_a_failed_export_is_reported_in_plain_words(
     qtbot.addWidget(dialog)
     dialog.destination.setText(str(tmp_path / "out"))
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.status.text() == "The export failed.", timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.status.text() == "The export failed.", timeout=EVENT_TIMEOUT_MS)
     assert rendition.file.path.split("/")[-1] in dialog.report.toPlainText()
     assert "Traceback" not in dialog.report.toPlainText()
     assert not list((tmp_path / "out").glob("*.zip"))
@@ -95,7 +95,7 @@ def _pick(dialog: ExportDialog, structure: str) -> None:
 def _export_and_wait(qtbot: QtBot, dialog: ExportDialog) -> str:
     """Press Export and return the report's text once the packages are written and checked."""
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EVENT_TIMEOUT_MS)
     return dialog.report.toPlainText()
 
 

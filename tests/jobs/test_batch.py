@@ -10,8 +10,7 @@ from moocstudio.errors import MoocstudioError
 from moocstudio.jobs.batch import BatchItem, run_batch
 from moocstudio.jobs.runner import Concurrency, Runner
 from moocstudio.progress import JobContext, ProgressCallback, ignore_progress
-
-WAIT_S = 120  # only a broken cancel waits this long
+from tests.waiting import EVENT_TIMEOUT_S
 
 
 def test_results_and_failures_are_gathered_by_name() -> None:
@@ -31,11 +30,11 @@ def test_ctrl_c_between_two_submissions_cancels_the_job_already_running() -> Non
 
     def first(context: JobContext) -> None:
         started.set()
-        saw_cancel.append(context.cancel.wait(WAIT_S))
+        saw_cancel.append(context.cancel.wait(EVENT_TIMEOUT_S))
 
     def progress_for(name: str) -> ProgressCallback:
         if name == "second":  # asked as the second job is submitted, while the first one runs
-            assert started.wait(WAIT_S)
+            assert started.wait(EVENT_TIMEOUT_S)
             raise KeyboardInterrupt
         return ignore_progress
 

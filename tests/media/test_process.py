@@ -18,6 +18,7 @@ import pytest
 from moocstudio.errors import ToolNotFound, ToolTimedOut
 from moocstudio.media import process
 from moocstudio.media.process import STDERR_TAIL_BYTES, CompletedRun, run
+from tests.waiting import EVENT_TIMEOUT_S
 
 PY = sys.executable
 posix_only = pytest.mark.skipif(os.name != "posix", reason="process groups are POSIX here")
@@ -37,7 +38,7 @@ def gone(pid: int) -> bool:
     return status.is_file() and "\nState:\tZ" in status.read_text()
 
 
-def wait_until(condition, seconds: float = 120.0) -> bool:
+def wait_until(condition, seconds: float = EVENT_TIMEOUT_S) -> bool:
     """Poll ``condition`` until it holds (a process's end has no event to wait on here)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -76,7 +77,7 @@ def test_exit_status_stdout_and_the_tail_of_stderr():
 
 def test_large_output_on_both_pipes_does_not_deadlock():
     code = "import sys; sys.stdout.write('o' * 3_000_000); sys.stderr.write('e' * 3_000_000)"
-    done = run(python(code), timeout=300)  # only a deadlock takes this long
+    done = run(python(code), timeout=EVENT_TIMEOUT_S)  # only a deadlock takes this long
     assert done.ok
     assert len(done.stdout) == 3_000_000
     assert done.stderr_tail == "e" * STDERR_TAIL_BYTES
@@ -162,7 +163,7 @@ def test_keyboard_interrupt_stops_the_child_and_propagates(ctrl_c_raises: None) 
         press_ctrl_c()
 
     with pytest.raises(KeyboardInterrupt):
-        run(python(code), timeout=300, on_stdout_line=interrupt_once_it_runs)
+        run(python(code), timeout=EVENT_TIMEOUT_S, on_stdout_line=interrupt_once_it_runs)
     assert len(pids) == 1
     assert gone(pids[0])  # run() stopped and reaped it before letting the interrupt through
 
@@ -184,7 +185,7 @@ def test_ctrl_c_as_the_child_starts_still_stops_it(
     monkeypatch.setattr(process, "_spawn", spawn_then_ctrl_c)
     try:
         with pytest.raises(KeyboardInterrupt):
-            run(python("import time; time.sleep(600)"), timeout=300)
+            run(python("import time; time.sleep(600)"), timeout=EVENT_TIMEOUT_S)
         assert len(started) == 1
         assert started[0].poll() is not None  # stopped and reaped, not left running
     finally:
