@@ -35,7 +35,7 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
         text=True,
         cwd=cwd,
         env=env,
-        timeout=120,
+        timeout=EVENT_TIMEOUT_S,
     )
 
 
