@@ -42,7 +42,9 @@ def _copy(sample: tuple[Path, Course], tmp_path: Path) -> CourseDocument:
     """The sample course with its media, in a folder of the test's own."""
     folder = tmp_path / "course"
     shutil.copytree(sample[0], folder)
-    save_course(folder, sample[1])  # the fixture's media results are in memory only
+    # The fixture's media results are in memory only; saving stamps the course it is given, so
+    # it gets a copy: the session's sample stays as every other test expects it.
+    save_course(folder, sample[1].model_copy(deep=True))
     return CourseDocument.open(folder)
 
 
