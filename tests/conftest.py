@@ -178,6 +178,27 @@ def make_clip(
     return make
 
 
+@pytest.fixture
+def make_long_clip(make_clip: MakeClip) -> Callable[[str], Path]:
+    """Factory: ``long.mp4`` of two minutes at a size, made in about a second.
+
+    A 2 s clip played 60 times over (copied, not re-encoded): minutes of encoding at any load,
+    so a job on it is still running whenever a test cancels it, interrupts it, or looks.
+    """
+
+    def make(size: str) -> Path:
+        return make_clip(
+            "long.mp4",
+            seconds=2.0,
+            size=size,
+            rate=30,
+            repeat=60,
+            extra_args=("-preset", "ultrafast"),
+        )
+
+    return make
+
+
 @pytest.fixture(scope="session")
 def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Course]:
     """The sample course with its renditions, poster and French subtitles (a few seconds)."""

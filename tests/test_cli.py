@@ -319,18 +319,9 @@ ENCODING_SHOWN = re.compile(rb"%\s+(?:\x1b\[[0-9;]*m)*encode\b")
 
 @pytest.mark.skipif(os.name != "posix", reason="Ctrl-C through a pseudo-terminal is POSIX")
 def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
-    tmp_path: Path, make_clip, user_folders: UserFolders
+    tmp_path: Path, make_long_clip, user_folders: UserFolders
 ) -> None:
-    # Two minutes of 720p (a 2 s clip played 60 times, made in a second): minutes of encoding
-    # at any load, so the Ctrl-C always lands while ffmpeg encodes.
-    clip = make_clip(
-        "long.mp4",
-        seconds=2.0,
-        size="1280x720",
-        rate=30,
-        repeat=60,
-        extra_args=("-preset", "ultrafast"),
-    )
+    clip = make_long_clip("1280x720")  # minutes of encoding: the Ctrl-C lands while it encodes
     out = tmp_path / "out"
     run = TerminalRun("transcode", clip, "-o", out)
     run.wait_for(ENCODING_SHOWN)

@@ -44,21 +44,6 @@ def dialog(qtbot: QtBot, jobs: JobCenter) -> Iterator[BatchTranscodeDialog]:
     window.deleteLater()
 
 
-def long_clip(make_clip) -> Path:
-    """Two minutes of 540p, made in a second (a 2 s clip played 60 times over, not re-encoded).
-
-    Minutes of encoding at any load: still running whenever the test cancels it or looks.
-    """
-    return make_clip(
-        "long.mp4",
-        seconds=2.0,
-        size="960x540",
-        rate=30,
-        repeat=60,
-        extra_args=("-preset", "ultrafast"),
-    )
-
-
 def row_named(dialog: BatchTranscodeDialog, name: str) -> BatchRow:
     return next(row for row in dialog.rows if row.source.name == name)
 
@@ -108,12 +93,13 @@ def test_batch_transcodes_two_clips_and_cancels_a_long_one(
     qtbot: QtBot,
     dialog: BatchTranscodeDialog,
     make_clip,
+    make_long_clip,
     tmp_path: Path,
     user_folders: UserFolders,
 ) -> None:
     first = make_clip("intro.mp4", seconds=2.0, size="320x240")
     second = make_clip("week 1/lecture.mp4", seconds=2.0, size="320x240", rate=30)
-    long = long_clip(make_clip)
+    long = make_long_clip("960x540")
     out = tmp_path / "out"
     dialog.add_paths([first, second, long])
     dialog.set_output_folder(out)
@@ -237,11 +223,11 @@ def test_an_unwritable_output_folder_is_refused_before_anything_runs(
 def test_closing_while_running_asks_and_can_cancel(
     qtbot: QtBot,
     dialog: BatchTranscodeDialog,
-    make_clip,
+    make_long_clip,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    long = long_clip(make_clip)
+    long = make_long_clip("960x540")
     dialog.add_paths([long])
     dialog.set_output_folder(tmp_path / "out")
     dialog.start()
@@ -263,9 +249,9 @@ def test_closing_while_running_asks_and_can_cancel(
 
 
 def test_keep_running_closes_and_the_transcode_goes_on(
-    qtbot: QtBot, dialog: BatchTranscodeDialog, make_clip, tmp_path: Path
+    qtbot: QtBot, dialog: BatchTranscodeDialog, make_long_clip, tmp_path: Path
 ) -> None:
-    long = long_clip(make_clip)
+    long = make_long_clip("960x540")
     dialog.add_paths([long])
     dialog.set_output_folder(tmp_path / "out")
     dialog.start()
