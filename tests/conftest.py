@@ -16,13 +16,19 @@ from typing import TYPE_CHECKING, Protocol
 
 import imageio_ffmpeg
 import pytest
+from PySide6.QtCore import QSettings
 
 from moocstudio.media.course_media import make_media_now
 from moocstudio.model import Course
 from moocstudio.sample import build_sample_course
+from tests.user_folders import UserFolders, enter_private_home
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
+
+# Before any test code runs (nothing above looks for a user folder): this run, and every
+# process it starts, gets a private home; see user_folders.py.
+RUN_GUARD = enter_private_home()
 
 # Before any test creates a QApplication (none of the imports above does): no display needed.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -32,7 +38,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
     signal.signal(signal.SIGINT, signal.default_int_handler)
 
-FFMPEG_TIMEOUT = 60  # seconds; a generated clip takes well under one
+FFMPEG_TIMEOUT = 600  # seconds; a generated clip takes well under one, this only catches a hang
 
 
 class MakeClip(Protocol):
@@ -47,10 +53,48 @@ class MakeClip(Protocol):
         audio: bool = True,
         video: bool = True,
         extra_args: Sequence[str] = (),
+        repeat: int = 1,
     ) -> Path: ...
 
 
 RunFfmpeg = Callable[..., None]
+
+
+@pytest.fixture(autouse=True)
+def user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> UserFolders:
+    """Every test's own moocstudio cache, config and data folders, and Qt settings folder.
+
+    Nothing a test does reaches the user's real ones, nor another test's; the CLI the tests
+    start inherits the variables.
+    """
+    folders = UserFolders.under(tmp_path_factory.mktemp("user-folders"))
+    for variable, value in folders.environment().items():
+        monkeypatch.setenv(variable, value)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folders.qt_settings)
+    )
+    return folders
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail the run if anything reached moocstudio's real user folders (see user_folders.py)."""
+    if RUN_GUARD is None:  # an xdist worker: the process that owns the run checks, once
+        return
+    violations = RUN_GUARD.violations()
+    RUN_GUARD.remove_home()
+    if not violations:
+        return
+    report = pytest.CollectReport(
+        nodeid="moocstudio user folders",
+        outcome="failed",
+        longrepr="tests wrote where moocstudio keeps the user's files:\n" + "\n".join(violations),
+        result=[],
+    )
+    session.config.hook.pytest_collectreport(report=report)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")
@@ -88,8 +132,10 @@ def make_clip(
     """Factory: a real clip in tmp_path, encoded with the codecs ffmpeg picks for its extension.
 
     A name without an extension gets ".mp4" (H.264 and AAC with this ffmpeg).
-    ``extra_args`` go after the inputs (output options: codecs, profiles, metadata ...). The
-    same recipe is encoded once per session and copied, so tests may damage their copy freely.
+    ``extra_args`` go after the inputs (output options: codecs, profiles, metadata ...).
+    ``repeat`` plays the clip that many times over, copied without re-encoding: a clip that
+    takes minutes to transcode, whatever the load, is made in about a second. The same recipe is
+    encoded once per session and copied, so tests may damage their copy freely.
     """
 
     def make(
@@ -100,6 +146,7 @@ def make_clip(
         audio: bool = True,
         video: bool = True,
         extra_args: Sequence[str] = (),
+        repeat: int = 1,
     ) -> Path:
         if not (audio or video):
             raise ValueError("a clip needs audio, video or both")
@@ -108,7 +155,7 @@ def make_clip(
             suffix = ".mp4"
             name += suffix
         out = tmp_path / name
-        recipe = (suffix, seconds, size, str(rate), audio, video, tuple(extra_args))
+        recipe = (suffix, seconds, size, str(rate), audio, video, tuple(extra_args), repeat)
         cached = clip_cache.get(recipe)
         if cached is None:
             cached = tmp_path_factory.mktemp("clips") / f"clip{suffix}"
@@ -119,11 +166,35 @@ def make_clip(
             if audio:
                 tone = f"sine=frequency=440:sample_rate=48000:duration={seconds}"
                 inputs += ["-f", "lavfi", "-i", tone]
-            run_ffmpeg(*inputs, *extra_args, cached)
+            once = cached.with_name(f"once{suffix}") if repeat > 1 else cached
+            run_ffmpeg(*inputs, *extra_args, once)
+            if repeat > 1:
+                run_ffmpeg("-stream_loop", str(repeat - 1), "-i", once, "-c", "copy", cached)
             clip_cache[recipe] = cached
         out.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, out)
         return out
+
+    return make
+
+
+@pytest.fixture
+def make_long_clip(make_clip: MakeClip) -> Callable[[str], Path]:
+    """Factory: ``long.mp4`` of two minutes at a size, made in about a second.
+
+    A 2 s clip played 60 times over (copied, not re-encoded): minutes of encoding at any load,
+    so a job on it is still running whenever a test cancels it, interrupts it, or looks.
+    """
+
+    def make(size: str) -> Path:
+        return make_clip(
+            "long.mp4",
+            seconds=2.0,
+            size=size,
+            rate=30,
+            repeat=60,
+            extra_args=("-preset", "ultrafast"),
+        )
 
     return make
 

@@ -21,6 +21,7 @@ from pathlib import Path
 from pptx import Presentation
 
 from moocstudio.importers.libreoffice import convert, find_soffice
+from tests.waiting import EVENT_TIMEOUT_S
 
 TITLE_AND_CONTENT = 1
 PRESENTATION = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -157,7 +158,7 @@ def libreoffice_convert(source: Path, target: str, folder: Path) -> Path:
     extension = target.split(":")[0]
     work = folder / f"convert-{source.stem}-{extension}"
     work.mkdir(parents=True)
-    result = convert(soffice, [source], target, work, timeout=180)
+    result = convert(soffice, [source], target, work, timeout=EVENT_TIMEOUT_S)
     converted = work / f"{source.stem}.{extension}"
     assert result.ok and converted.is_file(), result.stderr_tail
     return converted.replace(folder / converted.name)

@@ -3,10 +3,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -19,6 +19,8 @@ from moocstudio.export.formats import FORMATS
 from moocstudio.export.validate import schemas_in_use
 from moocstudio.model import Page
 from moocstudio.model.store import load_course
+from tests.user_folders import UserFolders
+from tests.waiting import EVENT_TIMEOUT_S
 
 CLIP_SECONDS = 1.0
 
@@ -34,7 +36,7 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedP
         text=True,
         cwd=cwd,
         env=env,
-        timeout=120,
+        timeout=EVENT_TIMEOUT_S,
     )
 
 
@@ -215,16 +217,8 @@ def test_demo_builds_the_sample_course(tmp_path: Path) -> None:
 # --- transcode and media --------------------------------------------------------------------
 
 
-@pytest.fixture
-def cli_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Keep the user-level rendition cache inside the test's folder."""
-    cache = tmp_path / "user-cache"
-    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(cache))
-    return cache
-
-
 def test_transcode_makes_renditions_and_reports_bad_files(
-    tmp_path: Path, make_clip, cli_cache: Path
+    tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
     clip = make_clip("cours « été » 'v1'.mp4", seconds=1.0, size="960x540")
     fake = tmp_path / "notes.mp4"
@@ -239,7 +233,9 @@ def test_transcode_makes_renditions_and_reports_bad_files(
     assert names == [f"cours « été » 'v1'-{label}.mp4" for label in ("360p", "540p")]
 
 
-def test_transcode_twice_uses_the_cache(tmp_path: Path, make_clip, cli_cache: Path) -> None:
+def test_transcode_twice_uses_the_cache(
+    tmp_path: Path, make_clip, user_folders: UserFolders
+) -> None:
     clip = make_clip("lesson.mp4", seconds=1.0, size="640x360")
     out = tmp_path / "out"
     first = run_cli("transcode", clip, "-o", out)
@@ -252,7 +248,7 @@ def test_transcode_twice_uses_the_cache(tmp_path: Path, make_clip, cli_cache: Pa
 
 
 def test_transcode_into_an_unwritable_place_fails_before_encoding(
-    tmp_path: Path, make_clip, cli_cache: Path
+    tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
     clip = make_clip("lesson.mp4", seconds=1.0)
     blocker = tmp_path / "a-file"
@@ -260,34 +256,82 @@ def test_transcode_into_an_unwritable_place_fails_before_encoding(
     result = run_cli("transcode", clip, "-o", blocker / "out")
     assert result.returncode == 2
     assert "cannot write the renditions here" in result.stderr
-    assert not cli_cache.exists() or not any(cli_cache.rglob("*.mp4"))
+    assert not user_folders.cache.exists() or not any(user_folders.cache.rglob("*.mp4"))
 
 
+class TerminalRun:
+    """The real command in a pseudo-terminal, as a user at a terminal runs it.
+
+    The progress bars are drawn live then (they are not, into a pipe), so the test sees what the
+    user sees, the moment it is shown.
+    """
+
+    def __init__(self, *args: str | Path) -> None:
+        import pty  # POSIX only: imported by the tests that are
+
+        self._terminal, child_end = pty.openpty()
+        package_root = str(Path(moocstudio.__file__).resolve().parents[1])
+        env = {**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200", "TERM": "xterm"}
+        env.pop("NO_COLOR", None)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "moocstudio", *map(str, args)],
+            stdin=subprocess.DEVNULL,
+            stdout=child_end,
+            stderr=child_end,
+            env=env,
+        )
+        os.close(child_end)
+        self.shown = b""
+
+    def wait_for(self, pattern: re.Pattern[bytes]) -> None:
+        """Read what the command shows until ``pattern`` appears; fail if it ends first."""
+        while not pattern.search(self.shown):
+            if not self._read(EVENT_TIMEOUT_S):
+                pytest.fail(f"never shown: {pattern.pattern!r}\n{self.text}")
+
+    def finish(self) -> str:
+        """Read everything until the command ends; its output, control sequences removed."""
+        while self._read(EVENT_TIMEOUT_S):
+            pass
+        self.process.wait(timeout=EVENT_TIMEOUT_S)
+        os.close(self._terminal)
+        return self.text
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", self.shown.decode("utf-8", "replace"))
+
+    def _read(self, timeout: float) -> bool:
+        """Add what the command shows next to ``shown``; False once it closed the terminal."""
+        ready, _, _ = select.select([self._terminal], [], [], timeout)
+        if not ready:
+            pytest.fail(f"nothing shown for {timeout} s:\n{self.text}")
+        try:
+            chunk = os.read(self._terminal, 65536)
+        except OSError:  # EIO on Linux: every process has closed the terminal
+            chunk = b""
+        self.shown += chunk
+        return bool(chunk)
+
+
+ENCODING_SHOWN = re.compile(rb"%\s+(?:\x1b\[[0-9;]*m)*encode\b")
+"""A job's bar in the "encode" stage: ffmpeg's first ``-progress`` report has come."""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="Ctrl-C through a pseudo-terminal is POSIX")
 def test_transcode_cancelled_with_ctrl_c_leaves_no_output(
-    tmp_path: Path, make_clip, cli_cache: Path
+    tmp_path: Path, make_long_clip, user_folders: UserFolders
 ) -> None:
-    # Long enough that the interrupt always lands while ffmpeg encodes, even on a busy machine.
-    clip = make_clip(
-        "long.mp4", seconds=30.0, size="1280x720", rate=30, extra_args=("-preset", "ultrafast")
-    )
+    clip = make_long_clip("1280x720")  # minutes of encoding: the Ctrl-C lands while it encodes
     out = tmp_path / "out"
-    package_root = str(Path(moocstudio.__file__).resolve().parents[1])
-    child = subprocess.Popen(
-        [sys.executable, "-m", "moocstudio", "transcode", str(clip), "-o", str(out)],
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONPATH": package_root, "COLUMNS": "200"},
-    )
-    deadline = time.monotonic() + 60
-    while not any(cli_cache.rglob("*.part.mp4")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # wait until ffmpeg is writing the renditions
-    child.send_signal(signal.SIGINT)
-    _, stderr = child.communicate(timeout=60)
-    assert child.returncode == 130, stderr
-    assert "cancelled" in stderr
+    run = TerminalRun("transcode", clip, "-o", out)
+    run.wait_for(ENCODING_SHOWN)
+    run.process.send_signal(signal.SIGINT)  # what the terminal sends on Ctrl-C
+    shown = run.finish()
+    assert run.process.returncode == 130, shown
+    assert shown.rstrip().endswith("moocstudio: cancelled")
     assert not out.exists() or list(out.iterdir()) == []
-    assert not [p for p in cli_cache.rglob("*") if p.is_file()]
+    assert not [p for p in user_folders.cache.rglob("*") if p.is_file()]
 
 
 def test_media_command_fills_in_the_course_videos(course: Path, make_clip, deck: Path) -> None:
@@ -315,7 +359,7 @@ def test_media_command_fills_in_the_course_videos(course: Path, make_clip, deck:
     ],
 )
 def test_transcode_bad_input_is_one_clear_line_and_no_output(
-    tmp_path: Path, make_clip, cli_cache: Path, kind: str, message: str
+    tmp_path: Path, make_clip, user_folders: UserFolders, kind: str, message: str
 ) -> None:
     bad = tmp_path / f"bad {kind}.mp4"
     if kind == "truncated":

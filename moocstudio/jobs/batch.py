@@ -49,12 +49,16 @@ def run_batch(
     Raises:
         KeyboardInterrupt: After cancelling every job (running ones remove their outputs).
     """
-    handles = [
-        runner.submit(item.name, item.job, key=item.key, on_progress=progress_for(item.name))
-        for item in items
-    ]
+    handles: list[JobHandle[T]] = []
     outcome: BatchOutcome[T] = BatchOutcome()
     try:
+        # Submitted inside the try: a Ctrl-C between two submissions cancels those already in.
+        for item in items:
+            handles.append(
+                runner.submit(
+                    item.name, item.job, key=item.key, on_progress=progress_for(item.name)
+                )
+            )
         for item, handle in zip(items, handles, strict=True):
             failure = None
             try:

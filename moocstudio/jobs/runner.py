@@ -98,6 +98,7 @@ class Runner:
         )
         self._lock = threading.Lock()
         self._busy_keys: set[str] = set()
+        self._unfinished: set[CancelToken] = set()
 
     @classmethod
     def for_jobs(cls, jobs: int, executor: Executor | None = None) -> Runner:
@@ -130,18 +131,29 @@ class Runner:
             on_progress(progress)
 
         context = JobContext(report, token, self.concurrency.threads_per_job)
+        # Known before it is submitted: an interrupt from here on still reaches the job.
+        with self._lock:
+            self._unfinished.add(token)
         try:
             handle.future = self._executor.submit(job, context)
         except BaseException:
-            self._release(key)
+            self._release(key, token)
             raise
-        handle.future.add_done_callback(lambda _future: self._release(key))
+        handle.future.add_done_callback(lambda _future: self._release(key, token))
         return handle
 
-    def _release(self, key: str | None) -> None:
-        if key is not None:
-            with self._lock:
+    def _release(self, key: str | None, token: CancelToken) -> None:
+        with self._lock:
+            self._unfinished.discard(token)
+            if key is not None:
                 self._busy_keys.discard(key)
+
+    def cancel_all(self) -> None:
+        """Cancel every job not yet ended; each stops (and cleans up) at its next check."""
+        with self._lock:
+            tokens = list(self._unfinished)
+        for token in tokens:
+            token.cancel()
 
     def shutdown(self, *, cancel_pending: bool = False) -> None:
         """Wait for running jobs (after dropping queued ones if asked) and free the pool."""
@@ -152,4 +164,8 @@ class Runner:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        self.shutdown(cancel_pending=exc_info[0] is not None)
+        """On an exception (Ctrl-C too), cancel every job and wait for them to clean up."""
+        failed = exc_info[0] is not None
+        if failed:
+            self.cancel_all()
+        self.shutdown(cancel_pending=failed)

@@ -196,6 +196,9 @@ def transcode_job(
             cancel=context.cancel,
             threads=context.threads or None,
         )
+        # A cancel that came as the encode ended still wins: the author's folder gets nothing
+        # (the finished renditions stay in the cache, for the next time).
+        context.cancel.raise_if_cancelled(str(source))
         return publish_renditions(made, out_dir, stem)
 
     return job

@@ -3,7 +3,9 @@
 Every external program (ffmpeg, LibreOffice, pdftoppm...) runs through :func:`run`: an argv list
 (never a shell), its own process group so that stopping it also stops whatever it started, the
 command logged, and the end of its stderr kept for the error message. Stopping is polite first:
-interrupt, then terminate, then kill, each after a short grace period.
+interrupt, then terminate, then kill, each after a short grace period. A Ctrl-C that comes
+while the child starts, or while it is being stopped, waits until run() holds the child: it
+always stops the child, never leaves it running on its own.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import IO, TypeVar
 
 from moocstudio.errors import Cancelled, ToolNotFound, ToolTimedOut
@@ -114,29 +117,44 @@ def run(
         Exception: Whatever a stdout callback raised; the child has been stopped.
     """
     args = _resolve(argv)
-    proc = _spawn(args, cwd=cwd, env=env)
-    streamed = on_stdout_line is not None or on_stdout_data is not None
-    stdout = _Collector(
-        proc.stdout,
-        keep=STDERR_TAIL_BYTES if streamed else None,
-        on_line=on_stdout_line,
-        on_data=on_stdout_data,
-    )
-    stderr = _Collector(proc.stderr, keep=STDERR_TAIL_BYTES)
+    name = Path(args[0]).name
+    # From the start of the child until the try below can stop it, a Ctrl-C would leave it
+    # running with nobody to stop it (it has its own session: the terminal's Ctrl-C reaches
+    # only us). It is held meanwhile and raised inside the try; also held while stopping.
+    ctrl_c = _CtrlCHold()
     try:
-        _wait(proc, timeout, cancel)
-    except Cancelled:
-        _stop_group(proc)
-        _finish(proc, stdout, stderr)
-        raise Cancelled(Path(args[0]).name) from None
-    except subprocess.TimeoutExpired:
-        _stop_group(proc)
-        _finish(proc, stdout, stderr)
-        raise ToolTimedOut(Path(args[0]).name, timeout or 0.0, stderr.text()) from None
-    except BaseException:  # KeyboardInterrupt, or a cancel raised from a signal handler
-        _stop_group(proc)
-        _finish(proc, stdout, stderr)
+        proc = _spawn(args, cwd=cwd, env=env)
+    except BaseException:
+        ctrl_c.release()
         raise
+    collectors: list[_Collector] = []
+    try:
+        streamed = on_stdout_line is not None or on_stdout_data is not None
+        collectors.append(
+            _Collector(
+                proc.stdout,
+                keep=STDERR_TAIL_BYTES if streamed else None,
+                on_line=on_stdout_line,
+                on_data=on_stdout_data,
+            )
+        )
+        collectors.append(_Collector(proc.stderr, keep=STDERR_TAIL_BYTES))
+        ctrl_c.release()
+        _wait(proc, timeout, cancel)
+    except BaseException as exc:  # also KeyboardInterrupt, or a cancel from a signal handler
+        ctrl_c.hold()
+        try:
+            _stop_group(proc)
+            _finish(proc, *collectors)
+        finally:
+            ctrl_c.release()
+        if isinstance(exc, Cancelled):
+            raise Cancelled(name) from None
+        if isinstance(exc, subprocess.TimeoutExpired):
+            tail = collectors[1].text() if len(collectors) > 1 else ""
+            raise ToolTimedOut(name, timeout or 0.0, tail) from None
+        raise
+    stdout, stderr = collectors
     _finish(proc, stdout, stderr)
     if stdout.callback_error is not None:
         raise stdout.callback_error
@@ -146,6 +164,43 @@ def run(
         stdout=stdout.data(),
         stderr_tail=stderr.text(),
     )
+
+
+class _CtrlCHold:
+    """Holds Ctrl-C (SIGINT) back while held, then raises it where it is safe.
+
+    Python raises KeyboardInterrupt in the main thread, wherever it is; only the main thread
+    may change the handler, and only there can the interrupt come, so elsewhere (a job's
+    worker thread) holding does nothing. A handler that is not Python's (ignored, default, or
+    set from C) raises nothing either, and is left alone. Holding starts at creation.
+    """
+
+    def __init__(self) -> None:
+        self._previous: Callable[[int, FrameType | None], object] | None = None
+        self._pending: tuple[int, FrameType | None] | None = None
+        self.hold()
+
+    def hold(self) -> None:
+        """Record a Ctrl-C instead of raising it, until :meth:`release`."""
+        if self._previous is not None or threading.current_thread() is not threading.main_thread():
+            return
+        current = signal.getsignal(signal.SIGINT)
+        if callable(current):
+            self._previous = current
+            signal.signal(signal.SIGINT, self._record)
+
+    def release(self) -> None:
+        """Put the handler back; a Ctrl-C that came meanwhile is handled now (it raises)."""
+        previous, self._previous = self._previous, None
+        if previous is None:
+            return
+        signal.signal(signal.SIGINT, previous)
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            previous(*pending)
+
+    def _record(self, signum: int, frame: FrameType | None) -> None:
+        self._pending = self._pending or (signum, frame)
 
 
 def _wait(proc: subprocess.Popen[bytes], timeout: float | None, cancel: CancelToken | None) -> None:

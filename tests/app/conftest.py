@@ -1,12 +1,14 @@
-"""App tests: a private QSettings store, a fresh course folder per test, English afterwards."""
+"""App tests: the application back in English after each test.
+
+Each test's own settings and cache folders come from the autouse ``user_folders`` fixture in
+``tests/conftest.py``.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,25 +16,8 @@ from moocstudio.app.jobs import JobCenter
 from moocstudio.app.translations import install_translations
 
 
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep the app's settings (recent courses, language) out of the real user's."""
-    folder = tmp_path_factory.mktemp("settings")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    yield
-
-
 @pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private cache (compiled translations, derived media)."""
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def app(qapp: QApplication, cache_dir: Path) -> Iterator[QApplication]:
+def app(qapp: QApplication) -> Iterator[QApplication]:
     """The application, back in English after the test whatever it installed."""
     yield qapp
     assert install_translations(qapp, "en") == "en"

@@ -30,6 +30,7 @@ from moocstudio.media.subtitle_files import render_webvtt
 from moocstudio.model import Course, Page, SlideDeck, SubtitleTrack, Video
 from moocstudio.model.licence import LicenceId
 from moocstudio.model.store import add_asset_bytes, asset_path
+from tests.waiting import EVENT_TIMEOUT_MS
 
 
 @pytest.fixture
@@ -56,7 +57,7 @@ def show(qtbot: QtBot, widget: QWidget, name: str) -> None:
     qtbot.addWidget(widget)
     widget.resize(760, 700)
     widget.show()
-    qtbot.waitExposed(widget)
+    qtbot.waitExposed(widget, timeout=EVENT_TIMEOUT_MS)
     shots = os.environ.get("MOOCSTUDIO_SCREENSHOTS")
     if shots:
         assert widget.grab().save(str(Path(shots) / name))
@@ -77,7 +78,9 @@ def test_page_preview_follows_the_text_after_a_pause(
 
     editor.editor.setPlainText("# Nouveau titre\n\n![absente](absente.png)\n")
     assert "Nouveau titre" not in editor.preview.toPlainText()  # debounced, not per key
-    qtbot.waitUntil(lambda: "Nouveau titre" in editor.preview.toPlainText(), timeout=2000)
+    qtbot.waitUntil(
+        lambda: "Nouveau titre" in editor.preview.toPlainText(), timeout=EVENT_TIMEOUT_MS
+    )
     assert "absente.png was not found" in editor.warnings.text()
     assert editor.warnings.isVisible()
 
@@ -92,7 +95,7 @@ def test_page_edit_is_one_undoable_step(
     text = editor.editor.toPlainText().replace("Les licences ouvertes", "Licences libres", 1)
     editor.editor.setPlainText(text)
     # The edit ends after a pause: one command, however many keystrokes made it.
-    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=EVENT_TIMEOUT_MS)
 
     edited = document.find_item(page.id)[2]
     assert "Licences libres" in edited.html and edited.source != old_source
@@ -177,7 +180,7 @@ def test_page_edit_commits_front_matter_and_instructor_notes_in_one_step(
     editor = PageEditor(document, page.id)
     show(qtbot, editor, "page-lesson.png")
     editor.editor.setPlainText(LESSON)
-    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=5000)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1, timeout=EVENT_TIMEOUT_MS)
 
     edited = document.find_item(page.id)[2]
     assert edited.title == "Boucles"
@@ -340,7 +343,7 @@ def test_cue_edits_are_checked_saved_to_vtt_and_srt_and_undone(
     line.selectAll()
     qtbot.keyClicks(line, "00:03.500")
     qtbot.keyClick(line, Qt.Key.Key_Return)  # the view commits on its next event loop turn
-    qtbot.waitUntil(lambda: model.index(0, END).data() == "00:03.500", timeout=2000)
+    qtbot.waitUntil(lambda: model.index(0, END).data() == "00:03.500", timeout=EVENT_TIMEOUT_MS)
     assert cues.message.text() == ""
     assert model.setData(model.index(0, TEXT), "Bonjour à toutes et à tous.")
 
@@ -445,7 +448,7 @@ def test_generate_renditions_runs_on_the_job_center(
 
     qtbot.mouseClick(editor.generate, Qt.MouseButton.LeftButton)
     assert not editor.generate.isEnabled()  # one job at a time per video
-    qtbot.waitUntil(lambda: editor.generate.isEnabled(), timeout=60_000)
+    qtbot.waitUntil(lambda: editor.generate.isEnabled(), timeout=EVENT_TIMEOUT_MS)
 
     assert document.undo_stack.count() == 1
     assert document.find_item(video.id)[2].renditions == made
@@ -506,10 +509,10 @@ def test_page_edit_commits_when_the_author_leaves_the_text(
     show(qtbot, window, "page-focus.png")
     window.activateWindow()
     editor.editor.setFocus()
-    qtbot.waitUntil(editor.editor.hasFocus)
+    qtbot.waitUntil(editor.editor.hasFocus, timeout=EVENT_TIMEOUT_MS)
     qtbot.keyClicks(editor.editor, "Ajout. ")
     elsewhere.setFocus()  # leaving ends the edit at once, before the pause timer
-    qtbot.waitUntil(elsewhere.hasFocus)
+    qtbot.waitUntil(elsewhere.hasFocus, timeout=EVENT_TIMEOUT_MS)
     assert document.undo_stack.count() == 1
     assert "Ajout." in document.find_item(page.id)[2].html
 
@@ -532,7 +535,7 @@ def test_delete_key_in_the_cue_table_removes_a_cue_not_the_video(
     count = editor.cues.model.rowCount()
     table.setFocus()
     table.selectRow(1)
-    qtbot.waitUntil(table.hasFocus)
+    qtbot.waitUntil(table.hasFocus, timeout=EVENT_TIMEOUT_MS)
     qtbot.keyClick(table, Qt.Key.Key_Delete)
     assert editor.cues.model.rowCount() == count - 1
     assert not deleted

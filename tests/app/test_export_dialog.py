@@ -18,8 +18,8 @@ from moocstudio.export.package_check import check_package
 from moocstudio.export.validate import schemas_in_use
 from moocstudio.model import Course
 from moocstudio.model.store import save_course
+from tests.waiting import EVENT_TIMEOUT_MS
 
-EXPORT_TIMEOUT_MS = 120_000
 OPEN_EDX = (
     "Open edX's SCORM block takes one SCO per package: a package with one SCO per item stops "
     "after its first item. For Open edX, export the whole course as one SCO."
@@ -48,7 +48,9 @@ def _copy(sample: tuple[Path, Course], tmp_path: Path) -> CourseDocument:
     """The sample course with its media, in a folder of the test's own."""
     folder = tmp_path / "course"
     shutil.copytree(sample[0], folder)
-    save_course(folder, sample[1])  # the fixture's media results are in memory only
+    # The fixture's media results are in memory only; saving stamps the course it is given, so
+    # it gets a copy: the session's sample stays as every other test expects it.
+    save_course(folder, sample[1].model_copy(deep=True))
     return CourseDocument.open(folder)
 
 
@@ -63,7 +65,7 @@ def test_export_scorm12_from_the_dialog_is_valid_and_reported(
     assert dialog.chosen() == ("scorm12",)
     dialog.start()
     assert not dialog.export_button.isEnabled()  # no second export while one runs
-    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EVENT_TIMEOUT_MS)
     packages = list((tmp_path / "out").glob("*.zip"))
     assert [p.name for p in packages] == ["introduction-a-l-acces-ouvert-scorm12.zip"]
     assert check_package(packages[0]).valid
@@ -87,7 +89,7 @@ def test_a_failed_export_is_reported_in_plain_words(
     qtbot.addWidget(dialog)
     dialog.destination.setText(str(tmp_path / "out"))
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.status.text() == "The export failed.", timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.status.text() == "The export failed.", timeout=EVENT_TIMEOUT_MS)
     assert rendition.file.path.split("/")[-1] in dialog.report.toPlainText()
     assert "Traceback" not in dialog.report.toPlainText()
     assert not list((tmp_path / "out").glob("*.zip"))
@@ -101,7 +103,7 @@ def _pick(dialog: ExportDialog, structure: str) -> None:
 def _export_and_wait(qtbot: QtBot, dialog: ExportDialog) -> str:
     """Press Export and return the report's text once the packages are written and checked."""
     dialog.start()
-    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EXPORT_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dialog.open_button.isEnabled(), timeout=EVENT_TIMEOUT_MS)
     return dialog.report.toPlainText()
 
 

@@ -41,6 +41,7 @@ from moocstudio.export.formats import (
 )
 from moocstudio.model import Course, Page
 from moocstudio.resources import resource_path
+from tests.user_folders import UserFolders
 
 TS_FILE = resource_path("i18n", "moocstudio_fr.ts")
 
@@ -180,10 +181,10 @@ def test_the_ts_file_is_complete() -> None:
     assert problems == []
 
 
-def test_french_is_available_and_its_compiled_file_loads(cache_dir: Path) -> None:
+def test_french_is_available_and_its_compiled_file_loads(user_folders: UserFolders) -> None:
     assert "fr" in available_languages()
     compiled = compiled_translation("fr")
-    assert compiled is not None and compiled.is_relative_to(cache_dir)
+    assert compiled is not None and compiled.is_relative_to(user_folders.cache)
     translator = QTranslator()
     assert translator.load(str(compiled))
     assert translator.translate("MainWindow", "&File") == "&Fichier"
@@ -191,7 +192,7 @@ def test_french_is_available_and_its_compiled_file_loads(cache_dir: Path) -> Non
     assert compiled_translation("fr_CA") == compiled  # regional variants use the same file
 
 
-def test_every_word_of_the_format_registry_is_in_french(cache_dir: Path) -> None:
+def test_every_word_of_the_format_registry_is_in_french() -> None:
     """Summaries and per-item notes are marked in formats.py; each has its French in the .ts."""
     compiled = compiled_translation("fr")
     assert compiled is not None

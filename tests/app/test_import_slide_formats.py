@@ -24,8 +24,8 @@ from tests.slide_samples import (
     retyped_deck,
     write_pdf,
 )
+from tests.waiting import EVENT_TIMEOUT_MS
 
-JOB_TIMEOUT_MS = 120_000
 TITLES = [spec.title for spec in FRENCH_DECK]
 
 
@@ -69,7 +69,7 @@ def test_pdf_slides_and_a_slide_show_dropped_on_the_outline_are_imported(
     if find_soffice() is not None:
         paths.append(libreoffice_convert(tmp_path / "cours.pptx", "odp", tmp_path / "odp"))
     _drop(window, paths)
-    qtbot.waitUntil(lambda: len(_slide_titles(window)) == len(paths), timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: len(_slide_titles(window)) == len(paths), timeout=EVENT_TIMEOUT_MS)
     assert _slide_titles(window) == [TITLES] * len(paths)
 
 
@@ -83,7 +83,7 @@ def test_a_protected_pdf_dropped_shows_one_plain_error_and_adds_nothing(
         write_pdf(tmp_path / "a.pdf", [PdfPage([("A", 20)])]), tmp_path / "b.pdf"
     )
     _drop(window, [locked])
-    qtbot.waitUntil(lambda: errors != [], timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: errors != [], timeout=EVENT_TIMEOUT_MS)
     [message] = errors
     assert "b.pdf: is protected by a password" in message and "\n" not in message
     assert _slide_titles(window) == []
@@ -102,7 +102,7 @@ def test_the_import_dialog_offers_every_slide_format(
     monkeypatch.setattr(window_module.QFileDialog, "getOpenFileNames", pick)
     assert window_module.QFileDialog is QFileDialog
     window.import_dialog()
-    qtbot.waitUntil(lambda: _slide_titles(window) == [["Diapositive"]], timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: _slide_titles(window) == [["Diapositive"]], timeout=EVENT_TIMEOUT_MS)
     course_material, slides, _all = offered[0].split(";;")
     for pattern in ("*.pptx", "*.ppsx", "*.potx", "*.pptm", "*.odp", "*.otp", "*.fodp", "*.pdf"):
         assert pattern in course_material and pattern in slides

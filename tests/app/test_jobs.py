@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from moocstudio.app.jobs import JobCenter
 from moocstudio.jobs.runner import Runner, manual_concurrency
 from moocstudio.progress import JobContext
+from tests.waiting import EVENT_TIMEOUT_MS
 
 
 class SameThreadExecutor(Executor):
@@ -42,7 +43,7 @@ def test_a_job_done_before_submit_returns_still_reports_to_late_listeners(
     record = instant_jobs.submit("cached", lambda context: "made")
     results: list[object] = []
     record.succeeded.connect(results.append)  # connected after submit(), as editors do
-    with qtbot.waitSignal(record.ended, timeout=5000):
+    with qtbot.waitSignal(record.ended, timeout=EVENT_TIMEOUT_MS):
         pass
     assert results == ["made"]
     assert record.state == "done"
@@ -55,7 +56,7 @@ def test_a_job_failing_before_submit_returns_still_reports_its_error(
         raise ValueError("no such rung")
 
     record = instant_jobs.submit("broken", broken)
-    with qtbot.waitSignal(record.failed, timeout=5000) as failed:
+    with qtbot.waitSignal(record.failed, timeout=EVENT_TIMEOUT_MS) as failed:
         pass
     assert failed.args == ["ValueError: no such rung"]
     assert record.state == "failed"

@@ -15,8 +15,7 @@ from moocstudio.app.jobs import JobCenter
 from moocstudio.app.jobs_dock import NAME_COLUMN, STATE_COLUMN, JobsDock
 from moocstudio.media.batch_transcode import transcode_tasks
 from moocstudio.progress import JobContext, Progress
-
-TIMEOUT_MS = 60_000
+from tests.waiting import EVENT_TIMEOUT_MS
 
 
 @pytest.fixture
@@ -55,9 +54,8 @@ def click_row(qtbot: QtBot, dock: JobsDock, index: int) -> None:
 
 
 def test_jobs_appear_move_fail_and_cancel(
-    qtbot: QtBot, jobs: JobCenter, make_clip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, jobs: JobCenter, make_clip, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("MOOCSTUDIO_CACHE_DIR", str(tmp_path / "cache"))
     earlier = SteppedJob()
     jobs.submit("Import slides.pptx", earlier, kind="import")
     dock = JobsDock(jobs)
@@ -83,14 +81,14 @@ def test_jobs_appear_move_fail_and_cancel(
     # Progress moves.
     bar = dock.rows[1].bar
     running.advance(0.4)
-    qtbot.waitUntil(lambda: bar.value() == round(0.4 * BAR_STEPS), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: bar.value() == round(0.4 * BAR_STEPS), timeout=EVENT_TIMEOUT_MS)
     assert dock.list.topLevelItem(1).text(STATE_COLUMN) == "Encoding"
     running.advance(0.7)
-    qtbot.waitUntil(lambda: bar.value() == round(0.7 * BAR_STEPS), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: bar.value() == round(0.7 * BAR_STEPS), timeout=EVENT_TIMEOUT_MS)
 
     # A failed job shows its message, in plain words, when clicked.
     failed = dock.rows[2]
-    qtbot.waitUntil(lambda: failed.state == "failed", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: failed.state == "failed", timeout=EVENT_TIMEOUT_MS)
     assert dock.list.topLevelItem(2).text(STATE_COLUMN).startswith("Failed: ")
     assert not failed.button.isVisible()
     click_row(qtbot, dock, 2)
@@ -100,14 +98,14 @@ def test_jobs_appear_move_fail_and_cancel(
     # Cancel works from the row's button; a finished job can be cleared, a running one stays.
     assert dock.rows[1].button.text() == "Cancel"
     qtbot.mouseClick(dock.rows[1].button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dock.rows[1].state == "cancelled", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dock.rows[1].state == "cancelled", timeout=EVENT_TIMEOUT_MS)
     assert dock.list.topLevelItem(1).text(STATE_COLUMN) == "Cancelled"
     assert dock.clear_button.isEnabled()
     qtbot.mouseClick(dock.clear_button, Qt.MouseButton.LeftButton)
     assert [row.record.name for row in dock.rows if row.record] == ["Import slides.pptx"]
 
     earlier.release.set()
-    qtbot.waitUntil(lambda: dock.rows[0].state == "done", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dock.rows[0].state == "done", timeout=EVENT_TIMEOUT_MS)
     assert dock.list.topLevelItem(0).text(STATE_COLUMN) == "Done"
     assert dock.rows[0].bar.value() == BAR_STEPS
     click_row(qtbot, dock, 0)
@@ -123,5 +121,5 @@ def test_delete_key_cancels_the_selected_job(qtbot: QtBot, jobs: JobCenter) -> N
     jobs.submit("Export SCORM 1.2", job, kind="export")
     click_row(qtbot, dock, 0)
     qtbot.keyClick(dock.list, Qt.Key.Key_Delete)
-    qtbot.waitUntil(lambda: dock.rows[0].state == "cancelled", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: dock.rows[0].state == "cancelled", timeout=EVENT_TIMEOUT_MS)
     assert "Cancelled" in dock.details.text()

@@ -17,8 +17,7 @@ from moocstudio.app.window import MainWindow
 from moocstudio.model import Course, LicenceId
 from moocstudio.model.store import load_course
 from tests.conftest import MakeClip
-
-JOB_TIMEOUT_MS = 60_000
+from tests.waiting import EVENT_TIMEOUT_MS
 
 
 def closable(window: MainWindow) -> None:
@@ -55,7 +54,7 @@ def _titles(window: MainWindow) -> list[list[str]]:
 
 def _import_all(qtbot: QtBot, window: MainWindow, files: list[Path]) -> None:
     window.import_files(files, "")
-    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: not window.jobs.running(), timeout=EVENT_TIMEOUT_MS)
     failures = [r.error for r in window.jobs.records if r.state != "done"]
     assert failures == []
 
@@ -95,7 +94,7 @@ def test_titles_keep_the_outline_width_after_the_outline_is_rebuilt(
         return header.sectionSize(1) > 0 and header.sectionSize(0) >= room - 1
 
     # The title column takes what the details leave, as before any rebuild (not 100 px each).
-    qtbot.waitUntil(titles_fill_the_rest, timeout=5000)
+    qtbot.waitUntil(titles_fill_the_rest, timeout=EVENT_TIMEOUT_MS)
 
 
 def test_drag_and_drop_moves_items_and_modules_undoably(
@@ -137,7 +136,7 @@ def test_files_dropped_on_the_outline_are_imported_into_that_module(
     data.setUrls([QUrl.fromLocalFile(str(page))])
     assert model.canDropMimeData(data, model.supportedDropActions(), -1, 0, model.index(0, 0))
     model.dropMimeData(data, model.supportedDropActions(), -1, 0, model.index(0, 0))
-    qtbot.waitUntil(lambda: _titles(window) == [["Note"]], timeout=JOB_TIMEOUT_MS)
+    qtbot.waitUntil(lambda: _titles(window) == [["Note"]], timeout=EVENT_TIMEOUT_MS)
 
 
 def test_rename_in_place_goes_through_the_undo_stack(
@@ -181,7 +180,7 @@ def test_autosave_after_a_crash_is_offered_and_restored(
     assert document is not None
     window.add_module()
     autosaver = Autosaver(document, interval_ms=50)
-    qtbot.waitUntil(lambda: autosave_file(document.folder).is_file(), timeout=5000)
+    qtbot.waitUntil(lambda: autosave_file(document.folder).is_file(), timeout=EVENT_TIMEOUT_MS)
     assert autosaver.last_error == ""
     # The "crash": the window goes away without saving or closing normally.
     folder = document.folder

@@ -16,6 +16,7 @@ import pytest
 
 from moocstudio.build import SiteTree
 from tests.http_folder import serve_folder
+from tests.waiting import EVENT_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from conftest import PhonePage
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 PHONE: ViewportSize = {"width": 390, "height": 844}
 NARROW: ViewportSize = {"width": 320, "height": 640}
-WAIT_MS = 15_000  # for the video to play and the captions to load; both take well under a second
 PLAYED_SECONDS = 0.5
 POLL_MS = 100
 PLAYER = 'document.querySelector(".player video")'
@@ -141,10 +141,10 @@ def test_the_video_plays_the_phone_rendition_with_captions(
     page = visit.page
     video = page.locator(".player video")
     video.evaluate("v => { v.muted = true; return v.play(); }")
-    page.wait_for_function(f"{PLAYER}.currentTime > {PLAYED_SECONDS}", timeout=WAIT_MS)
+    page.wait_for_function(f"{PLAYER}.currentTime > {PLAYED_SECONDS}", timeout=EVENT_TIMEOUT_MS)
     phone_rung = page.locator('source[data-label="360p"]').evaluate("s => s.src")
     assert video.evaluate("v => v.currentSrc") == phone_rung
-    page.wait_for_function(f"{PLAYER}.textTracks[0]?.cues?.length > 0", timeout=WAIT_MS)
+    page.wait_for_function(f"{PLAYER}.textTracks[0]?.cues?.length > 0", timeout=EVENT_TIMEOUT_MS)
     track = video.evaluate(
         "v => ({mode: v.textTracks[0].mode, cues: v.textTracks[0].cues.length,"
         " language: v.textTracks[0].language})"
@@ -167,7 +167,7 @@ def test_without_scripts_the_video_still_plays_with_its_transcript(
     # Playwright's own script, run however the page is set: a learner would tap play.
     video.evaluate("v => { v.muted = true; return v.play(); }")
     # wait_for_function polls with the page's own scripts, off here: poll from outside.
-    for _ in range(WAIT_MS // POLL_MS):
+    for _ in range(EVENT_TIMEOUT_MS // POLL_MS):
         if video.evaluate("v => v.currentTime") > PLAYED_SECONDS:
             break
         page.wait_for_timeout(POLL_MS)

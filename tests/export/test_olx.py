@@ -24,6 +24,7 @@ from moocstudio.export.olx_components import OlxExportError
 from moocstudio.export.zipwriter import write_tar_gz
 from moocstudio.media.subtitle_files import read_webvtt
 from moocstudio.model import Attribution, Course, LicenceId, Module, Page, SlideDeck, Video
+from tests.waiting import EVENT_TIMEOUT_S
 
 olxcleaner = pytest.importorskip(
     "olxcleaner", reason="olxcleaner (the test extra) is not installed: pip install olxcleaner"
@@ -100,7 +101,7 @@ def test_edx_cleaner_command_exits_cleanly(exported: tuple[Path, Path]) -> None:
         [str(script), "--course", str(course_dir / "course.xml"), "--steps", "8"],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=EVENT_TIMEOUT_S,
         check=False,
     )
     assert done.returncode == 0, done.stdout + done.stderr

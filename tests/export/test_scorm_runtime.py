@@ -32,11 +32,11 @@ from moocstudio.export.scorm_launch import (
     scorm_site_options,
 )
 from moocstudio.model import Course, Item, Module, Video
+from tests.waiting import EVENT_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Frame, Locator, Page
 
-WAIT_MS = 20_000  # the slowest wait, the whole sample video at 16x, takes about two seconds
 
 # Every test that opens a browser: slow, and skipped (by its fixture) without Chromium.
 in_browser = pytest.mark.slow
@@ -238,12 +238,14 @@ class Session:
     def wait_value(self, key: str, value: str) -> None:
         """Wait until the LMS holds ``value`` for ``key``."""
         self.page.wait_for_function(
-            "([key, value]) => window.lms.values[key] === value", arg=[key, value], timeout=WAIT_MS
+            "([key, value]) => window.lms.values[key] === value",
+            arg=[key, value],
+            timeout=EVENT_TIMEOUT_MS,
         )
 
     def shown(self) -> str:
         """The page the launch page shows, relative to its package (once loaded)."""
-        url = str(self.page.wait_for_function(SHOWN, timeout=WAIT_MS).json_value())
+        url = str(self.page.wait_for_function(SHOWN, timeout=EVENT_TIMEOUT_MS).json_value())
         return url.split("/", 4)[-1]
 
     def content(self) -> Frame:
@@ -424,7 +426,8 @@ def _follow(session: Session, selector: str) -> str:
     before = session.shown()
     session.content().click(selector)
     session.page.wait_for_function(
-        f"() => ({SHOWN})() && !({SHOWN})().endsWith({json.dumps('/' + before)})", timeout=WAIT_MS
+        f"() => ({SHOWN})() && !({SHOWN})().endsWith({json.dumps('/' + before)})",
+        timeout=EVENT_TIMEOUT_MS,
     )
     return session.shown()
 
@@ -503,7 +506,7 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
     # A third launch of a completed course keeps it completed.
     third = launch(pkg, version, pkg.launches[None], _resumed(version, record), lms=lms)
     assert third.shown() == video_page
-    third.page.wait_for_function("window.lms.calls.length > 3", timeout=WAIT_MS)
+    third.page.wait_for_function("window.lms.calls.length > 3", timeout=EVENT_TIMEOUT_MS)
     assert [c for c in third.calls(names["set"]) if c[1] == names["status"]] == []
     for session in (first, second, third):
         assert session.errors == []
@@ -631,8 +634,8 @@ def test_without_an_lms_the_course_shows_with_no_error(
         if "/items/slides-" in content.url:
             # The course page has the keyboard focus: the arrow key turns the slide.
             session.page.keyboard.press("ArrowRight")
-            content.wait_for_url(re.compile(r"#slide-2$"), timeout=WAIT_MS)
-        session.page.wait_for_timeout(300)  # time for the runtime to do (or fail at) anything
+            content.wait_for_url(re.compile(r"#slide-2$"), timeout=EVENT_TIMEOUT_MS)
+        _wait_until_handled(session.page.main_frame, content)
         assert session.errors == [], url
         _only_local(session)
 
@@ -722,12 +725,33 @@ def test_an_lms_refusing_initialize(
     if connected:
         session.wait_value(names["status"], "incomplete")
     else:
-        session.page.wait_for_timeout(300)
+        launch_page = session.page.main_frame.child_frames[0]
+        _wait_until_handled(launch_page, launch_page.child_frames[0])
         assert session.calls(names["set"]) == []
         assert session.values == _fresh(version)
     # An LMS that answers but refuses the session: the learner is told progress is not saved.
     assert _notice(session).is_visible() is not connected
     assert session.errors == []
+
+
+def _wait_until_handled(launch_page: Frame, content: Frame) -> None:
+    """Return once the launch page's runtime has handled every message its course page sent.
+
+    Messages from one window arrive in the order they were sent: a marker the course page
+    posts now reaches the launch page after those it sent as it loaded (what it shows, what was
+    played), so the runtime has handled them, and made its LMS calls, by then. An event, where
+    a fixed delay would be too short on a busy machine and check nothing.
+    """
+    content.wait_for_load_state()
+    launch_page.evaluate(
+        """() => addEventListener("message", (event) => {
+            if (event.data === "moocstudio-test-marker") { window.moocstudioTestMarker = true; }
+        })"""
+    )
+    content.evaluate("() => parent.postMessage('moocstudio-test-marker', '*')")
+    launch_page.wait_for_function(
+        "() => window.moocstudioTestMarker === true", timeout=EVENT_TIMEOUT_MS
+    )
 
 
 def _notice(session: Session) -> Locator:

@@ -41,6 +41,7 @@ from tests.export.platform_view import (
     purify_like_moodle,
 )
 from tests.http_folder import serve_folder
+from tests.waiting import EVENT_TIMEOUT_MS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -54,7 +55,6 @@ pytestmark = pytest.mark.slow
 
 Sample = tuple[Path, Course]
 WIDTHS = (390, 1280)
-WAIT_MS = 15_000  # for the video's metadata and its captions; both take well under a second
 HOST_PAGE = (
     '<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
     '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -265,7 +265,7 @@ def _captions(page: Page) -> dict[str, object]:
         page.wait_for_function(
             "(v => v.readyState >= 1 && v.textTracks[0]?.cues?.length > 0)"
             "(document.querySelector('video'))",
-            timeout=WAIT_MS,
+            timeout=EVENT_TIMEOUT_MS,
         )
     captions: dict[str, object] = video.evaluate(
         "v => ({tracks: v.textTracks.length, mode: v.textTracks[0]?.mode,"

@@ -8,6 +8,7 @@ import pytest
 
 from moocstudio.importers import libreoffice
 from tests.importers import pptx_corpus as corpus
+from tests.waiting import EVENT_TIMEOUT_S
 
 
 def test_find_soffice_agrees_with_path(monkeypatch, tmp_path):
@@ -31,7 +32,9 @@ def test_one_run_converts_every_file_and_names_outputs_after_inputs(tmp_path):
         inputs.append(path.rename(tmp_path / f"{kind}-picture.{kind}"))
     out = tmp_path / "out"
     out.mkdir()
-    done = libreoffice.convert(libreoffice.find_soffice(), inputs, "png", out, timeout=180)
+    done = libreoffice.convert(
+        libreoffice.find_soffice(), inputs, "png", out, timeout=EVENT_TIMEOUT_S
+    )
     assert done.ok, done.stderr_tail
     assert sorted(p.name for p in out.glob("*.png")) == [
         "emf-picture.png",

@@ -22,6 +22,7 @@ from moocstudio.importers.slides import import_slides
 from moocstudio.media.process import run
 from moocstudio.model import SlideDeck
 from moocstudio.model.store import asset_path
+from tests.waiting import EVENT_TIMEOUT_S
 
 TITLE_AND_CONTENT = 1  # python-pptx's default template
 BLANK = 6
@@ -413,7 +414,7 @@ def test_a_real_legacy_ppt_made_by_libreoffice_is_recognised(make_deck, tmp_path
     out = tmp_path / "out"
     profile = (tmp_path / "profile").as_uri()
     argv = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "ppt"]
-    done = run([*argv, "--outdir", out, source], timeout=180)
+    done = run([*argv, "--outdir", out, source], timeout=EVENT_TIMEOUT_S)
     assert done.returncode == 0, done.stderr_tail
     with pytest.raises(ImportFailed, match=r"PowerPoint 97-2003 file \(\.ppt\)"):
         import_slides(deck_course, out / "deck.ppt")

@@ -14,6 +14,7 @@ from moocstudio.jobs.runner import (
     choose_concurrency,
 )
 from moocstudio.progress import JobContext, Progress
+from tests.waiting import EVENT_TIMEOUT_S
 
 
 @pytest.mark.parametrize(
@@ -42,7 +43,7 @@ def test_jobs_report_progress_and_return_results() -> None:
 
     with Runner(concurrency=Concurrency(2, 1)) as runner:
         handle = runner.submit("answer", job, on_progress=seen.append)
-        assert handle.future.result(timeout=5) == 42
+        assert handle.future.result(timeout=EVENT_TIMEOUT_S) == 42
     assert [p.fraction for p in seen] == [0.25, 0.5, 0.75, 1.0]
     assert handle.progress.fraction == 1.0
 
@@ -58,35 +59,39 @@ def test_cancel_reaches_a_running_job() -> None:
 
     with Runner(concurrency=Concurrency(1, 0)) as runner:
         handle = runner.submit("slow", job)
-        assert started.wait(5)
+        assert started.wait(EVENT_TIMEOUT_S)
         handle.cancel()
         with pytest.raises(Cancelled, match="clip.mp4: cancelled"):
-            handle.future.result(timeout=5)
+            handle.future.result(timeout=EVENT_TIMEOUT_S)
 
 
 def test_a_queued_job_is_dropped_on_cancel() -> None:
     gate = threading.Event()
     with Runner(concurrency=Concurrency(1, 0)) as runner:
-        first = runner.submit("first", lambda context: gate.wait(5))
+        first = runner.submit("first", lambda context: gate.wait(EVENT_TIMEOUT_S))
         second = runner.submit("second", lambda context: "ran")
         second.cancel()
         gate.set()
-        assert first.future.result(timeout=5) is True
+        assert first.future.result(timeout=EVENT_TIMEOUT_S) is True
         with pytest.raises(CancelledError):
-            second.future.result(timeout=5)
+            second.future.result(timeout=EVENT_TIMEOUT_S)
 
 
 def test_one_job_per_output_key_at_a_time() -> None:
     gate = threading.Event()
     with Runner(concurrency=Concurrency(2, 1)) as runner:
-        runner.submit("a", lambda context: gate.wait(5), key="out/lecture")
+        runner.submit("a", lambda context: gate.wait(EVENT_TIMEOUT_S), key="out/lecture")
         with pytest.raises(JobConflict, match="already being worked on"):
             runner.submit("a again", lambda context: None, key="out/lecture")
         gate.set()
     with Runner(concurrency=Concurrency(1, 0)) as runner:
         # Once done, the key is free again.
-        runner.submit("a", lambda context: None, key="out/lecture").future.result(timeout=5)
-        runner.submit("b", lambda context: None, key="out/lecture").future.result(timeout=5)
+        runner.submit("a", lambda context: None, key="out/lecture").future.result(
+            timeout=EVENT_TIMEOUT_S
+        )
+        runner.submit("b", lambda context: None, key="out/lecture").future.result(
+            timeout=EVENT_TIMEOUT_S
+        )
 
 
 def test_any_executor_can_run_the_jobs() -> None:
@@ -95,6 +100,24 @@ def test_any_executor_can_run_the_jobs() -> None:
         handles = [
             runner.submit(f"j{n}", lambda context, n=n: n * context.threads) for n in range(5)
         ]
-        assert [h.future.result(timeout=5) for h in handles] == [0, 1, 2, 3, 4]
+        assert [h.future.result(timeout=EVENT_TIMEOUT_S) for h in handles] == [0, 1, 2, 3, 4]
         runner.shutdown()  # does not shut down an executor it does not own
-        assert pool.submit(time.monotonic).result(timeout=5) > 0
+        assert pool.submit(time.monotonic).result(timeout=EVENT_TIMEOUT_S) > 0
+
+
+def test_an_exception_in_the_with_block_stops_the_running_jobs() -> None:
+    started = threading.Event()
+
+    def job(context: JobContext) -> None:
+        started.set()
+        context.cancel.wait(EVENT_TIMEOUT_S)
+        context.cancel.raise_if_cancelled("clip.mp4")
+
+    with pytest.raises(KeyboardInterrupt), Runner(concurrency=Concurrency(1, 0)) as runner:
+        handle = runner.submit("slow", job)
+        assert started.wait(EVENT_TIMEOUT_S)
+        raise KeyboardInterrupt  # Ctrl-C while the job runs
+    # The runner cancelled it and waited: it ended at once, cancelled, not after EVENT_TIMEOUT_S.
+    assert handle.done
+    with pytest.raises(Cancelled):
+        handle.future.result(timeout=0)

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from moocstudio.errors import MoocstudioError
+from moocstudio.errors import Cancelled, MoocstudioError
 from moocstudio.media.batch_transcode import rendition_cache, require_writable, transcode_tasks
 from moocstudio.media.cache import DerivedCache
+from moocstudio.progress import CancelToken, JobContext, Progress
 
 
 def test_sources_with_the_same_name_get_their_own_outputs(tmp_path: Path) -> None:
@@ -37,3 +38,25 @@ def test_an_unwritable_folder_is_refused_in_plain_words(tmp_path: Path) -> None:
         require_writable(blocker / "out")
     require_writable(tmp_path / "new" / "out")
     assert list((tmp_path / "new" / "out").iterdir()) == []
+
+
+def test_a_cancel_that_comes_as_the_encode_ends_publishes_nothing(
+    tmp_path: Path, make_clip
+) -> None:
+    clip = make_clip("talk.mp4", seconds=1.0)
+    out = tmp_path / "out"
+    task = transcode_tasks([clip], out, cache=DerivedCache(tmp_path / "cache"))[0]
+    token = CancelToken()
+
+    def cancel_when_done(progress: Progress) -> None:
+        if progress.stage == "done":  # the renditions are made; publishing comes next
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        task.job(JobContext(cancel_when_done, token))
+    assert not out.exists() or list(out.iterdir()) == []
+    # Made whole, they stay in the cache: the next run publishes them without encoding again.
+    stages: list[str] = []
+    again = task.job(JobContext(lambda progress: stages.append(progress.stage), CancelToken()))
+    assert [path.name for path in again] == ["talk-240p.mp4"]
+    assert stages[-1] == "cached" and "encode" not in stages

@@ -16,6 +16,7 @@ from moocstudio.media.probe import probe
 from moocstudio.media.renditions import ladder_args, plan_renditions
 from moocstudio.media.transcode import TranscodeResult, transcode
 from moocstudio.progress import CancelToken, Progress
+from tests.waiting import EVENT_TIMEOUT_S
 
 DURATION_SLACK = 0.1  # issue #3: every output within 0.1 s of its source
 # Sources the ladder must re-encode: x264 High 4:4:4 is not something phones play.
@@ -302,7 +303,7 @@ def test_same_outputs_at_the_same_time_are_refused_not_interleaved(make_clip, tm
     def hold(progress: Progress) -> None:
         if progress.stage == "encode":
             first_running.set()
-            second_tried.wait(timeout=30)
+            second_tried.wait(timeout=EVENT_TIMEOUT_S)
 
     def first() -> None:
         outcome["result"] = transcode(source, out, on_progress=hold)
@@ -310,12 +311,12 @@ def test_same_outputs_at_the_same_time_are_refused_not_interleaved(make_clip, tm
     worker = threading.Thread(target=first)
     worker.start()
     try:
-        assert first_running.wait(timeout=30)
+        assert first_running.wait(timeout=EVENT_TIMEOUT_S)
         with pytest.raises(EncodeFailed, match="already being transcoded"):
             transcode(source, out)
     finally:
         second_tried.set()
-        worker.join(timeout=60)
+        worker.join(timeout=EVENT_TIMEOUT_S)
 
     result = outcome["result"]
     assert isinstance(result, TranscodeResult)

@@ -26,6 +26,7 @@ import pytest
 
 from moocstudio.export.formats import ScoStructure
 from moocstudio.model import Item, SlideDeck, Video
+from tests.waiting import EVENT_TIMEOUT_MS, EVENT_TIMEOUT_S
 
 if TYPE_CHECKING:
     from playwright.sync_api import (
@@ -40,8 +41,6 @@ if TYPE_CHECKING:
 
 LAUNCHER = Path(__file__).with_name("lms_workbench.py")
 READY = re.compile(r"Starting development server at (http://127\.0\.0\.1:\d+)/")
-STARTUP_SECONDS = 120  # migrating a fresh database and loading Django take a few seconds
-WAIT_MS = 20_000
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
 PHONE: ViewportSize = {"width": 390, "height": 844}
 LEARNER = "learner"
@@ -196,7 +195,7 @@ def _wait_until_ready(process: subprocess.Popen[bytes], log: Path) -> str:
     assert process.stdout is not None
     output = process.stdout.fileno()
     said = b""
-    deadline = time.monotonic() + STARTUP_SECONDS
+    deadline = time.monotonic() + EVENT_TIMEOUT_S
     with selectors.DefaultSelector() as selector:
         selector.register(output, selectors.EVENT_READ)
         while (remaining := deadline - time.monotonic()) > 0 and selector.select(remaining):
@@ -206,7 +205,7 @@ def _wait_until_ready(process: subprocess.Popen[bytes], log: Path) -> str:
             said += chunk
             if found := READY.search(said.decode("utf-8", "replace")):
                 return found[1]
-    pytest.fail(f"the workbench did not start in {STARTUP_SECONDS} s:\n{log.read_text()[-3000:]}")
+    pytest.fail(f"the workbench did not start in {EVENT_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
 
 
 @dataclass
@@ -250,25 +249,27 @@ class Visit:
         them in order, each once, one request at a time)."""
         self.sent = [(name, value) for name, value in self.page.evaluate("window.scormCalls")]
         while self.received < len(self.sent):
-            self.page.wait_for_event("requestfinished", timeout=WAIT_MS)
+            self.page.wait_for_event("requestfinished", timeout=EVENT_TIMEOUT_MS)
 
     def wait_set(self, element: str, value: str | None = None, since: int = 0) -> None:
         """Wait until the package sets ``element`` (to ``value``, if given) in a call after the
         first ``since``, and the block has answered it and all before it."""
-        self.page.wait_for_function(SET, arg=[element, value, since], timeout=WAIT_MS)
+        self.page.wait_for_function(SET, arg=[element, value, since], timeout=EVENT_TIMEOUT_MS)
         self.settle()
 
     def shown(self, expected: str | None = None) -> str:
         """The package page the learner sees (its path in the package), once it has loaded;
         with ``expected``, wait until it is that page."""
-        found = self.page.wait_for_function(SHOWN, arg=expected, timeout=WAIT_MS).json_value()
+        found = self.page.wait_for_function(
+            SHOWN, arg=expected, timeout=EVENT_TIMEOUT_MS
+        ).json_value()
         return str(found).split("/assets_proxy/", 1)[1].split("#")[0]
 
     def content(self) -> Frame:
         """The frame of the course page the learner sees."""
         self.shown()
         launch = self.page.frame_locator("iframe.scorm-embedded")
-        handle = launch.locator("#moocstudio-content").element_handle(timeout=WAIT_MS)
+        handle = launch.locator("#moocstudio-content").element_handle(timeout=EVENT_TIMEOUT_MS)
         frame = handle.content_frame()
         assert frame is not None
         return frame
@@ -277,12 +278,12 @@ class Visit:
         """Click a link of the course page; return the page it opens, once the block has it as
         the bookmark (``location``: the version's name for it)."""
         frame = self.content()
-        target = frame.locator(selector).first.get_attribute("href", timeout=WAIT_MS)
+        target = frame.locator(selector).first.get_attribute("href", timeout=EVENT_TIMEOUT_MS)
         assert target is not None, selector
         expected = urljoin(frame.url, target).split("#")[0].split("/assets_proxy/", 1)[1]
         self.settle()
         since = len(self.sent)
-        frame.click(selector, timeout=WAIT_MS)
+        frame.click(selector, timeout=EVENT_TIMEOUT_MS)
         shown = self.shown(expected)
         self.wait_set(location, shown, since)
         return shown
@@ -316,7 +317,7 @@ class ScormBlock:
                 page.select_option("select[name=enable_navigation_menu]", "1")
             page.set_input_files("#scorm_file", package)
             page.click(".save-button")
-            page.wait_for_function(SAVED, timeout=WAIT_MS)
+            page.wait_for_function(SAVED, timeout=EVENT_TIMEOUT_MS)
             notices = page.evaluate("window.studioNotices")
             assert ["save", {"state": "end"}] in notices, notices
         finally:
@@ -355,7 +356,7 @@ def step_through(tab: Visit, item: Item) -> None:
     if isinstance(item, SlideDeck):
         following = frame.locator(".deck-next")
         for _ in item.slides[1:]:
-            following.click(timeout=WAIT_MS)
+            following.click(timeout=EVENT_TIMEOUT_MS)
         assert following.is_disabled()  # the last slide
     elif isinstance(item, Video):
         assert frame.evaluate(PLAY, 0.95) >= 0.95

@@ -26,6 +26,7 @@ import pytest
 from click.testing import CliRunner
 from scorm_block import (
     DESKTOP,
+    EVENT_TIMEOUT_MS,
     EXIT,
     FORMATS,
     LEARNER,
@@ -33,7 +34,6 @@ from scorm_block import (
     PROGRESS,
     STATUS,
     SUSPEND_DATA,
-    WAIT_MS,
     ScormBlock,
     Visit,
     Workbench,
@@ -96,7 +96,7 @@ def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: 
     step_through(second, items[-1])
     second.page.wait_for_function(
         "() => document.querySelector('.completion-status').textContent.trim() === 'completed'",
-        timeout=WAIT_MS,
+        timeout=EVENT_TIMEOUT_MS,
     )
     leave(second)
 
