@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast
 
-from moocstudio.build.media_files import ascii_slug
-
 if TYPE_CHECKING:
     from moocstudio.export.zipwriter import ZipReport
     from moocstudio.model import Course
@@ -153,6 +151,9 @@ FORMATS: dict[str, ExportFormat] = {
 
 def package_path(out_dir: Path, course: Course, fmt: ExportFormat, options: ExportOptions) -> Path:
     """Where a package goes: ``introduction-a-l-acces-ouvert-scorm12.zip`` in ``out_dir``."""
+    # Here, not at the top: the app's menus import this module, and the build package is heavy.
+    from moocstudio.build.media_files import ascii_slug
+
     slug = ascii_slug(course.title, max_length=60) or "course"
     structure = "-per-item" if fmt.takes_sco and options.sco == "per-item" else ""
     return Path(out_dir) / f"{slug}-{fmt.name}{structure}{fmt.suffix}"

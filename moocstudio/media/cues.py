@@ -10,8 +10,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from moocstudio.media.speech import Segment
+if TYPE_CHECKING:
+    # Types only: speech detection probes media with PyAV, which the cue editor (and the app's
+    # start-up, through its undo commands) must not load.
+    from moocstudio.media.speech import Segment
 
 MIN_CUE = 1.0  # shorter cues flash by before they can be read
 MAX_CUE = 7.0  # longer ones hold more text than fits on two lines at speaking pace
