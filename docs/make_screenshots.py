@@ -26,12 +26,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from moocstudio.app.commands import InsertItems  # noqa: E402
+from moocstudio.app.editors.video_editor import VideoEditor  # noqa: E402
 from moocstudio.app.main import make_application  # noqa: E402
-from moocstudio.app.window import MainWindow  # noqa: E402
+from moocstudio.app.translations import install_translations  # noqa: E402
+from moocstudio.app.window import RECENT_KEY, MainWindow  # noqa: E402
 from moocstudio.importers.pages import import_page  # noqa: E402
 from moocstudio.media.course_media import make_media_now  # noqa: E402
-from moocstudio.model import Video  # noqa: E402
-from moocstudio.model.store import save_course  # noqa: E402
+from moocstudio.model import Course, Video  # noqa: E402
+from moocstudio.model.store import create_course, save_course  # noqa: E402
 from moocstudio.sample import build_sample_course  # noqa: E402
 
 WAIT_MS = 180_000
@@ -150,6 +152,43 @@ def open_episode(window: MainWindow, work: Path) -> None:
     wait_until(lambda: all(_tall_enough(field) for field in fields if field.isVisible()))
 
 
+def start_pages(app: QApplication, work: Path, sample: Path, out: Path) -> None:
+    """The start page in English and French, with the sample and two other recent courses."""
+    recent = [str(sample)]
+    for title in ("Statistique pour tous", "Écologie urbaine"):
+        folder = work / "courses" / title
+        create_course(folder, Course(title=title, language="fr"))
+        recent.append(str(folder))
+    QSettings().setValue(RECENT_KEY, recent)
+    for language, name in (("en", "start-page.png"), ("fr", "start-page-fr.png")):
+        install_translations(app, language)
+        window = MainWindow()
+        window.resize(1280, 800)
+        window.show()
+        app.processEvents()
+        save(window, out / name)
+        window.close()
+    install_translations(app, "en")
+
+
+def show_playing(window: MainWindow, video_id: str) -> None:
+    """Play the selected video until a cue is on the picture and the waveform is drawn."""
+    editor = window.editor_for(video_id)
+    assert isinstance(editor, VideoEditor) and editor.player is not None
+    player = editor.player
+    wait_until(lambda: bool(player.sources))
+    player.play()
+    wait_until(
+        lambda: (
+            player.position() > 6000
+            and bool(player.view.caption_text())
+            and editor.waveform is not None
+            and editor.waveform.has_waveform()
+        )
+    )
+    player.pause()
+
+
 def _tall_enough(widget: QWidget) -> bool:
     if widget.hasHeightForWidth():  # wrapped text: as many lines as its width needs
         return widget.height() >= widget.heightForWidth(widget.width())
@@ -157,7 +196,7 @@ def _tall_enough(widget: QWidget) -> bool:
 
 
 def main() -> None:
-    """Render the three screenshots."""
+    """Render the README's screenshots."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
@@ -167,6 +206,7 @@ def main() -> None:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work))
         app = make_application(["moocstudio"])
         folder = sample_course(work)
+        start_pages(app, work, folder, args.out)
         window = MainWindow()
         window.resize(1280, 800)
         window.show()
@@ -174,7 +214,7 @@ def main() -> None:
         assert window.document is not None and window.outline is not None
         video = next(i for i in window.document.course.all_items() if isinstance(i, Video))
         window.outline.select_id(video.id)
-        app.processEvents()
+        show_playing(window, video.id)
         save(window, args.out / "main-window.png")
         open_episode(window, work)
         save(window, args.out / "page-editor.png")

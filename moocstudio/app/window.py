@@ -266,6 +266,10 @@ class MainWindow(QMainWindow):
             self.editors.addWidget(editor)
         self.editors.setCurrentWidget(editor)
 
+    def editor_for(self, item_id: str) -> QWidget | None:
+        """The editor made for ``item_id`` (once it has been shown), else None."""
+        return self._editors.get(item_id) if self.document is not None else None
+
     def _drop_stale_editors(self) -> None:
         assert self.document is not None
         present = {item.id for item in self.document.course.all_items()}
