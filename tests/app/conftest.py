@@ -10,6 +10,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from moocstudio.app.translations import install_translations
+from moocstudio.app.webengine import prepare_webengine
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Settle Qt WebEngine's start-up conditions before pytest-qt makes the QApplication."""
+    prepare_webengine()
 
 
 @pytest.fixture(autouse=True)
