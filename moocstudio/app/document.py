@@ -24,6 +24,7 @@ class CourseDocument(QObject):
         course_changed: The course's own properties changed.
         dirty_changed: There are (True) or are no longer (False) unsaved changes.
         saved: The course was written to disk.
+        show_requested: Something asked to show the item with this id (a link in the preview).
     """
 
     structure_changed = Signal()
@@ -31,6 +32,7 @@ class CourseDocument(QObject):
     course_changed = Signal()
     dirty_changed = Signal(bool)
     saved = Signal()
+    show_requested = Signal(str)
 
     def __init__(self, folder: Path, course: Course, parent: QObject | None = None) -> None:
         super().__init__(parent)

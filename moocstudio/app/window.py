@@ -46,9 +46,11 @@ from moocstudio.model import Video
 
 if TYPE_CHECKING:
     from moocstudio.app.batch_dialog import BatchTranscodeDialog
+    from moocstudio.app.preview.dock import PreviewDock
 
 RECENT_KEY = "recent_courses"
 RECENT_LIMIT = 8
+PREVIEW_DOCK_WIDTH = 380  # pixels when first shown: a phone at 0.8, a desktop at 0.27
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.document: CourseDocument | None = None
         self.batch_dialog: BatchTranscodeDialog | None = None
         self.outline: OutlineView | None = None
+        self.preview_dock: PreviewDock | None = None  # made when first shown (Qt WebEngine)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
         self.editors = QStackedWidget(self)
@@ -156,6 +159,15 @@ class MainWindow(QMainWindow):
             self.tr("&Batch Transcode…"), self.batch_transcode, "Ctrl+T",
             tip=self.tr("Convert any video files for the web: the MP4 ladder, with a queue"),
         )  # fmt: skip
+        self.preview_action = self._action(
+            self.tr("&Preview"), self.toggle_preview, "Ctrl+Shift+P",
+            tip=self.tr("Show the selected item as learners get it, on a phone, tablet or desktop"),
+        )  # fmt: skip
+        self.preview_action.setCheckable(True)
+        self.refresh_preview_action = self._action(
+            self.tr("Re&fresh Preview"), self.refresh_preview, "F5",
+            tip=self.tr("Build the whole preview again"),
+        )  # fmt: skip
         self.about_action = self._action(self.tr("&About moocstudio"), self.about)
         self.guide_action = self._action(self.tr("User &Guide"), self.user_guide, key.HelpContents)
         self.document_actions = [
@@ -198,6 +210,8 @@ class MainWindow(QMainWindow):
         self.view_menu = menus.addMenu(self.tr("&View"))
         for dock in (self.outline_dock, self.properties_dock, self.jobs_dock):
             self.view_menu.addAction(dock.toggleViewAction())
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.preview_action, self.refresh_preview_action])
         self.help_menu = menus.addMenu(self.tr("&Help"))
         self.help_menu.addActions([self.guide_action, self.about_action])
         self._enable_document_actions()
@@ -235,6 +249,7 @@ class MainWindow(QMainWindow):
         self.properties_dock.show()
         document.dirty_changed.connect(lambda _dirty: self._update_title())
         document.structure_changed.connect(self._drop_stale_editors)
+        document.show_requested.connect(self.outline.select_id)
         self._editors: dict[str, QWidget] = {}
         self.autosaver = Autosaver(document)
         self._enable_document_actions()
@@ -250,11 +265,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.document.course.title} — moocstudio [*]")
         self.setWindowModified(self.document.dirty)
 
+    def selected_item_id(self) -> str | None:
+        """The id of the item selected in the outline (None for a module or no selection)."""
+        if self.outline is None:
+            return None
+        index = self.outline.currentIndex()
+        if index.sibling(index.row(), 0).data(KIND_ROLE) == "module":
+            return None
+        return self.outline.current_id()
+
     def _show_selected(self) -> None:
         assert self.document is not None and self.outline is not None
-        ident = self.outline.current_id()
-        index = self.outline.currentIndex()
-        if ident is None or index.sibling(index.row(), 0).data(KIND_ROLE) == "module":
+        ident = self.selected_item_id()
+        if self.preview_dock is not None:
+            self.preview_dock.show_item(ident)
+        if ident is None:
             self.properties.show_course()
             self.editors.setCurrentWidget(self.welcome)
             return
@@ -567,6 +592,41 @@ class MainWindow(QMainWindow):
         dialog.setModal(False)
         dialog.show()
         self.export_dialog = dialog
+
+    # --- View --------------------------------------------------------------------------------
+
+    def toggle_preview(self, visible: bool = True) -> None:
+        """Show or hide the Preview dock; Qt WebEngine loads the first time it is shown."""
+        if self.preview_dock is None:
+            if not visible:
+                return
+            from moocstudio.app.preview.dock import PreviewDock
+
+            self.preview_dock = PreviewDock(self)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview_dock)
+            self.tabifyDockWidget(self.properties_dock, self.preview_dock)
+            self.preview_dock.visibilityChanged.connect(self._preview_visibility)
+            self.preview_dock.setVisible(True)
+            self.preview_dock.raise_()
+            # Wide enough for the desktop frame at Qt WebEngine's smallest zoom (a quarter).
+            self.resizeDocks([self.preview_dock], [PREVIEW_DOCK_WIDTH], Qt.Orientation.Horizontal)
+        self.preview_dock.setVisible(visible)
+        if visible:
+            self.preview_dock.raise_()
+
+    def _preview_visibility(self, _visible: bool) -> None:
+        # Tabbed behind Properties, the dock is "not visible" yet still open: ask it.
+        assert self.preview_dock is not None
+        self.preview_action.setChecked(not self.preview_dock.isHidden())
+
+    def refresh_preview(self) -> None:
+        """Show the preview, built again from the whole course (F5)."""
+        if self.preview_dock is None or self.preview_dock.isHidden():
+            self.toggle_preview(True)
+        else:
+            self.preview_dock.raise_()
+        assert self.preview_dock is not None
+        self.preview_dock.refresh()
 
     def preferences(self) -> None:
         """Open the Preferences dialog."""

@@ -105,14 +105,25 @@ def converted_name(asset: Asset, suffix: str, content: bytes) -> str:
     return package_file_name(stem + suffix, hashlib.sha256(content).hexdigest())
 
 
-def link_or_copy(source: Path, target: Path) -> None:
+def link_or_copy(source: Path, target: Path, *, symbolic: bool = False) -> None:
     """Hard-link ``source`` to ``target`` (no bytes copied), or copy it across file systems.
+
+    Args:
+        source: The file to put in the site.
+        target: Its place in the site.
+        symbolic: Make a symbolic link to the absolute source instead (a private preview on
+            another file system: no copy of every video); a copy where those are not allowed.
 
     Raises:
         OSError: the source cannot be read or the target cannot be written.
     """
     try:
-        os.link(source, target)
+        if symbolic:
+            if not source.is_file():
+                raise FileNotFoundError(2, "No such file or directory", str(source))
+            target.symlink_to(source.absolute())
+        else:
+            os.link(source, target)
     except OSError:
         # Other file system, or links not allowed (FAT, some network shares): copy instead.
         shutil.copyfile(source, target)

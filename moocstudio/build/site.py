@@ -106,26 +106,36 @@ class _Entry:
 class _Writer:
     """Collects the files of one build inside its temporary folder."""
 
-    def __init__(self, folder: Path, course_folder: Path) -> None:
+    def __init__(
+        self, folder: Path, course_folder: Path, *, in_place: bool = False, symbolic: bool = False
+    ) -> None:
         self.folder = folder
         self.course_folder = course_folder
+        self.in_place = in_place
+        self.symbolic = symbolic
         self.written: set[str] = set()
 
     def text(self, relative: str, content: str) -> None:
         target = self.folder / relative
         target.parent.mkdir(parents=True, exist_ok=True)
+        # In place, a browser may be reading the page: it gets the old file or the new, whole.
+        temp = target.with_name(f".{target.name}.part") if self.in_place else target
         # newline="\n": the same bytes on Windows, for deterministic exports.
-        target.write_text(content, encoding="utf-8", newline="\n")
+        temp.write_text(content, encoding="utf-8", newline="\n")
+        if temp != target:
+            temp.replace(target)
         self.written.add(relative)
 
     def file(self, relative: str, source: Path, *, link: bool = True) -> None:
         if relative in self.written:
             return
         target = self.folder / relative
+        if self.in_place and target.exists():
+            return  # media names carry their content hash: the same name is the same file
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             if link:
-                link_or_copy(source, target)
+                link_or_copy(source, target, symbolic=self.symbolic)
             else:
                 shutil.copyfile(source, target)
         except OSError as exc:
@@ -143,7 +153,12 @@ class _Writer:
 
 
 def build_site(
-    folder: Path, course: Course, out_dir: Path, options: SiteOptions | None = None
+    folder: Path,
+    course: Course,
+    out_dir: Path,
+    options: SiteOptions | None = None,
+    *,
+    symbolic_media: bool = False,
 ) -> SiteTree:
     """Render ``course`` (stored in ``folder``) into a static site in ``out_dir``.
 
@@ -152,6 +167,8 @@ def build_site(
         course: The course to render.
         out_dir: Where the site goes; replaced as a whole if it exists.
         options: What the package changes from the plain offline site.
+        symbolic_media: Link media files symbolically (a preview that never leaves this
+            machine) rather than by hard link or copy (a site to package or share).
 
     Returns:
         What was written.
@@ -170,7 +187,7 @@ def build_site(
     try:
         # mkdtemp makes a private 0700 folder; a site is for sharing, so give it a plain mode.
         temp.chmod(0o755)
-        writer = _Writer(temp, Path(folder))
+        writer = _Writer(temp, Path(folder), symbolic=symbolic_media)
         _write_site(writer, course, options or SiteOptions())
         _swap_in(temp, out_dir)
     except OSError as exc:
@@ -213,60 +230,109 @@ def _swap_in(temp: Path, out_dir: Path) -> None:
         shutil.rmtree(aside, ignore_errors=True)
 
 
-def _write_site(writer: _Writer, course: Course, options: SiteOptions) -> None:
-    for name in (*STATIC_FILES, *options.scripts):
-        # Copied, never linked: editing a built site must not edit moocstudio's own files.
-        writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
-    entries = list(_entries(course))
-    # Page items by the markdown file the author wrote, so links between pages keep working.
-    item_pages = {entry.item.id: PurePosixPath(entry.path).name for entry in entries}
-    page_links = pages_by_key(
-        (entry.item for entry in entries if isinstance(entry.item, Page)),
-        lambda page: item_pages[page.id],
-    )
-    env = site_environment()
-    labels = labels_for(course.language)
-    common: dict[str, Any] = {
-        "course": course,
-        "t": labels,
-        "lang": course.language,
-        "extra_scripts": [f"{ASSETS_DIR}/{name}" for name in options.scripts],
-        "links_between_items": options.links_between_items,
-    }
-    home_licence = course.effective_licence()
-    writer.text(
-        LAUNCH,
-        env.get_template("home.html").render(
-            common,
-            root="",
-            entries=entries,
-            modules=list(enumerate(course.modules, start=1)),
-            first=entries[0] if entries else None,
-            **_licence_context(writer, home_licence, None),
-        ),
-    )
-    linked = options.links_between_items
-    for index, entry in enumerate(entries):
+def write_item_page(
+    folder: Path,
+    course: Course,
+    item: Item,
+    site_root: Path,
+    options: SiteOptions | None = None,
+    *,
+    symbolic_media: bool = False,
+) -> str:
+    """Render one item's page again into a site ``build_site`` made, leaving the rest alone.
+
+    For a live preview: ``item`` may be an edited copy the course does not hold yet (it takes
+    the place of the course's item with the same id). Only its page is rewritten, by rename, and
+    media it links that the site lacks are added; neighbours keep the titles they show until the
+    next whole build.
+
+    Returns:
+        The page's path relative to ``site_root``.
+
+    Raises:
+        SiteBuildError: a media file is missing or the page cannot be written.
+        KeyError: the course holds no item with ``item``'s id.
+    """
+    writer = _Writer(Path(site_root), Path(folder), in_place=True, symbolic=symbolic_media)
+    site = _SiteContext(course, options or SiteOptions(), edited=item)
+    index = next(n for n, entry in enumerate(site.entries) if entry.item.id == item.id)
+    try:
+        site.write_item(writer, index)
+    except OSError as exc:
+        raise _cannot_write(Path(site_root), exc) from exc
+    return site.entries[index].path
+
+
+class _SiteContext:
+    """What every page of one build shares: entries in order, page links, common context."""
+
+    def __init__(self, course: Course, options: SiteOptions, edited: Item | None = None) -> None:
+        self.course = course
+        self.options = options
+        self.entries = list(_entries(course, edited))
+        # Page items by the markdown file the author wrote, so links between pages keep working.
+        item_pages = {entry.item.id: PurePosixPath(entry.path).name for entry in self.entries}
+        self.page_links = pages_by_key(
+            (entry.item for entry in self.entries if isinstance(entry.item, Page)),
+            lambda page: item_pages[page.id],
+        )
+        self.env = site_environment()
+        self.common: dict[str, Any] = {
+            "course": course,
+            "t": labels_for(course.language),
+            "lang": course.language,
+            "extra_scripts": [f"{ASSETS_DIR}/{name}" for name in options.scripts],
+            "links_between_items": options.links_between_items,
+        }
+
+    def write_home(self, writer: _Writer) -> None:
+        course = self.course
+        writer.text(
+            LAUNCH,
+            self.env.get_template("home.html").render(
+                self.common,
+                root="",
+                entries=self.entries,
+                modules=list(enumerate(course.modules, start=1)),
+                first=self.entries[0] if self.entries else None,
+                **_licence_context(writer, course.effective_licence(), None),
+            ),
+        )
+
+    def write_item(self, writer: _Writer, index: int) -> None:
+        entries, linked = self.entries, self.options.links_between_items
+        entry = entries[index]
         previous = entries[index - 1] if linked and index > 0 else None
         following = entries[index + 1] if linked and index + 1 < len(entries) else None
-        licence = course.effective_licence(entry.item)
+        licence = self.course.effective_licence(entry.item)
         context = {
-            **common,
+            **self.common,
             "root": "../",
             "entry": entry,
             "previous": previous,
             "next": following,
             **_licence_context(writer, licence, entry.item),
-            **_item_context(writer, course, entry.item, page_links),
+            **_item_context(writer, self.course, entry.item, self.page_links),
         }
-        html = env.get_template(f"{entry.kind}.html").render(context)
-        writer.text(entry.path, html)
+        writer.text(entry.path, self.env.get_template(f"{entry.kind}.html").render(context))
 
 
-def _entries(course: Course) -> Iterator[_Entry]:
+def _write_site(writer: _Writer, course: Course, options: SiteOptions) -> None:
+    for name in (*STATIC_FILES, *options.scripts):
+        # Copied, never linked: editing a built site must not edit moocstudio's own files.
+        writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
+    site = _SiteContext(course, options)
+    site.write_home(writer)
+    for index in range(len(site.entries)):
+        site.write_item(writer, index)
+
+
+def _entries(course: Course, edited: Item | None = None) -> Iterator[_Entry]:
+    """Every item with its place; ``edited`` stands in for the course's item with its id."""
     labels = labels_for(course.language)
     for module_number, module in enumerate(course.modules, start=1):
-        for item_number, item in enumerate(module.items, start=1):
+        for item_number, course_item in enumerate(module.items, start=1):
+            item = edited if edited is not None and edited.id == course_item.id else course_item
             yield _Entry(
                 item=item,
                 module=module,

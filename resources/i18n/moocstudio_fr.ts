@@ -1169,6 +1169,26 @@
         <source>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemble open-licensed MOOC modules from slides, video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline sites that play well on a phone.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemblez des modules de MOOC sous licence libre à partir de diapositives, de vidéos et de Markdown ; exportez-les en SCORM, IMS Common Cartridge, Open edX et en sites hors ligne agréables à consulter sur téléphone.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="146" />
+        <source>&amp;Preview</source>
+        <translation>A&amp;perçu</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="147" />
+        <source>Show the selected item as learners get it, on a phone, tablet or desktop</source>
+        <translation>Montrer l'élément sélectionné tel que les apprenants le reçoivent, sur téléphone, tablette ou ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="151" />
+        <source>Re&amp;fresh Preview</source>
+        <translation>A&amp;ctualiser l'aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="152" />
+        <source>Build the whole preview again</source>
+        <translation>Reconstruire tout l'aperçu</translation>
+    </message>
 </context>
 <context>
     <name>NewCourseDialog</name>
@@ -1335,6 +1355,11 @@
         <location filename="../../moocstudio/app/editors/page_editor.py" line="156" />
         <source>Instructor notes — not shown to learners</source>
         <translation>Notes pour l'instructeur — jamais montrées aux apprenants</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/page_editor.py" line="70" />
+        <source>Instructor notes</source>
+        <translation>Notes pour l'instructeur</translation>
     </message>
 </context>
 <context>
@@ -2179,6 +2204,82 @@
 changed %2 · %3</source>
         <translation>%1
 modifié le %2 · %3</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="107" />
+        <source>Preview of the page as learners see it</source>
+        <translation>Aperçu de la page telle que les apprenants la voient</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="110" />
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="112" />
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="112" />
+        <source>Tablet</source>
+        <translation>Tablette</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="112" />
+        <source>Desktop</source>
+        <translation>Ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="117" />
+        <source>Colour scheme</source>
+        <translation>Thème de couleurs</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="118" />
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="119" />
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="125" />
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="126" />
+        <source>Build the whole preview again (F5)</source>
+        <translation>Reconstruire tout l'aperçu (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="170" />
+        <source>The preview could not be built: %1</source>
+        <translation>L'aperçu n'a pas pu être construit : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/pane.py" line="177" />
+        <source>Links to the web are not followed in the preview: %1</source>
+        <translation>Les liens vers le web ne sont pas suivis dans l'aperçu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDock</name>
+    <message>
+        <location filename="../../moocstudio/app/preview/dock.py" line="30" />
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preview/dock.py" line="32" />
+        <source>Open a course to preview it.</source>
+        <translation>Ouvrez un cours pour en voir l'aperçu.</translation>
     </message>
 </context>
 </TS>

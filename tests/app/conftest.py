@@ -14,6 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from moocstudio.app.jobs import JobCenter
 from moocstudio.app.translations import install_translations
+from moocstudio.app.webengine import prepare_webengine
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Settle Qt WebEngine's start-up conditions before pytest-qt makes the QApplication."""
+    prepare_webengine()
 
 
 @pytest.fixture

@@ -1,69 +1,41 @@
-"""The page editor: markdown on the left, the HTML the course will show on the right.
+"""The page editor: markdown on the left, the page as the course site shows it on the right.
 
-The preview is rendered by the page importer's own function (``render_markdown``), so what the
-author sees is what the export ships, warnings included. An edit is committed after a pause or
-when the author leaves the text: the new markdown becomes a new content-hashed asset and one
-undoable command points the page at it (the old file stays, so undo just points back) and sets
-what the text decides: its front matter's fields and its instructor notes.
+The preview is the site's own page (the live preview's web view, see ``moocstudio.app.preview``),
+rendered from the text by the page importer's function (``render_markdown``), so what the
+author sees is what the export ships, warnings included. Qt WebEngine loads when the editor is
+first shown. An edit is committed after a pause or when the author leaves the text: the new
+markdown becomes a new content-hashed asset and one undoable command points the page at it
+(the old file stays, so undo just points back) and sets what the text decides: its front
+matter's fields and its instructor notes.
 """
 
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from lxml import html as lxml_html
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from moocstudio.app.commands import SetFields, Target
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors.base import ItemWidget
-from moocstudio.app.editors.page_preview import PREVIEW_STYLESHEET, preview_html
 from moocstudio.app.editors.widgets import CommitTextEdit, monospace_font
-from moocstudio.build.labels import labels_for
-from moocstudio.build.page_content import inner_html, page_content
+from moocstudio.app.preview.site import PreviewSite
 from moocstudio.errors import MoocstudioError
 from moocstudio.importers.front_matter import FrontMatter
 from moocstudio.importers.pages import RenderedMarkdown, page_fields, render_markdown
 from moocstudio.model import Page
 from moocstudio.model.store import add_asset_bytes, asset_path
 
+if TYPE_CHECKING:
+    from moocstudio.app.preview.pane import PreviewPane
+
 PREVIEW_DELAY_MS = 300  # typing pauses shorter than this do not re-render
 COMMIT_DELAY_MS = 1500  # a pause this long ends an edit: it becomes one undo step
-
-
-class LocalPreview(QTextBrowser):
-    """A read-only HTML view that loads images from the course folder only, never the network."""
-
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.folder = folder.resolve()
-        self.setOpenLinks(False)  # a click must not navigate away from the preview
-        # The site's CSS is not available here: asides arrive as tables Qt can frame and tint
-        # (see page_preview), with translucent colours over the palette's own.
-        self.document().setDefaultStyleSheet(PREVIEW_STYLESHEET)
-
-    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 (Qt's name)
-        """An image of the course folder, scaled to the view's width; nothing else is loaded.
-
-        A refused or missing image comes back as an empty picture, not None: with None the
-        document would go on to try the name as a file path itself.
-        """
-        url = QUrl(url)
-        if kind != QTextDocument.ResourceType.ImageResource.value:
-            return None
-        if url.scheme() not in ("", "file") or not url.path():
-            return QImage()
-        path = (self.folder / (url.toLocalFile() or url.path())).resolve()
-        if not path.is_relative_to(self.folder) or not path.is_file():
-            return QImage()
-        image = QImage(str(path))
-        width = max(100, self.viewport().width() - 24)
-        if image.width() > width:  # QTextBrowser never shrinks images to fit
-            image = image.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-        return image
+EDITOR_MIN_CHARACTERS = 60  # the markdown stays readable beside the preview
 
 
 class PageEditor(ItemWidget):
@@ -78,8 +50,24 @@ class PageEditor(ItemWidget):
         self.editor.setLineWrapMode(CommitTextEdit.LineWrapMode.WidgetWidth)
         self.editor.setAccessibleName(self.tr("Page text (markdown)"))
         self.editor.setTabChangesFocus(True)
-        self.preview = LocalPreview(document.folder, self)
-        self.preview.setAccessibleName(self.tr("Page preview"))
+        self.editor.setMinimumWidth(
+            self.editor.fontMetrics().horizontalAdvance("0" * EDITOR_MIN_CHARACTERS)
+            + 2 * self.editor.frameWidth()
+            + self.editor.verticalScrollBar().sizeHint().width()
+            + 2 * round(self.editor.document().documentMargin())
+        )
+        self.site = PreviewSite.of(document)
+        self.preview: PreviewPane | None = None  # made when first shown: it loads Qt WebEngine
+        self.preview_slot = QWidget(self)
+        self.preview_slot.setAccessibleName(self.tr("Page preview"))
+        self.preview_slot.setMinimumWidth(200)
+        self._preview_layout = QVBoxLayout(self.preview_slot)
+        self._preview_layout.setContentsMargins(0, 0, 0, 0)
+        self.notes = QLabel(self)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes.setAccessibleName(self.tr("Instructor notes"))
         self.warnings = QLabel(self)
         self.warnings.setWordWrap(True)
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -99,15 +87,28 @@ class PageEditor(ItemWidget):
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.preview, 1)
+        column.addWidget(self.preview_slot, 1)
+        column.addWidget(self.notes)
         column.addWidget(self.warnings)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.editor)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Make the web preview the first time the editor is shown."""
+        super().showEvent(event)
+        if self.preview is None:
+            from moocstudio.app.preview.pane import PreviewPane
+
+            self.preview = PreviewPane(self.site, self.preview_slot)
+            self._preview_layout.addWidget(self.preview)
+            self.preview.show_item(self.item_id)
 
     @property
     def page(self) -> Page:
@@ -148,29 +149,32 @@ class PageEditor(ItemWidget):
     def update_preview(self) -> RenderedMarkdown | None:
         """Render the markdown as the course will show it, with the importer's warnings.
 
-        The preview is the site's page body (``page_content``): front-matter objectives and
-        key points in their boxes, web images as links. The page's instructor notes follow
-        it, marked as never shown to learners.
+        The edited page is written into the preview site (its page alone), and every preview
+        showing it reloads where the reader was. Its instructor notes show under the preview,
+        marked as never shown to learners.
         """
         try:
             rendered = self._render(self.editor.toPlainText())
+            edited = self.page.model_copy(
+                update={"html": rendered.html, "images": rendered.images, **page_fields(rendered)}
+            )
         except KeyError:
             return None  # the page was just removed; the window drops this editor
-        edited = self.page.model_copy(
-            update={"html": rendered.html, "images": rendered.images, **page_fields(rendered)}
-        )
-        body = page_content(
-            edited,
-            labels_for(self.document.course.language),
-            image_url=lambda image: image.path,  # the preview loads them from the course folder
-            page_url=lambda key, fragment: f"{key}{fragment}",
-        )
-        scroll = self.preview.verticalScrollBar().value()
-        notes_label = self.tr("Instructor notes — not shown to learners")
-        self.preview.setHtml(preview_html(inner_html(body), rendered.instructor_notes, notes_label))
-        self.preview.verticalScrollBar().setValue(scroll)  # keep the reader's place
+        self.site.show_edit(edited)
+        self._show_notes(rendered.instructor_notes)
         self._show_warnings(rendered.warnings)
         return rendered
+
+    def _show_notes(self, notes: list[str]) -> None:
+        texts = []
+        for note in notes:
+            body = lxml_html.fragment_fromstring(note, create_parent="div")
+            for title in body.find_class("admonition-title"):
+                title.drop_tree()  # "Instructor note": the label above says it already
+            texts.append(body.text_content().strip())
+        label = self.tr("Instructor notes — not shown to learners")
+        self.notes.setText("\n".join([label, *texts]) if texts else "")
+        self.notes.setVisible(bool(texts))
 
     def _show_warnings(self, warnings: list[str]) -> None:
         prefix = f"{self.document.folder}/"
