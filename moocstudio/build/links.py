@@ -120,10 +120,19 @@ def local_target(page: str, url: str) -> str | None:
     """
     if url.startswith(CARTRIDGE_FILEBASE):
         url = url.removeprefix(CARTRIDGE_FILEBASE).removeprefix("/") or "."
+    return folder_target(posixpath.dirname(page), url)
+
+
+def folder_target(folder: str, url: str) -> str | None:
+    """The package path ``url`` names, read from ``folder``; None if it names no file.
+
+    The path is percent-decoded, without query or fragment; a scheme, ``//host`` or a bare
+    fragment names no file.
+    """
     parts = urlsplit(url)
     if parts.scheme or url.startswith("//") or not parts.path:
         return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+    return posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
 
 
 def fetched_files(page: str, html: str) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
+from moocstudio.build.links import folder_target
 from moocstudio.export.findings import Finding, count_phrase, error, warning
 from moocstudio.export.package_entries import quoted_names
 
@@ -75,12 +76,7 @@ def _join_base(base: str, element: etree._Element) -> str:
 
 def package_path(base: str, href: str | None) -> str | None:
     """The package file an ``href`` names from ``base``; None for URLs and empty references."""
-    if not href:
-        return None
-    parts = urlsplit(href.strip())
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    return posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    return folder_target(base, href.strip()) if href else None
 
 
 def manifest_files(root: etree._Element) -> ManifestFiles:

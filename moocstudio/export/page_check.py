@@ -23,6 +23,7 @@ from moocstudio.build.links import (
     CARTRIDGE_FILEBASE,
     Reference,
     css_urls,
+    folder_target,
     is_network_url,
     local_target,
     page_references,
@@ -104,7 +105,7 @@ class ReferenceCheck:
         rest = url.removeprefix(CARTRIDGE_FILEBASE).lstrip("/")
         folders = [self.base_of(page), CARTRIDGE_WEB_RESOURCES, posixpath.dirname(page)]
         for folder in dict.fromkeys(f for f in folders if f is not None):
-            target = local_target(posixpath.join(folder, FOLDER_INDEX), rest)
+            target = folder_target(folder, rest)
             if target is not None and self._exists(target):
                 return
         self.findings.append(error(f"{page}: {url} points to a file that is not in the package"))
