@@ -195,5 +195,11 @@ class PreviewView(QWebEngineView):
         self.preview_page.runJavaScript(
             f"window.scrollTo({scroll.x() / zoom:.1f}, {scroll.y() / zoom:.1f})",
             0,
-            lambda _result: self.updated.emit(ok),
+            lambda _result: self._scrolled_back(ok),
         )
+
+    def _scrolled_back(self, ok: bool) -> None:
+        # The page answers after its view may be gone (a closed window, a replaced pane);
+        # emitting on a deleted view raised a TypeError inside Qt's event loop.
+        if shiboken6.isValid(self):
+            self.updated.emit(ok)
