@@ -20,8 +20,11 @@ def _count(number: int, noun: str) -> str:
 
 def describe(item: Item) -> str:
     """One line for an item: its kind, title and what it holds."""
-    from moocstudio.model import Page, SlideDeck
+    from moocstudio.model import Page, Quiz, SlideDeck
 
+    if isinstance(item, Quiz):
+        points = f"{item.total_points:g} point" + ("" if item.total_points == 1 else "s")
+        return f"quiz “{item.title}” ({_count(len(item.questions), 'question')}, {points})"
     if isinstance(item, SlideDeck):
         hidden = len(item.slides) - len(item.visible_slides)
         extra = f", {hidden} hidden" if hidden else ""

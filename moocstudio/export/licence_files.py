@@ -90,7 +90,8 @@ def _item_files(item: Item) -> Iterator[tuple[Asset, str]]:
             for count, picture in enumerate(slide.pictures, start=1):
                 yield picture.file, f"picture {count} on slide {slide.number} of {deck}"
     else:
-        yield item.source, _quoted(item.source.original_name)
+        if item.source is not None:
+            yield item.source, _quoted(item.source.original_name)
         for image in item.images:
             yield image, _quoted(image.original_name)
 

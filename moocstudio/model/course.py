@@ -8,10 +8,11 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from moocstudio.model.ids import StableId, new_id
-from moocstudio.model.items import Item
+from moocstudio.model.items import Item, Quiz
 from moocstudio.model.licence import DEFAULT_LICENCE, LicenceId, LicenceInfo, Person, licence_info
+from moocstudio.model.questions import GradingPolicy
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # BCP 47 language tag, the common shapes (language[-script][-region][-variant]); e.g. fr, fr-CA,
 # zh-Hant-TW, es-419. Case-insensitive by the RFC, so accepted in any case.
@@ -56,10 +57,29 @@ class Course(BaseModel):
     created: datetime = Field(default_factory=utc_now)
     modified: datetime = Field(default_factory=utc_now)
     modules: list[Module] = Field(default_factory=list)
+    grading: GradingPolicy | None = Field(
+        default=None, description="How quizzes make the course grade; None: ungraded."
+    )
 
     def all_items(self) -> list[Item]:
         """Every item of every module, in course order."""
         return [item for module in self.modules for item in module.items]
+
+    def graded_quizzes(self) -> list[tuple[Quiz, float]]:
+        """The quizzes that count towards the course grade, with their weights, in course order.
+
+        Without a grading policy, or with one that names no quiz, every quiz counts once.
+        """
+        quizzes = [item for item in self.all_items() if isinstance(item, Quiz)]
+        named = {entry.quiz: entry.weight for entry in self.grading.quizzes} if self.grading else {}
+        if not named:
+            return [(quiz, 1.0) for quiz in quizzes]
+        return [(quiz, named[quiz.id]) for quiz in quizzes if quiz.id in named]
+
+    @property
+    def passing_percent(self) -> float:
+        """The course grade (in % of the weighted points) that passes the course."""
+        return self.grading.passing_percent if self.grading else 50.0
 
     def effective_licence(self, item: Item | None = None) -> LicenceInfo:
         """The licence that applies to ``item`` (its own, or the course's)."""

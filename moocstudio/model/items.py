@@ -1,4 +1,4 @@
-"""The three kinds of module item: Page (markdown), SlideDeck (pptx) and Video."""
+"""The kinds of module item: Page (markdown), SlideDeck (pptx), Video and Quiz."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from moocstudio.model.ids import StableId
 from moocstudio.model.licence import Attribution, LicenceId, Person
 from moocstudio.model.media_info import MediaInfo
+from moocstudio.model.questions import Question, QuizSettings
 
 
 def _check_relative_path(value: str) -> str:
@@ -180,4 +181,26 @@ class Video(_ItemBase):
         return self.probe.duration
 
 
-Item = Annotated[Page | SlideDeck | Video, Field(discriminator="kind")]
+class Quiz(_ItemBase):
+    """Questions graded together, with their settings."""
+
+    kind: Literal["quiz"] = "quiz"
+    questions: list[Question] = Field(default_factory=list)
+    settings: QuizSettings = Field(default_factory=QuizSettings)
+    introduction: str = Field(
+        default="", description="Sanitized HTML shown above the questions (may be empty)."
+    )
+    source: Asset | None = Field(
+        default=None, description="The GIFT or markdown file the quiz was imported from."
+    )
+    images: list[Asset] = Field(
+        default_factory=list, description="Pictures the questions show, copied into media/."
+    )
+
+    @property
+    def total_points(self) -> float:
+        """The points a learner earns with every answer right."""
+        return sum(q.points for q in self.questions)
+
+
+Item = Annotated[Page | SlideDeck | Video | Quiz, Field(discriminator="kind")]

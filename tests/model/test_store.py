@@ -176,7 +176,7 @@ def test_a_version_1_course_opens_and_is_saved_as_the_current_version(course_dir
     assert course.title == "Cours"
     save_course(course_dir, course)
     saved = json.loads(course_file(course_dir).read_text(encoding="utf-8"))
-    assert saved["schema_version"] == SCHEMA_VERSION == 2
+    assert saved["schema_version"] == SCHEMA_VERSION == 3
 
 
 @pytest.mark.parametrize("content", [b"", b"[1, 2]", b"\xff\xfe{}", b'{"title": "x"}'])
