@@ -195,7 +195,7 @@ class PreviewView(QWebEngineView):
         self.preview_page.runJavaScript(
             f"window.scrollTo({scroll.x() / zoom:.1f}, {scroll.y() / zoom:.1f})",
             0,
-            lambda _result: self._scrolled_back(ok),
+            lambda *_result: self._scrolled_back(ok),  # no result if the page went first
         )
 
     def _scrolled_back(self, ok: bool) -> None:

@@ -35,7 +35,6 @@ if TYPE_CHECKING:
         Error,
         Frame,
         Page,
-        Request,
         ViewportSize,
     )
 
@@ -103,9 +102,35 @@ RECORD_SET_VALUE = """if (window === window.top) {
       }
     });
   });
+  // Counts the values the block has had answered (each scorm_set_values request carries some),
+  // answered well or not, so a wait ends on a refused request too instead of running out.
+  window.scormAnswered = 0;
+  window.scormRefused = [];
+  var open = XMLHttpRequest.prototype.open;
+  var send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    this.scormUrl = String(url);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function (body) {
+    if (this.scormUrl.indexOf("/scorm_set_values/") >= 0 && typeof body === "string") {
+      var request = this;
+      var count = JSON.parse(body).length;
+      request.addEventListener("loadend", function () {
+        window.scormAnswered += count;
+        if (request.status !== 200) {
+          var said = String(request.responseText).slice(0, 300);
+          window.scormRefused.push(request.status + " " + said);
+        }
+      });
+    }
+    return send.apply(this, arguments);
+  };
 }"""
 SET = """([element, value, since]) => window.scormCalls.slice(since).some(
   ([name, given]) => name === element && (value === null || given === value))"""
+ANSWERED = "() => window.scormAnswered >= window.scormCalls.length"
+STATE = "() => [window.scormCalls, window.scormAnswered, window.scormRefused]"
 SAVED = """() => window.studioNotices.some(
   ([kind, data]) => kind === "error" || (kind === "save" && data.state === "end"))"""
 
@@ -217,18 +242,11 @@ class Visit:
     """A page of the LMS away from the block, where the learner goes when leaving it."""
     sent: list[tuple[str, str]] = field(default_factory=list)
     """The package's SetValue calls (element, value), in order, as of the last ``settle``."""
-    received: int = 0
-    """How many values the block has answered (finished ``scorm_set_values`` requests)."""
     errors: list[str] = field(default_factory=list)
     started_on: str = ""
     """The package page shown when the block opened."""
     line_on_opening: str = ""
     """The block's line above the package as the LMS rendered it: "(0/1 points) incomplete"."""
-
-    def record(self, request: Request) -> None:
-        """Count the values of a ``scorm_set_values`` request the block has answered."""
-        if "/scorm_set_values/" in request.url and request.post_data:
-            self.received += len(json.loads(request.post_data))
 
     def note(self, message: ConsoleMessage) -> None:
         """Keep the package's own console errors (not the block's or the workbench's)."""
@@ -247,15 +265,32 @@ class Visit:
     def settle(self) -> None:
         """Wait until the block has answered every value the package has set so far (it sends
         them in order, each once, one request at a time)."""
-        self.sent = [(name, value) for name, value in self.page.evaluate("window.scormCalls")]
-        while self.received < len(self.sent):
-            self.page.wait_for_event("requestfinished", timeout=EVENT_TIMEOUT_MS)
+        self._wait(ANSWERED, None, "the block to answer every value")
 
     def wait_set(self, element: str, value: str | None = None, since: int = 0) -> None:
         """Wait until the package sets ``element`` (to ``value``, if given) in a call after the
         first ``since``, and the block has answered it and all before it."""
-        self.page.wait_for_function(SET, arg=[element, value, since], timeout=EVENT_TIMEOUT_MS)
+        self._wait(SET, [element, value, since], f"{element} = {value!r} after call {since}")
         self.settle()
+
+    def _wait(self, condition: str, arg: object, what: str) -> None:
+        # A wait that runs out says what the package set and the block answered by then.
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            self.page.wait_for_function(condition, arg=arg, timeout=EVENT_TIMEOUT_MS)
+            timed_out = False
+        except PlaywrightTimeout:
+            timed_out = True
+        calls, answered, refused = self.page.evaluate(STATE)
+        self.sent = [(name, value) for name, value in calls]
+        assert not refused, f"the block refused values: {refused}"
+        if timed_out:
+            shown = self.page.evaluate(SHOWN, None)
+            pytest.fail(
+                f"waited {EVENT_TIMEOUT_MS // 1000} s for {what}; the block answered {answered} "
+                f"of {len(calls)} values; the last ones set: {calls[-8:]}; shown: {shown}"
+            )
 
     def shown(self, expected: str | None = None) -> str:
         """The package page the learner sees (its path in the package), once it has loaded;
@@ -334,7 +369,6 @@ class ScormBlock:
         page = context.new_page()
         tab = Visit(page, elsewhere=f"{self.workbench.url}/")
         self.opened.append(tab)
-        page.on("requestfinished", tab.record)
         page.on("console", tab.note)
         page.on("pageerror", tab.note_exception)
         response = page.goto(f"{self.workbench.url}/scenario/{scenario}/?student={student}")
