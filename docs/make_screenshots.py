@@ -2,16 +2,18 @@
 
     QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py
 
-Builds the sample course (with its media) in a temporary folder, then grabs: the main window
-with the sample open and its video selected, the same window with a Carpentries Workbench
-episode (in French) open in the page editor, the Batch Transcode dialog mid-run on three
-generated clips, and the Export dialog's report after exporting every format. Works offscreen
-or under Xvfb; nothing is mocked.
+Builds the sample course (with its media) in a temporary folder, then grabs: the start page in
+English and French, the main window with the sample open and its video playing over the
+waveform and cue list, the live preview of the slide deck in its phone frame, the same window
+with a Carpentries Workbench episode (in French) open in the page editor, the Batch Transcode
+dialog mid-run on three generated clips, and the Export dialog's report after exporting every
+format. Works offscreen or under Xvfb; nothing is mocked.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import subprocess
 import sys
 import tempfile
@@ -19,24 +21,33 @@ from collections.abc import Callable
 from pathlib import Path
 
 import imageio_ffmpeg
-from PySide6.QtCore import QSettings, QThread
+from PySide6.QtCore import QSettings, Qt, QThread
+from PySide6.QtGui import QImage
+from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from moocstudio.app.commands import InsertItems  # noqa: E402
+from moocstudio.app.editors.page_editor import PageEditor  # noqa: E402
 from moocstudio.app.editors.video_editor import VideoEditor  # noqa: E402
 from moocstudio.app.main import make_application  # noqa: E402
 from moocstudio.app.translations import install_translations  # noqa: E402
 from moocstudio.app.window import RECENT_KEY, MainWindow  # noqa: E402
 from moocstudio.importers.pages import import_page  # noqa: E402
 from moocstudio.media.course_media import make_media_now  # noqa: E402
-from moocstudio.model import Course, Video  # noqa: E402
+from moocstudio.model import Course, SlideDeck, Video  # noqa: E402
 from moocstudio.model.store import create_course, save_course  # noqa: E402
 from moocstudio.sample import build_sample_course  # noqa: E402
 
 WAIT_MS = 180_000
+PAGE_READY = """(item) => document.body.dataset.item === item &&
+document.readyState === "complete" && [...document.images].every(image => {
+  const box = image.getBoundingClientRect();
+  const inView = box.bottom > 0 && box.top < innerHeight && box.width > 0;
+  return !inView || (image.complete && image.naturalWidth > 0);
+})"""
 
 EPISODE = """\
 ---
@@ -146,6 +157,11 @@ def open_episode(window: MainWindow, work: Path) -> None:
     module = document.course.modules[0].title
     document.push(InsertItems(document, [page], module, "Import"))
     window.outline.select_id(page.id)
+    editor = window.editor_for(page.id)
+    assert isinstance(editor, PageEditor)
+    wait_until(lambda: editor.preview is not None)
+    assert editor.preview is not None
+    wait_painted(editor.preview.view, page.id)
     # Settled once every field of the Properties panel has the height its contents ask for.
     panel = window.properties.item_page
     fields = panel.findChildren(QLineEdit) + panel.findChildren(QLabel)
@@ -189,6 +205,56 @@ def show_playing(window: MainWindow, video_id: str) -> None:
     player.pause()
 
 
+def show_preview(window: MainWindow, item_id: str) -> None:
+    """Open View ▸ Preview in its phone frame, wide enough to read, on the item's page."""
+    window.preview_action.trigger()
+    dock = window.preview_dock
+    assert dock is not None and dock.pane is not None and window.outline is not None
+    dock.pane.set_device("phone")
+    window.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.outline_dock], [330], Qt.Orientation.Horizontal)
+    view = dock.pane.view
+    window.outline.select_id(item_id)
+    wait_painted(view, item_id)
+
+
+def wait_painted(view: QWebEngineView, item_id: str) -> None:
+    """Wait until the preview ``view`` shows the item's page fully drawn."""
+    # The page is ready once its scripts ran and the pictures in view are decoded; offscreen,
+    # its frame reaches the widget later still.
+    ready: list[bool] = []
+
+    def ask_ready() -> bool:
+        script = f"({PAGE_READY})({json.dumps(item_id)})"
+        view.page().runJavaScript(script, 0, lambda answer: ready.append(bool(answer)))
+        wait_until(lambda: len(ready) > 0)
+        return ready.pop()
+
+    wait_until(ask_ready)
+    shots: list[QImage] = []
+
+    def settled() -> bool:
+        # A grab may show an older frame for a while (the compositor is behind the page):
+        # ten equal grabs in a row, a fifth of a second, and it has caught up.
+        shots.append(view.grab().toImage())
+        recent = shots[-10:]
+        return len(recent) == 10 and not _uniform(recent[0]) and all(s == recent[0] for s in recent)
+
+    wait_until(settled)
+
+
+def _uniform(image: QImage) -> bool:
+    """Whether a 9 × 9 grid of the image's pixels is all one colour (nothing painted yet)."""
+    if image.isNull():
+        return True
+    grid = {
+        image.pixel(image.width() * x // 10, image.height() * y // 10)
+        for x in range(1, 10)
+        for y in range(1, 10)
+    }
+    return len(grid) == 1
+
+
 def _tall_enough(widget: QWidget) -> bool:
     if widget.hasHeightForWidth():  # wrapped text: as many lines as its width needs
         return widget.height() >= widget.heightForWidth(widget.width())
@@ -218,6 +284,9 @@ def main() -> None:
         save(window, args.out / "main-window.png")
         open_episode(window, work)
         save(window, args.out / "page-editor.png")
+        deck = next(i for i in window.document.course.all_items() if isinstance(i, SlideDeck))
+        show_preview(window, deck.id)
+        save(window, args.out / "preview-phone.png")
 
         window.batch_transcode()
         dialog = window.batch_dialog

@@ -26,6 +26,10 @@ from moocstudio.jobs.runner import (
 )
 from moocstudio.progress import Progress
 
+WAVEFORM_KIND = "waveform"
+BACKGROUND_JOB_KINDS = frozenset({WAVEFORM_KIND})
+"""Kinds of job the app starts on its own, not at the author's request."""
+
 
 class JobRecord(QObject):
     """One job as the GUI sees it.

@@ -35,7 +35,7 @@ from moocstudio.app.commands import (
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.editors import make_editor
 from moocstudio.app.export_dialog import format_summary
-from moocstudio.app.jobs import JobCenter, JobConflict
+from moocstudio.app.jobs import BACKGROUND_JOB_KINDS, JobCenter, JobConflict, JobRecord
 from moocstudio.app.jobs_dock import JobsDock
 from moocstudio.app.outline import KIND_ROLE, OutlineModel, OutlineView
 from moocstudio.app.properties import PropertiesPanel
@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         # No course, nothing to outline or describe: the start page gets the room.
         self.outline_dock.hide()
         self.properties_dock.hide()
+        # Jobs show when the author starts one; what the app derives on its own (a waveform)
+        # does not take the editors' room (View ▸ Jobs lists it all the same).
+        self.jobs_dock.hide()
+        self.jobs.added.connect(self._job_added)
         self._make_actions()
         self._make_menus()
         self._update_title()
@@ -466,6 +470,10 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def _job_added(self, record: JobRecord) -> None:
+        if record.kind not in BACKGROUND_JOB_KINDS:
+            self.jobs_dock.show()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
         """On first show, give the editor the room: outline wide enough for titles, jobs short."""
         super().showEvent(event)
@@ -473,7 +481,7 @@ class MainWindow(QMainWindow):
             self._docks_sized = True
             horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
             self.resizeDocks([self.outline_dock, self.properties_dock], [330, 330], horizontal)
-            self.resizeDocks([self.jobs_dock], [140], vertical)
+            self.resizeDocks([self.jobs_dock], [110], vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """Ask about unsaved changes, then stop every job cleanly."""

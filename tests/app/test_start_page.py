@@ -10,10 +10,12 @@ from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from moocstudio.app.jobs import WAVEFORM_KIND
 from moocstudio.app.start_page import recent_course
 from moocstudio.app.window import RECENT_KEY, MainWindow
 from moocstudio.model import Course
 from moocstudio.model.store import create_course
+from tests.waiting import EVENT_TIMEOUT_MS
 
 SAMPLE_TIMEOUT_MS = 180_000  # LibreOffice draws the sample's slides: seconds, more under load
 
@@ -101,3 +103,15 @@ def test_the_sample_course_is_copied_into_a_new_folder_and_opened(
     assert window.document.course.title == "Introduction à l'accès ouvert"
     assert len(window.document.course.all_items()) == 4
     assert list((tmp_path / "moocstudio-sample").iterdir()) == []
+
+
+def test_the_jobs_dock_opens_for_the_authors_jobs_not_for_the_apps_own(qtbot: QtBot) -> None:
+    window = _window(qtbot)
+    assert not window.jobs_dock.isVisible()  # the start page gets the room
+    waveform = window.jobs.submit("Waveform of a.mp4", lambda _context: "peaks", kind=WAVEFORM_KIND)
+    qtbot.waitUntil(lambda: waveform.state == "done", timeout=EVENT_TIMEOUT_MS)
+    assert not window.jobs_dock.isVisible()
+    export = window.jobs.submit("Export a course", lambda _context: "made", kind="export")
+    assert window.jobs_dock.isVisible()
+    assert window.jobs_dock.list.topLevelItemCount() == 2  # both listed, wherever they came from
+    qtbot.waitUntil(lambda: export.state == "done", timeout=EVENT_TIMEOUT_MS)

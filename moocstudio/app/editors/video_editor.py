@@ -74,6 +74,10 @@ def bit_rate_text(bits_per_second: int | None) -> str:
     return translate("video", "%1 kb/s").replace("%1", value)
 
 
+CUE_LIST_ROOM = 230
+"""Height (px) the subtitles box keeps when the waveform strip arrives: about four cues."""
+
+
 class VideoEditor(ItemWidget):
     """Everything about one video: player, subtitle cues, facts and renditions.
 
@@ -365,9 +369,12 @@ class VideoEditor(ItemWidget):
                 earlier.deleteLater()
         layout.addWidget(widget)
         self.waveform_slot.show()
-        sizes = self.splitter.sizes()
+        picture, _old_strip, cues = self.splitter.sizes()
         strip = max(widget.sizeHint().height(), widget.minimumHeight())
-        self.splitter.setSizes([sizes[0] - strip, strip, sizes[2]])
+        # The strip's room comes from the cue list first (it scrolls), down to a few rows,
+        # so the picture stays as large as it was.
+        from_cues = max(0, min(strip, cues - CUE_LIST_ROOM))
+        self.splitter.setSizes([picture - (strip - from_cues), strip, cues - from_cues])
 
     # --- facts and renditions -------------------------------------------------------------------
 

@@ -11,13 +11,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 
 from moocstudio.app.editors.waveform import WaveformStrip
-from moocstudio.app.jobs import JobCenter, JobConflict, JobRecord
+from moocstudio.app.jobs import WAVEFORM_KIND, JobCenter, JobConflict, JobRecord
 from moocstudio.media.peaks import Waveform
 from moocstudio.media.waveform_cache import waveform_job
 from moocstudio.model import Video
 from moocstudio.progress import Progress
 
-KIND = "waveform"
+KIND = WAVEFORM_KIND
 _running: dict[tuple[int, str], JobRecord] = {}  # (JobCenter, job key) -> its record
 
 
