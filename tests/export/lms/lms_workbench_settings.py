@@ -15,7 +15,16 @@ from workbench.settings import *  # noqa: F403 (the SDK's settings, overridden b
 
 DATA = Path(os.environ["LMS_WORKBENCH_DATA"])
 
-DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": str(DATA / "db.sqlite3")}}
+# The block's handlers run in threads and each writes the learner's state; on a loaded machine
+# one may wait for another's write lock longer than SQLite's default 5 s and fail with "database
+# is locked" (a 500: the value is lost). A real LMS's database waits; so does this one.
+DATABASES = {
+    "default": {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(DATA / "db.sqlite3"),
+        "OPTIONS": {"timeout": 300},
+    }
+}
 MEDIA_ROOT = str(DATA / "media")  # the SCORM block's storage: FileSystemStorage here
 DJFS = {"type": "osfs", "directory_root": str(DATA / "djpyfs"), "url_root": "/static/djpyfs"}
 # Errors go to the server's stderr, which the tests show when the server fails.

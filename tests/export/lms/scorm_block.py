@@ -162,7 +162,9 @@ class Workbench:
     def state(self, scenario: str, student: str) -> dict[str, Any]:
         """The block's fields for ``student`` (scope user_state), as the database holds them."""
         database = self.data / "db.sqlite3"
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+        # As patient as the server (see lms_workbench_settings): a write may hold the lock.
+        connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=300)
+        with closing(connection) as db:
             row = db.execute(
                 "SELECT state FROM workbench_xblockstate"
                 " WHERE scope = 'usage' AND scenario = ? AND user_id = ?",
