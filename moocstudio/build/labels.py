@@ -46,6 +46,10 @@ _EN: dict[str, str] = {
     ),
     "hide_message": "Hide this message",
     "credit": "Credit:",
+    # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "answer_true": "True",
+    "answer_false": "False",
+    "position": "Position {n}",
 }
 
 _FR: dict[str, str] = {
@@ -91,6 +95,10 @@ _FR: dict[str, str] = {
     ),
     "hide_message": "Masquer ce message",
     "credit": "Crédit :",
+    # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "answer_true": "Vrai",
+    "answer_false": "Faux",
+    "position": "Position {n}",
 }
 
 _BY_LANGUAGE: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}
