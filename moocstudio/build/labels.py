@@ -47,6 +47,7 @@ _EN: dict[str, str] = {
     "hide_message": "Hide this message",
     "credit": "Credit:",
     # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "quiz": "Quiz",
     "answer_true": "True",
     "answer_false": "False",
     "position": "Position {n}",
@@ -96,6 +97,7 @@ _FR: dict[str, str] = {
     "hide_message": "Masquer ce message",
     "credit": "Crédit :",
     # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "quiz": "Quiz",
     "answer_true": "Vrai",
     "answer_false": "Faux",
     "position": "Position {n}",

@@ -12,11 +12,20 @@ from __future__ import annotations
 
 import functools
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree, isoschematron
 
-from moocstudio.export.validate import SchemaCompileError, SchemasNotFound, schemas_in_use
+from moocstudio.export.manifest_files import MANIFEST
+from moocstudio.export.package_entries import UnreadableEntry
+from moocstudio.export.validate import (
+    NOT_INSTALLED_ADVICE,
+    SchemaCompileError,
+    SchemasNotFound,
+    schemas_in_use,
+)
 
 PROFILE_XSD = Path("cc11", "ccv1p1_qtiasiv1p2p1_v1p0.xsd")
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
@@ -111,3 +120,65 @@ def _rule_message(tree: etree._ElementTree, failed: etree._Element) -> str:
         found = []
     line = found[0].sourceline if isinstance(found, list) and found else None
     return f"line {line or 0}: {text}"
+
+
+@dataclass
+class CartridgeQuizCheck:
+    """What checking a cartridge's assessments found: errors, and what was not checked."""
+
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def cartridge_assessments(root: etree._Element) -> list[str]:
+    """The QTI files a cartridge manifest lists as assessments (each resource's first file)."""
+    namespace = etree.QName(root).namespace
+    files = []
+    for resource in root.iter(f"{{{namespace}}}resource"):
+        if resource.get("type") not in ASSESSMENT_TYPES:
+            continue
+        first = resource.find(f"{{{namespace}}}file")
+        href = first.get("href") if first is not None else None
+        if href is None:
+            files.append(f"resource {resource.get('identifier')!r} lists no QTI file")
+        else:
+            files.append(href)
+    return files
+
+
+def check_cartridge_quizzes(
+    root: etree._Element, read: Callable[[str], bytes | None]
+) -> CartridgeQuizCheck:
+    """Check every assessment of a cartridge against the QTI profile.
+
+    Args:
+        root: The manifest's root element.
+        read: Gives an entry's bytes (None when it is too large to read); raises
+            ``KeyError`` for an entry the package lacks.
+    """
+    check = CartridgeQuizCheck()
+    listed = cartridge_assessments(root)
+    if not listed:
+        return check
+    try:
+        profile_path()
+    except SchemasNotFound:
+        check.notes.append(f"{len(listed)} QTI assessments not checked: {NOT_INSTALLED_ADVICE}")
+        return check
+    for href in listed:
+        if href.startswith("resource "):
+            check.problems.append(f"{MANIFEST}: {href}")
+            continue
+        try:
+            data = read(href)
+        except KeyError:
+            continue  # the manifest check reports a listed file the package lacks
+        except UnreadableEntry as unreadable:
+            check.problems.append(str(unreadable))
+            continue
+        if data is None:
+            check.notes.append(f"{href} not checked: too large to read")
+            continue
+        check.problems += [f"{href}: {problem}" for problem in qti_problems(data)]
+    check.notes.append(f"{len(listed)} QTI assessments checked against the CC QTI profile")
+    return check
