@@ -24,6 +24,7 @@ from moocstudio.export.validate import (
     NOT_INSTALLED_ADVICE,
     SchemaCompileError,
     SchemasNotFound,
+    package_tree,
     schemas_in_use,
 )
 
@@ -90,16 +91,9 @@ def qti_problems(document: bytes, *, schemas_dir: Path | None = None) -> list[st
         SchemaCompileError: It does not compile.
     """
     profile = _profile(profile_path(schemas_dir).resolve())
-    parser = etree.XMLParser(
-        no_network=True, resolve_entities=False, load_dtd=False, huge_tree=False
-    )
-    try:
-        tree = etree.ElementTree(etree.fromstring(document, parser))
-    except etree.XMLSyntaxError as error:
-        line = error.position[0] if error.position else 0
-        return [f"line {line}: not well-formed XML: {error.msg}"]
-    if tree.docinfo.internalDTD is not None:
-        return ["line 1: the file declares a DOCTYPE; remove it (entities are not allowed)"]
+    tree = package_tree(document, "the file")
+    if isinstance(tree, list):
+        return tree
     root = etree.QName(tree.getroot())
     if (root.namespace, root.localname) != (QTI_NS, "questestinterop"):
         return [f"line 1: the root element is {root.text}, not {{{QTI_NS}}}questestinterop"]

@@ -128,27 +128,27 @@ def test_each_quiz_is_an_assessment_resource_with_its_pictures_as_web_content(
     assert f'src="{shown}{file_name}"' in qti.replace("&quot;", '"').replace("&lt;", "<")
 
 
-def _olx_tree(result: ExportResult, target: Path) -> Path:
-    with tarfile.open(result.path) as archive:
+@pytest.fixture(scope="module")
+def olx_root(
+    exported: tuple[Course, dict[str, ExportResult]], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The OLX package, extracted."""
+    target = tmp_path_factory.mktemp("olx")
+    with tarfile.open(exported[1]["olx"].path) as archive:
         archive.extractall(target, filter="data")
     return target / "course"
 
 
-def test_olx_passes_olxcleaner(
-    exported: tuple[Course, dict[str, ExportResult]], tmp_path: Path
-) -> None:
-    _course, results = exported
-    root = _olx_tree(results["olx"], tmp_path)
-    _tree, store, _names = olxcleaner.validate(str(root), 8)
+def test_olx_passes_olxcleaner(olx_root: Path) -> None:
+    _tree, store, _names = olxcleaner.validate(str(olx_root), 8)
     errors = [f"{e.name}: {e.description}" for e in store.errors if e.level_val >= 3]
     assert errors == []
 
 
 def test_olx_quiz_subsections_are_graded_by_the_grading_policy(
-    exported: tuple[Course, dict[str, ExportResult]], tmp_path: Path
+    exported: tuple[Course, dict[str, ExportResult]], olx_root: Path
 ) -> None:
-    course, results = exported
-    root = _olx_tree(results["olx"], tmp_path)
+    course, root = exported[0], olx_root
     every, second, practice = quizzes(course)
     week1 = etree.parse(root / "chapter" / f"{course.modules[0].id}.xml").getroot()
     assert [s.get("url_name") for s in week1] == [
@@ -175,10 +175,9 @@ def test_olx_quiz_subsections_are_graded_by_the_grading_policy(
 
 
 def test_olx_problems_carry_attempts_weight_answers_and_feedback(
-    exported: tuple[Course, dict[str, ExportResult]], tmp_path: Path
+    exported: tuple[Course, dict[str, ExportResult]], olx_root: Path
 ) -> None:
-    course, results = exported
-    root = _olx_tree(results["olx"], tmp_path)
+    course, root = exported[0], olx_root
     every, second, _practice = quizzes(course)
     unit = etree.parse(root / "vertical" / f"{every.id}-unit.xml").getroot()
     problem_ids = [c.get("url_name") for c in unit if c.tag == "problem"]
