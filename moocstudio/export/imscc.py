@@ -138,7 +138,8 @@ def _quiz(
     """
     shown = _ShownMedia(media, version.filebase or f"../{WEB_RESOURCES}")
     labels = labels_for(course.language)
-    assessment = qti_assessment(quiz, QuizText(quiz, shown.url, labels), labels)
+    number = version.name.replace(".", "p")
+    assessment = qti_assessment(quiz, QuizText(quiz, shown.url, labels), labels, number)
     return CartridgePage(
         resource=RESOURCE_PREFIX + quiz.id,
         path=normalise_name(f"{quiz.id}/{ASSESSMENT_FILE}"),

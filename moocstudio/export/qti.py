@@ -45,7 +45,8 @@ from moocstudio.model.questions import (
 )
 
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
-QTI_SCHEMA = "http://www.imsglobal.org/profile/cc/ccv1p1/ccv1p1_qtiasiv1p2p1_v1p0.xsd"
+QTI_SCHEMA = "http://www.imsglobal.org/profile/cc/ccv{0}/ccv{0}_qtiasiv1p2p1_v1p0.xsd"
+"""Where IMS publishes the profile for a CC version (``1p1``, ``1p3``); named, never fetched."""
 XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 RESPONSE = "response1"
 GENERAL_FEEDBACK = "general_fb"
@@ -117,13 +118,16 @@ class _Plan:
     degraded: list[str] = field(default_factory=list)
 
 
-def qti_assessment(quiz: Quiz, text: QuizText, labels: Mapping[str, str]) -> QtiAssessment:
+def qti_assessment(
+    quiz: Quiz, text: QuizText, labels: Mapping[str, str], cc_version: str = "1p1"
+) -> QtiAssessment:
     """Write ``quiz`` as a CC-profile QTI assessment.
 
     Args:
         quiz: The quiz.
         text: Renders its texts with pictures pointed into the cartridge.
         labels: The site's words in the course language (``labels_for``).
+        cc_version: The cartridge's version as IMS writes it in names (``1p1``, ``1p3``).
 
     Returns:
         The document and what the profile could not keep.
@@ -132,7 +136,7 @@ def qti_assessment(quiz: Quiz, text: QuizText, labels: Mapping[str, str]) -> Qti
     for question in quiz.questions:
         _plan_question(plan, quiz, question, text, labels)
     root = etree.Element(f"{{{QTI_NS}}}questestinterop", nsmap={None: QTI_NS, "xsi": XSI_NS})
-    root.set(f"{{{XSI_NS}}}schemaLocation", f"{QTI_NS} {QTI_SCHEMA}")
+    root.set(f"{{{XSI_NS}}}schemaLocation", f"{QTI_NS} {QTI_SCHEMA.format(cc_version)}")
     assessment = _sub(root, "assessment", ident=quiz.id, title=quiz.title)
     metadata = _sub(assessment, "qtimetadata")
     for label, entry in _assessment_metadata(quiz, plan):

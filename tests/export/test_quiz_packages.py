@@ -123,6 +123,7 @@ def test_each_quiz_is_an_assessment_resource_with_its_pictures_as_web_content(
         (picture,) = [f.get("href") for f in pictures.iterfind("cp:file", namespace)]
         assert picture in archive.namelist() and picture.startswith("web_resources/media/")
         qti = archive.read(f"{every.id}/assessment.xml").decode()
+    assert f"/ccv1p{minor}/ccv1p{minor}_qtiasiv1p2p1_v1p0.xsd" in qti
     file_name = picture.rsplit("/", 1)[1]
     shown = "$IMS-CC-FILEBASE$/media/" if minor == "3" else "../web_resources/media/"
     assert f'src="{shown}{file_name}"' in qti.replace("&quot;", '"').replace("&lt;", "<")
