@@ -51,7 +51,7 @@ from moocstudio.export.formats import ExportOptions
 from moocstudio.export.imscc_manifest import CC11, CC13, CartridgeVersion, cartridge_manifest
 from moocstudio.export.metadata import package_metadata
 from moocstudio.export.qti import qti_assessment
-from moocstudio.export.quiz_text import QuizText
+from moocstudio.export.quiz_text import QuizText, passing_score_note
 from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
 from moocstudio.export.staging import licence_entries
 from moocstudio.export.zipwriter import ZipReport, ZipSource, normalise_name, write_zip
@@ -146,7 +146,10 @@ def _quiz(
         document=assessment.xml,
         media=tuple(shown.shown),
         type=version.assessment,
-        degraded=assessment.degraded,
+        degraded=(
+            *assessment.degraded,
+            passing_score_note(quiz, "the CC QTI profile has none; set it in the platform"),
+        ),
     )
 
 

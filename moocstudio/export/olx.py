@@ -57,7 +57,7 @@ from moocstudio.export.olx_components import (
 )
 from moocstudio.export.olx_grading import grader_formats, grading_policy
 from moocstudio.export.olx_problems import olx_problem
-from moocstudio.export.quiz_text import QuizText
+from moocstudio.export.quiz_text import QuizText, passing_score_note
 from moocstudio.export.staging import ATTRIBUTIONS_FILE, LICENCE_FILE
 from moocstudio.export.zipwriter import ZipReport, ZipSource, write_tar_gz
 from moocstudio.model import Course, Item, Module, Page, Quiz, SlideDeck, Video
@@ -235,6 +235,13 @@ def _quiz_components(
     """Write one problem per question of ``quiz``; yield each one's (category, url_name)."""
     labels = labels_for(course.language)
     text = QuizText(quiz, lambda asset: static_url(static.asset(asset)), labels)
+    degraded.append(
+        passing_score_note(
+            quiz,
+            "Open edX has no pass per subsection, only the course's passing grade "
+            f"({course.passing_percent:g} %)",
+        )
+    )
     if quiz.introduction.strip():
         intro = f"{quiz.id}-introduction"
         _html_component(files, intro, quiz.title, _introduction(quiz))

@@ -53,3 +53,11 @@ def number_text(value: float) -> str:
     """A number as a learner types it: ``3.14``, ``5``, ``0.0000001`` (never ``1e-07``)."""
     text = format(Decimal(repr(float(value))).normalize(), "f")
     return "0" if text == "-0" else text
+
+
+def passing_score_note(quiz: Quiz, why: str) -> str:
+    """The report's sentence on a quiz's passing score, which a package cannot carry (``why``)."""
+    return (
+        f"quiz “{quiz.title}”: its passing score ({quiz.settings.passing_percent:g} %) is not "
+        f"carried: {why}"
+    )
