@@ -46,6 +46,11 @@ _EN: dict[str, str] = {
     ),
     "hide_message": "Hide this message",
     "credit": "Credit:",
+    # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "quiz": "Quiz",
+    "answer_true": "True",
+    "answer_false": "False",
+    "position": "Position {n}",
 }
 
 _FR: dict[str, str] = {
@@ -91,6 +96,11 @@ _FR: dict[str, str] = {
     ),
     "hide_message": "Masquer ce message",
     "credit": "Crédit :",
+    # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "quiz": "Quiz",
+    "answer_true": "Vrai",
+    "answer_false": "Faux",
+    "position": "Position {n}",
 }
 
 _BY_LANGUAGE: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}

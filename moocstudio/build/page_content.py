@@ -70,13 +70,7 @@ def page_content(
         A ``<div>`` holding the page; serialise its inside with ``inner_html``.
     """
     body = html.fragment_fromstring(page.html or "", create_parent="div")
-    images = {image.path: image_url(image) for image in page.images}
-    for element in list(body.iter("img")):
-        src = element.get("src") or ""
-        if src in images:
-            element.set("src", images[src])
-        elif is_network_url(src):
-            _link_instead(element, src, element.get("alt") or labels["web_image"])
+    point_images(body, {image.path: image_url(image) for image in page.images}, labels)
     for element in list(body.iter("a")):
         _point_link(element, page, page_url)
     make_scrollable(body, labels)
@@ -93,6 +87,21 @@ def page_content(
         closing.tail = "\n"
         body.append(closing)
     return body
+
+
+def point_images(
+    body: html.HtmlElement, urls: Mapping[str, str], labels: Mapping[str, str]
+) -> None:
+    """Point each picture of ``body`` to its URL in ``urls`` (by its path in the course).
+
+    A picture on the web becomes a link to it: a package never loads from the network.
+    """
+    for element in list(body.iter("img")):
+        src = element.get("src") or ""
+        if src in urls:
+            element.set("src", urls[src])
+        elif is_network_url(src):
+            _link_instead(element, src, element.get("alt") or labels["web_image"])
 
 
 def _point_link(element: html.HtmlElement, page: Page, page_url: PageUrl) -> None:

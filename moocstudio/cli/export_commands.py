@@ -93,7 +93,10 @@ def export_and_check(
     "--strict", is_flag=True, help="Count warnings (moocstudio's recommendations) as problems."
 )
 def validate(package: Path, strict: bool) -> None:
-    """Check PACKAGE as a platform would: manifest, launch page, every linked file.
+    """Check PACKAGE as a platform would: manifest, launch page, every linked file, quizzes.
+
+    Quizzes: a cartridge's QTI assessments against the CC QTI profile (XSD and its Schematron
+    rules), an Open edX export's problems for responses Open edX can grade.
 
     Errors are what a platform would refuse or break on; warnings are recommendations (a
     licence file, every file listed, nothing loaded from the network). Exits with 1 when there

@@ -48,9 +48,9 @@ def errors(messages: Iterable[str]) -> list[Finding]:
     return [error(message) for message in messages]
 
 
-def count_phrase(count: int, noun: str) -> str:
-    """``1 warning``, ``3 warnings``."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+def count_phrase(count: float, noun: str) -> str:
+    """``1 warning``, ``3 warnings``, ``2.5 points``."""
+    return f"{count:g} {noun}" if count == 1 else f"{count:g} {noun}s"
 
 
 def verdict(findings: Sequence[Finding], strict: bool = False) -> str:

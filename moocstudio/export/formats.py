@@ -161,7 +161,11 @@ def package_path(out_dir: Path, course: Course, fmt: ExportFormat, options: Expo
 
 @dataclass(frozen=True)
 class ExportResult:
-    """One package written, and what the user should know before using it (``notes``)."""
+    """One package written, and what the user should know before using it (``notes``).
+
+    The notes say what players cannot do with it, count each quiz's questions, and name each
+    question the format could not keep as written (its writer's ``ZipReport.notes``).
+    """
 
     format: ExportFormat
     path: Path
@@ -183,5 +187,19 @@ def export_course(
         fmt = FORMATS[name]
         target = package_path(out_dir, course, fmt, options)
         report = fmt.write(folder, course, target, options)
-        results.append(ExportResult(fmt, target, report, fmt.notes(options)))
+        notes = (*fmt.notes(options), *quiz_counts(course), *report.notes)
+        results.append(ExportResult(fmt, target, report, notes))
     return results
+
+
+def quiz_counts(course: Course) -> tuple[str, ...]:
+    """One line per quiz for the export report: how many questions and points it holds."""
+    from moocstudio.export.findings import count_phrase
+    from moocstudio.model import Quiz
+
+    return tuple(
+        f"quiz “{quiz.title}”: {count_phrase(len(quiz.questions), 'question')}, "
+        f"{count_phrase(quiz.total_points, 'point')}"
+        for quiz in course.all_items()
+        if isinstance(quiz, Quiz)
+    )

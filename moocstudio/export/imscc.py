@@ -15,6 +15,12 @@ pages depend on; the licence files sit at the root in a resource of their own: e
 the zip is listed exactly once. An outline item opens each page inside its module's folder; the
 home page comes first, in a folder of its own.
 
+A quiz is no page: it is an IMS QTI 1.2.1 assessment in the CC profile (``export.qti``), at
+``<quiz id>/assessment.xml``, listed alone in a resource of the version's assessment type; the
+pictures its questions show are web content in ``web_resources/media/``, in a resource of their
+own (or the shared one) that the assessment depends on. What the profile cannot hold as written
+(a numeric tolerance, matching, ordering) is in the report's ``notes``.
+
 Why these choices (importers read): Canvas makes a module of every child of the root item and
 links only the ``webcontent`` items inside it (``lib/cc/importer/standard/org_converter.rb``),
 so a home page straight under the root would be an empty module; Canvas and Moodle both copy
@@ -30,7 +36,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from moocstudio.build.labels import labels_for
@@ -44,10 +50,12 @@ from moocstudio.build.standalone import (
 from moocstudio.export.formats import ExportOptions
 from moocstudio.export.imscc_manifest import CC11, CC13, CartridgeVersion, cartridge_manifest
 from moocstudio.export.metadata import package_metadata
+from moocstudio.export.qti import qti_assessment
+from moocstudio.export.quiz_text import QuizText, passing_score_note
 from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
 from moocstudio.export.staging import licence_entries
 from moocstudio.export.zipwriter import ZipReport, ZipSource, normalise_name, write_zip
-from moocstudio.model import Asset, Course, Item
+from moocstudio.model import Asset, Course, Item, Quiz
 
 MANIFEST = "imsmanifest.xml"
 WEB_RESOURCES = "web_resources/"
@@ -63,6 +71,8 @@ LICENCE_RESOURCE_ID = "R_licence"
 MODULE_PREFIX = "M_"
 ITEM_PREFIX = "I_"
 RESOURCE_PREFIX = "R_"
+ASSESSMENT_FILE = "assessment.xml"
+QUIZ_MEDIA_SUFFIX = "-media"
 
 
 @dataclass(frozen=True)
@@ -80,10 +90,28 @@ class CartridgePage:
     path: str
     document: bytes
     media: tuple[str, ...]
+    type: str | None = None
+    """None for a web page; for a quiz, the version's QTI assessment resource type."""
+    degraded: tuple[str, ...] = ()
+    """For a quiz: what the QTI profile could not keep, one sentence per question."""
 
 
 def _media_path(name: str) -> str:
     return normalise_name(WEB_RESOURCES + MEDIA_FOLDER + name)
+
+
+class _ShownMedia:
+    """The files one page or quiz shows, in order, each named as the platforms will find it."""
+
+    def __init__(self, media: PackageMedia, prefix: str) -> None:
+        self.media = media
+        self.prefix = prefix
+        self.shown: dict[str, None] = {}
+
+    def url(self, asset: Asset) -> str:
+        file_name = self.media.asset(asset)
+        self.shown[_media_path(file_name)] = None
+        return f"{self.prefix}{MEDIA_FOLDER}{file_name}"
 
 
 def _page(
@@ -94,15 +122,35 @@ def _page(
     version: CartridgeVersion,
 ) -> CartridgePage:
     """Render one page, noting each file it shows as the page names it."""
-    shown: dict[str, None] = {}
+    shown = _ShownMedia(media, version.filebase)
+    document = render(StandaloneUrls(media=shown.url))
+    path = normalise_name(WEB_RESOURCES + name)
+    return CartridgePage(resource, path, document, tuple(shown.shown))
 
-    def media_url(asset: Asset) -> str:
-        file_name = media.asset(asset)
-        shown[_media_path(file_name)] = None
-        return f"{version.filebase}{MEDIA_FOLDER}{file_name}"
 
-    document = render(StandaloneUrls(media=media_url))
-    return CartridgePage(resource, normalise_name(WEB_RESOURCES + name), document, tuple(shown))
+def _quiz(
+    course: Course, quiz: Quiz, media: PackageMedia, version: CartridgeVersion
+) -> CartridgePage:
+    """Write one quiz as a QTI assessment in a folder of its own, beside ``web_resources/``.
+
+    Its pictures sit in ``web_resources/media/`` with the pages' files; CC 1.1 names them by a
+    plain relative path from the assessment's folder, CC 1.3 with the file-base token, as pages.
+    """
+    shown = _ShownMedia(media, version.filebase or f"../{WEB_RESOURCES}")
+    labels = labels_for(course.language)
+    number = version.name.replace(".", "p")
+    assessment = qti_assessment(quiz, QuizText(quiz, shown.url, labels), labels, number)
+    return CartridgePage(
+        resource=RESOURCE_PREFIX + quiz.id,
+        path=normalise_name(f"{quiz.id}/{ASSESSMENT_FILE}"),
+        document=assessment.xml,
+        media=tuple(shown.shown),
+        type=version.assessment,
+        degraded=(
+            *assessment.degraded,
+            passing_score_note(quiz, "the CC QTI profile has none; set it in the platform"),
+        ),
+    )
 
 
 def cartridge_pages(
@@ -123,7 +171,9 @@ def cartridge_pages(
 
     pages = [_page(HOME_RESOURCE_ID, HOME_PAGE, home, media, version)]
     pages += [
-        _page(RESOURCE_PREFIX + item.id, f"{item.id}.html", of(item), media, version)
+        _quiz(course, item, media, version)
+        if isinstance(item, Quiz)
+        else _page(RESOURCE_PREFIX + item.id, f"{item.id}.html", of(item), media, version)
         for item in course.all_items()
     ]
     return pages, media
@@ -133,15 +183,20 @@ def _resources(pages: Iterable[CartridgePage], licence_files: Iterable[str]) -> 
     pages = list(pages)
     showing = Counter(path for page in pages for path in page.media)
     shared = sorted(path for path, count in showing.items() if count > 1)
-    resources = [
-        Resource(
-            identifier=page.resource,
-            files=(page.path, *(path for path in page.media if showing[path] == 1)),
-            launch=page.path,
-            dependencies=(SHARED_RESOURCE_ID,) if set(page.media) & set(shared) else (),
-        )
-        for page in pages
-    ]
+    resources = []
+    for page in pages:
+        own = tuple(path for path in page.media if showing[path] == 1)
+        uses_shared = (SHARED_RESOURCE_ID,) if set(page.media) & set(shared) else ()
+        if page.type is None:
+            resources.append(Resource(page.resource, (page.path, *own), page.path, uses_shared))
+            continue
+        # An assessment lists its QTI file alone; the pictures it shows are web content it
+        # depends on (the CC profile's rule for assessment resources).
+        pictures = f"{page.resource}{QUIZ_MEDIA_SUFFIX}"
+        depends = ((pictures,) if own else ()) + uses_shared
+        resources.append(Resource(page.resource, (page.path,), None, depends, page.type))
+        if own:
+            resources.append(Resource(pictures, own))
     if shared:
         resources.append(Resource(SHARED_RESOURCE_ID, tuple(shared)))
     names = tuple(normalise_name(name) for name in licence_files)
@@ -208,7 +263,8 @@ def export_imscc(
     entries += [(_media_path(name), source) for name, source in media.sources.items()]
     entries += [*licence, (MANIFEST, manifest)]
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    return write_zip(target, entries)
+    report = write_zip(target, entries)
+    return replace(report, notes=tuple(note for page in pages for note in page.degraded))
 
 
 def write_imscc13(folder: Path, course: Course, target: Path, options: ExportOptions) -> ZipReport:

@@ -53,6 +53,7 @@ class CartridgeVersion:
         schema_files: ``(namespace, XSD URL)`` pairs for ``xsi:schemaLocation``.
         filebase: What a page puts before a file's path from its own folder, so that the
             platforms importing this version find the file (see ``CC13`` and ``CC11``).
+        assessment: The resource type of a QTI 1.2 assessment in this version.
     """
 
     name: str
@@ -62,6 +63,7 @@ class CartridgeVersion:
     schemaversion: str
     schema_files: tuple[tuple[str, str], ...]
     filebase: str
+    assessment: str
 
 
 def _version(number: str, filebase: str) -> CartridgeVersion:
@@ -83,6 +85,7 @@ def _version(number: str, filebase: str) -> CartridgeVersion:
             (lom_resource, f"{profile}/LOM/ccv{number}_lomresource_v1p0.xsd"),
         ),
         filebase=filebase,
+        assessment=f"imsqti_xmlv1p2/imscc_xmlv{number}/assessment",
     )
 
 
@@ -227,7 +230,7 @@ def _item(parent: etree._Element, cp: str, item: OutlineItem) -> None:
 
 
 def _resource(parent: etree._Element, cp: str, resource: Resource) -> None:
-    attrs = {"identifier": resource.identifier, "type": WEBCONTENT}
+    attrs = {"identifier": resource.identifier, "type": resource.type or WEBCONTENT}
     if resource.launch is not None:
         # Canvas and Moodle open the href as a path inside the zip, not as a decoded URL
         # (canvas-lms webcontent_converter.rb, moodle entity11.resource.class.php): no %-encoding.

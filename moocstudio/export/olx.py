@@ -9,13 +9,17 @@ Everything sits under one ``course/`` folder::
     course/vertical/<item id>-unit.xml  the item's components
     course/html/<item id>.xml + .html   pages and slide decks
     course/video/<item id>.xml          videos: MP4 renditions and SRT transcripts in static/
+    course/problem/<question id>.xml    a quiz's questions, one problem each (olx_problems)
     course/static/                      every file a component links to, and nothing else
     course/policies/RUN/policy.json, grading_policy.json, course/policies/assets.json
     course/about/overview.html, short_description.html
 
 One sequential per module keeps Open edX's outline the same as the course's (module, then its
 items as the units of one lesson, walked with the sequence bar); a sequential per item would add
-an outline level that holds a single unit each time.
+an outline level that holds a single unit each time. A quiz is the exception: Open edX grades
+whole subsections, so each quiz is a subsection of its own (``<quiz id>-quiz``, one unit of
+problems), graded with its assignment type as ``format`` when the grading policy counts it
+(``olx_grading``), and the pages after it start a new lesson (``<module id>-lesson-2``).
 
 The identity is derived from the course alone, so the same course always gives the same
 package: ORG is ``moocstudio``, NUMBER is an ASCII slug of the title, RUN is the course's stable
@@ -27,14 +31,15 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC
 from html import escape
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree, html
 from lxml.html import builder as h
 
+from moocstudio.build.labels import labels_for
 from moocstudio.build.media_files import ascii_slug
 from moocstudio.build.page_content import pages_by_key
 from moocstudio.build.standalone import item_body
@@ -50,9 +55,12 @@ from moocstudio.export.olx_components import (
     static_url,
     video_element,
 )
+from moocstudio.export.olx_grading import grader_formats, grading_policy
+from moocstudio.export.olx_problems import olx_problem
+from moocstudio.export.quiz_text import QuizText, passing_score_note
 from moocstudio.export.staging import ATTRIBUTIONS_FILE, LICENCE_FILE
 from moocstudio.export.zipwriter import ZipReport, ZipSource, write_tar_gz
-from moocstudio.model import Course, Item, Module, Page, SlideDeck, Video
+from moocstudio.model import Course, Item, Module, Page, Quiz, SlideDeck, Video
 
 TOP = "course/"
 ORG = "moocstudio"
@@ -60,15 +68,6 @@ COURSE_END = "2100-01-01T00:00:00Z"
 """olxcleaner requires an end date; a self-paced course by moocstudio has none, so it gets one
 far away, for the platform team to change in Studio's Schedule & Details."""
 
-# Nothing is graded, but a grading policy needs one grader whose weights sum to 1 and a cutoff
-# (olxcleaner's checks; also Open edX's own default shape). No subsection is marked graded, so
-# this grader never counts anything.
-GRADING_POLICY = {
-    "GRADER": [
-        {"type": "Homework", "short_label": "HW", "min_count": 1, "drop_count": 0, "weight": 1.0}
-    ],
-    "GRADE_CUTOFFS": {"Pass": 0.5},
-}
 COURSE_IMAGE_NAME = "course-image.png"
 # The size course-discovery recommends for a course card ("1134 X 675 pixels").
 COURSE_IMAGE_SIZE = (1134, 675)
@@ -109,26 +108,32 @@ def export_olx(folder: Path, course: Course, target: Path) -> ZipReport:
         OlxExportError: A media or subtitle file of the course is missing.
         UnsafeEntryName: A name in the package is not safe in an archive.
     """
-    entries = olx_entries(Path(folder), course)
+    entries, degraded = olx_package(Path(folder), course)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    return write_tar_gz(target, entries)
+    return replace(write_tar_gz(target, entries), notes=degraded)
 
 
 def olx_entries(folder: Path, course: Course) -> list[ZipSource]:
     """Every file of the package, as ``(name under course/, source)`` pairs."""
+    return olx_package(folder, course)[0]
+
+
+def olx_package(folder: Path, course: Course) -> tuple[list[ZipSource], tuple[str, ...]]:
+    """Every file of the package, and what Open edX could not keep of the quizzes."""
     static = StaticFiles(folder)
     files = _OlxFiles()
     identity = olx_identity(course)
-    _outline(files, course, static)
+    degraded = _outline(files, course, static)
     course_image = _course_image(course, static)
     _course_files(files, course, identity, course_image)
     _about_files(files, course, static)
     # Studio lists the assets itself from static/ on import; this file only holds extra
     # metadata (locked files and the like), and there is none.
     files.json("policies/assets.json", {})
-    return [(TOP + name, source) for name, source in files.entries.items()] + [
+    entries = [(TOP + name, source) for name, source in files.entries.items()] + [
         (f"{TOP}static/{name}", source) for name, source in static.sources.items()
     ]
+    return entries, tuple(degraded)
 
 
 class _OlxFiles:
@@ -166,25 +171,86 @@ def _unit_id(item: Item) -> str:
     return f"{item.id}-unit"
 
 
-def _outline(files: _OlxFiles, course: Course, static: StaticFiles) -> None:
-    """Write the outline: chapter → sequential → vertical → components, one file each."""
+def _outline(files: _OlxFiles, course: Course, static: StaticFiles) -> list[str]:
+    """Write the outline: chapter → sequential → vertical → components, one file each.
+
+    Returns:
+        What Open edX could not keep of the quizzes' questions, one sentence each.
+    """
     unit_of_page = pages_by_key(
         (item for item in course.all_items() if isinstance(item, Page)), _unit_id
     )
+    formats = grader_formats(course)
+    degraded: list[str] = []
     for module in course.modules:
-        lesson = _sequential_id(module)
+        subsections = _subsections(module)
         files.xml(
-            f"chapter/{module.id}.xml", _container("chapter", module.title, "sequential", [lesson])
+            f"chapter/{module.id}.xml",
+            _container("chapter", module.title, "sequential", [name for name, _ in subsections]),
         )
-        units = [_unit_id(item) for item in module.items]
-        files.xml(
-            f"sequential/{lesson}.xml", _container("sequential", module.title, "vertical", units)
-        )
+        for name, items in subsections:
+            quiz = items[0] if items and isinstance(items[0], Quiz) else None
+            title = quiz.title if quiz is not None else module.title
+            units = [_unit_id(item) for item in items]
+            sequential = _container("sequential", title, "vertical", units)
+            if quiz is not None and quiz.id in formats:
+                sequential.set("graded", "true")
+                sequential.set("format", formats[quiz.id])
+            files.xml(f"sequential/{name}.xml", sequential)
         for item in module.items:
             unit = etree.Element("vertical", display_name=item.title)
-            for tag, url_name in _components(files, course, item, static, unit_of_page):
+            if isinstance(item, Quiz):
+                components = _quiz_components(files, course, item, static, degraded)
+            else:
+                components = _components(files, course, item, static, unit_of_page)
+            for tag, url_name in components:
                 etree.SubElement(unit, tag, url_name=url_name)
             files.xml(f"vertical/{_unit_id(item)}.xml", unit)
+    return degraded
+
+
+def _subsections(module: Module) -> list[tuple[str, list[Item]]]:
+    """The module's subsections: each run of items between quizzes a lesson, each quiz its own.
+
+    A quiz is graded as a whole subsection in Open edX, so it cannot share one with pages. A
+    module without quizzes keeps its one lesson, named as before.
+    """
+    subsections: list[tuple[str, list[Item]]] = []
+    lessons = 0
+    for item in module.items:
+        if isinstance(item, Quiz):
+            subsections.append((f"{item.id}-quiz", [item]))
+        elif subsections and not isinstance(subsections[-1][1][0], Quiz):
+            subsections[-1][1].append(item)
+        else:
+            lessons += 1
+            suffix = "" if lessons == 1 else f"-{lessons}"
+            subsections.append((f"{_sequential_id(module)}{suffix}", [item]))
+    return subsections or [(_sequential_id(module), [])]
+
+
+def _quiz_components(
+    files: _OlxFiles, course: Course, quiz: Quiz, static: StaticFiles, degraded: list[str]
+) -> Iterator[tuple[str, str]]:
+    """Write one problem per question of ``quiz``; yield each one's (category, url_name)."""
+    labels = labels_for(course.language)
+    text = QuizText(quiz, lambda asset: static_url(static.asset(asset)), labels)
+    degraded.append(
+        passing_score_note(
+            quiz,
+            "Open edX has no pass per subsection, only the course's passing grade "
+            f"({course.passing_percent:g} %)",
+        )
+    )
+    if quiz.introduction.strip():
+        intro = f"{quiz.id}-introduction"
+        _html_component(files, intro, quiz.title, _introduction(quiz))
+        yield "html", intro
+    for question in quiz.questions:
+        problem = olx_problem(quiz, question, text, labels)
+        degraded += problem.degraded
+        files.xml(f"problem/{question.id}.xml", problem.element)
+        yield "problem", question.id
 
 
 def _components(
@@ -207,6 +273,11 @@ def _components(
     body = item_body(course, item, olx_urls(static, unit_of_page))
     _html_component(files, item.id, item.title, body)
     yield "html", item.id
+
+
+def _introduction(quiz: Quiz) -> html.HtmlElement:
+    """The quiz's introduction (sanitized HTML) as a text component above its problems."""
+    return html.fragment_fromstring(quiz.introduction, create_parent="div")
 
 
 def _html_component(files: _OlxFiles, url_name: str, title: str, body: etree._Element) -> None:
@@ -262,7 +333,7 @@ def _course_files(
     # would be an override (olxcleaner warns), and the schedule is what a platform team changes.
     schedule = {"start": _course_start(course), "end": COURSE_END, "self_paced": True}
     files.json(f"policies/{run}/policy.json", {f"course/{run}": schedule})
-    files.json(f"policies/{run}/grading_policy.json", GRADING_POLICY)
+    files.json(f"policies/{run}/grading_policy.json", grading_policy(course))
 
 
 def _about_files(files: _OlxFiles, course: Course, static: StaticFiles) -> None:

@@ -3,8 +3,9 @@
 The archive is read in place, never extracted: entry names are checked first (no absolute path,
 no ``..``, no link or device), then only the XML, HTML and JSON files are read, and media are
 known by name alone. What is reported: no ``course/course.xml``; a ``url_name`` that points to a
-missing file; a ``/static/`` link (HTML, video source, transcript, course image) with no file;
-a file in ``static/`` nothing links to; no LICENSE.
+missing file; a problem whose responses Open edX could not grade (``olx_problem_check``); a
+``/static/`` link (HTML, problem, video source, transcript, course image) with no file; a file in
+``static/`` nothing links to; no LICENSE.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import unquote, urlsplit
 from lxml import etree, html
 
 from moocstudio.export.findings import Finding, error, errors, warning
+from moocstudio.export.olx_problem_check import problem_problems
 from moocstudio.export.zipwriter import UnsafeEntryName, normalise_name
 
 TOP = "course/"
@@ -138,6 +140,9 @@ def _outline_problems(package: _Package) -> list[str]:
         pending.extend((target, child) for child in _elements(loaded))
     if root.get("url_name") is not None:
         problems += _policy_problems(package, root.get("url_name", ""))
+    for name in sorted(seen):
+        if name.startswith("problem/") and (problem := _parse_xml(package, name)) is not None:
+            problems += problem_problems(name, problem)
     return problems
 
 
@@ -248,6 +253,12 @@ def _xml_links(package: _Package, name: str) -> Iterator[str]:
             yield from _json_dict_links(element.get("transcripts"))
         elif element.get("course_image"):
             yield element.get("course_image", "")
+    # Problems hold HTML inline: their pictures and links.
+    for element in root.iter():
+        for attribute in _LINK_ATTRIBUTES:
+            link = _static_name(element.get(attribute) or "")
+            if link:
+                yield link
 
 
 def _json_list_links(value: str | None) -> Iterator[str]:

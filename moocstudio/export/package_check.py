@@ -34,6 +34,7 @@ from moocstudio.export.package_entries import (
     read_text,
 )
 from moocstudio.export.page_check import ReferenceCheck
+from moocstudio.export.qti_check import check_cartridge_quizzes
 from moocstudio.export.validate import (
     NOT_INSTALLED_ADVICE,
     ManifestKind,
@@ -195,4 +196,7 @@ def _check_manifest(
     report.findings += errors(f"{MANIFEST}: {problem}" for problem in problems)
     files = manifest_files(root)
     report.findings += manifest_file_findings(files, names)
+    quizzes = check_cartridge_quizzes(root, lambda name: read_bytes(archive, name))
+    report.findings += errors(quizzes.problems)
+    report.notes += quizzes.notes
     return files

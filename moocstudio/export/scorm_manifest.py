@@ -58,12 +58,14 @@ class Resource:
         files: Every package file it holds, as paths from the package root.
         launch: The page an LMS opens for a SCO; None for an asset.
         dependencies: Identifiers of the resources whose files it also uses.
+        type: IMS CC only: the resource's type when it is not web content (a QTI assessment).
     """
 
     identifier: str
     files: tuple[str, ...]
     launch: str | None = None
     dependencies: tuple[str, ...] = ()
+    type: str | None = None
 
 
 @dataclass(frozen=True)

@@ -380,16 +380,29 @@ def structure_problems(manifest_xml: bytes | Path, kind: ManifestKind) -> list[s
     return parsed if isinstance(parsed, list) else _structure_problems(parsed, kind)
 
 
-def _parsed(manifest_xml: bytes | Path, kind: ManifestKind) -> etree._ElementTree | list[str]:
-    """The manifest's tree, or the problems that stop any further check."""
+def package_tree(document: bytes | Path, what: str) -> etree._ElementTree | list[str]:
+    """Parse an XML file of a package safely: its tree, or the problems that stop any check.
+
+    Args:
+        document: The file's bytes, or its path.
+        what: How a problem names it ("the manifest", "the file").
+    """
     try:
-        tree = _parse_manifest(manifest_xml)
+        tree = _parse_manifest(document)
     except etree.XMLSyntaxError as error:
         line = error.position[0] if error.position else 0
-        return [f"line {line}: the manifest is not well-formed XML: {error.msg}"]
+        return [f"line {line}: {what} is not well-formed XML: {error.msg}"]
     if tree.docinfo.internalDTD is not None:
-        # Manifests never need a DTD; one here can only smuggle entities in.
-        return ["line 1: the manifest declares a DOCTYPE; remove it (entities are not allowed)"]
+        # Package XML never needs a DTD; one here can only smuggle entities in.
+        return [f"line 1: {what} declares a DOCTYPE; remove it (entities are not allowed)"]
+    return tree
+
+
+def _parsed(manifest_xml: bytes | Path, kind: ManifestKind) -> etree._ElementTree | list[str]:
+    """The manifest's tree, or the problems that stop any further check."""
+    tree = package_tree(manifest_xml, "the manifest")
+    if isinstance(tree, list):
+        return tree
     root = etree.QName(tree.getroot())
     if root.namespace != _CP_NS[kind] or root.localname != "manifest":
         return [

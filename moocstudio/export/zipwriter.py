@@ -93,12 +93,14 @@ class ZipReport:
         names: Entry names in the order written (sorted, normalised).
         content_bytes: Total size of the entries before compression.
         archive_bytes: Size of the archive file.
+        notes: What the user should know about the content (what a format could not keep).
     """
 
     path: Path
     names: tuple[str, ...]
     content_bytes: int
     archive_bytes: int
+    notes: tuple[str, ...] = ()
 
 
 def _is_drive(segment: str) -> bool:
