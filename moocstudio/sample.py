@@ -72,7 +72,8 @@ def build_sample_course(
             transcript = (sources / name).with_suffix(".txt")
             if isinstance(item, Video) and transcript.is_file():
                 item.transcript = transcript.read_text(encoding="utf-8").strip()
-            course.add_item(item, title)
+            for made in result.items:
+                course.add_item(made, title)
             build.warnings.extend(result.warnings)
     save_course(folder, course)
     return build
