@@ -11,11 +11,15 @@ Quiz settings (passing score, attempts) belong to the course, not the bank, and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
+from moocstudio.atomic import atomic_outputs
+from moocstudio.errors import MoocstudioError
 from moocstudio.importers.gift_syntax import DIRECTIVE_PREFIX, escape
 from moocstudio.model import (
     Choice,
+    Course,
     Matching,
     MultipleChoice,
     Numeric,
@@ -29,6 +33,7 @@ from moocstudio.model import (
     TrueFalse,
 )
 from moocstudio.model.questions import FULL_CREDIT, TextFormat
+from moocstudio.model.store import safe_file_name
 
 _INDENT = "\t"
 
@@ -39,15 +44,15 @@ def quiz_to_gift(quiz: Quiz) -> str:
     Args:
         quiz: The quiz; its title becomes the bank's ``$CATEGORY``.
     """
-    header = [f"// {escape(quiz.title)}", "// Written by moocstudio", ""]
+    header = [f"// {' '.join(quiz.title.split())}", "// Written by moocstudio", ""]
     header += [f"$CATEGORY: {_category(quiz.title)}", ""]
     questions = ["\n".join(_question(question)) + "\n" for question in quiz.questions]
     return "\n".join(header) + "\n" + "\n".join(questions)
 
 
 def _category(title: str) -> str:
-    # A '/' would make Moodle nest categories; the title is one name.
-    return escape(title.replace("/", "-")).replace("\\n", " ")
+    # Moodle reads the line as it is: a '/' would nest categories, the title is one name.
+    return " ".join(title.replace("/", "-").split())
 
 
 def _question(question: Question) -> Iterator[str]:
@@ -71,6 +76,8 @@ def _directives(question: Question) -> Iterator[str]:
         yield f"{DIRECTIVE_PREFIX} all-or-nothing"
     if isinstance(question, ShortAnswer) and question.case_sensitive:
         yield f"{DIRECTIVE_PREFIX} case-sensitive"
+    if isinstance(question, ShortAnswer) and all("->" in a.text for a in question.answers):
+        yield f"{DIRECTIVE_PREFIX} short-answer"  # else GIFT reads a matching question
     if isinstance(question, Ordering):
         yield f"{DIRECTIVE_PREFIX} ordering"
 
@@ -87,7 +94,7 @@ def _answers(question: Question, stem_format: TextFormat) -> list[str]:
         return ["#", *(_numeric(answer, stem_format) for answer in question.answers)]
     if isinstance(question, ShortAnswer):
         return [
-            "=" + _weight(answer.credit, full="", zero="%0%") + escape(answer.text)
+            "=" + _weighted(answer.credit, escape(answer.text), zero="%0%")
             + _feedback(answer.feedback, stem_format)
             for answer in question.answers
         ]  # fmt: skip
@@ -101,12 +108,14 @@ def _answers(question: Question, stem_format: TextFormat) -> list[str]:
 
 
 def _choice(choice: Choice, stem_format: TextFormat, *, single: bool) -> str:
-    if single:
-        full = choice.credit == FULL_CREDIT
-        marker = "=" if full else "~" + _weight(choice.credit, full="")
+    text = _text(choice.text, stem_format)
+    if single and choice.credit == FULL_CREDIT:
+        answer = "=" + _weighted(choice.credit, text)
+    elif single:
+        answer = "~" + _weighted(choice.credit, text)
     else:
-        marker = "~" + _weight(choice.credit, full="%100%", zero="%0%")
-    return marker + _text(choice.text, stem_format) + _feedback(choice.feedback, stem_format)
+        answer = "~" + _weighted(choice.credit, text, full="%100%", zero="%0%")
+    return answer + _feedback(choice.feedback, stem_format)
 
 
 def _true_false(question: TrueFalse, stem_format: TextFormat) -> str:
@@ -131,17 +140,23 @@ def _numeric(answer: NumericAnswer, stem_format: TextFormat) -> str:
     else:
         assert answer.value is not None
         spec = f"{_number(answer.value)}:{_number(answer.tolerance)}"
-    weight = _weight(answer.credit, full="", zero="%0%")
-    return "=" + weight + spec + _feedback(answer.feedback, stem_format)
+    return (
+        "=" + _weighted(answer.credit, spec, zero="%0%") + _feedback(answer.feedback, stem_format)
+    )
 
 
-def _weight(credit: float, *, full: str, zero: str = "") -> str:
+def _weighted(credit: float, text: str, *, full: str = "", zero: str = "") -> str:
+    """``text`` after its weight, written even when implied if the text starts like one."""
     if credit == FULL_CREDIT:
-        return full
-    if credit == 0:
-        return zero
-    # Seven digits: Moodle's own list of grades (33.33333%, 14.28571%) matches.
-    return f"%{credit * 100:.7g}%"
+        weight = full
+    elif credit == 0:
+        weight = zero
+    else:
+        # Seven digits: Moodle's own list of grades (33.33333%, 14.28571%) matches.
+        weight = f"%{credit * 100:.7g}%"
+    if not weight and text.lstrip().startswith("%"):
+        weight = f"%{credit * 100:.7g}%"
+    return weight + text
 
 
 def _feedback(feedback: RichText, stem_format: TextFormat) -> str:
@@ -150,9 +165,58 @@ def _feedback(feedback: RichText, stem_format: TextFormat) -> str:
 
 def _text(text: RichText, stem_format: TextFormat) -> str:
     """Escaped source, with its ``[format]`` when it differs from the stem's."""
-    prefix = f"[{text.format}]" if text.format != stem_format and text else ""
+    # A text starting with '[' gets its format too, lest it be read as one.
+    written = text.format != stem_format or text.source.lstrip().startswith("[")
+    prefix = f"[{text.format}]" if written and text else ""
     return prefix + escape(text.source.strip())
 
 
 def _number(value: float) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def write_gift_files(course: Course, out_dir: Path, wanted: Sequence[str] = ()) -> list[Path]:
+    """Write each chosen quiz of ``course`` as ``<title>.gift`` in ``out_dir``.
+
+    All files are written together or none is (an existing file of the same name is replaced
+    only when every one is written).
+
+    Args:
+        course: The course.
+        out_dir: The folder for the files (created if missing).
+        wanted: Titles (case-insensitive) or ids of the quizzes to write; empty: every quiz.
+
+    Returns:
+        The files written, in course order.
+
+    Raises:
+        MoocstudioError: The course has no quiz, a wanted quiz is not in it, or the folder
+            cannot be written.
+    """
+    quizzes = [item for item in course.all_items() if isinstance(item, Quiz)]
+    if not quizzes:
+        raise MoocstudioError(f"the course “{course.title}” has no quiz to write")
+    chosen = quizzes
+    if wanted:
+        keys = {key.casefold() for key in wanted}
+        chosen = [q for q in quizzes if q.id in wanted or q.title.casefold() in keys]
+        found = {q.id for q in chosen} | {q.title.casefold() for q in chosen}
+        missing = [key for key in wanted if key not in found and key.casefold() not in found]
+        if missing:
+            names = ", ".join(f"“{q.title}”" for q in quizzes)
+            raise MoocstudioError(f"no quiz named {missing[0]!r} in the course; it has {names}")
+    targets: list[Path] = []
+    for quiz in chosen:
+        title = quiz.title.replace("/", "-").replace("\\", "-")
+        name = safe_file_name(f"{title}.gift")
+        if out_dir / name in targets:  # two quizzes of one title: the id tells them apart
+            name = safe_file_name(f"{title}-{quiz.id}.gift")
+        targets.append(out_dir / name)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with atomic_outputs(targets) as temps:
+            for quiz, temp in zip(chosen, temps, strict=True):
+                temp.write_text(quiz_to_gift(quiz), encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise MoocstudioError(f"{out_dir}: cannot write the GIFT files ({exc.strerror})") from exc
+    return targets

@@ -170,7 +170,8 @@ class _QuestionReader:
                 f"(it starts with {body.strip()[:20]!r})"
             )
         markers = {marker for marker, _ in answers}
-        if markers == {"="} and all(find_unescaped(a, "->") >= 0 for _, a in answers):
+        short = "short-answer" in self.chunk.directives
+        if markers == {"="} and not short and all(find_unescaped(a, "->") >= 0 for _, a in answers):
             return self._matching(answers, fields)
         if markers == {"="}:
             return self._short_answer(answers, fields)

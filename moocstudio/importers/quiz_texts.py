@@ -36,9 +36,9 @@ class QuizTexts:
     warnings: list[str] = field(default_factory=list)
 
     def __call__(self, source: str, text_format: TextFormat = "markdown") -> RichText:
-        """The rendered text of ``source`` (an empty text stays empty)."""
+        """The rendered text of ``source``; an empty one is ``RichText()``, in any format."""
         if not source.strip():
-            return RichText(format=text_format)
+            return RichText()
         rendered = render_rich_text(
             source, text_format, folder=self.folder, base_file=self.source, known_images=()
         )
