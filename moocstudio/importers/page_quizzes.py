@@ -43,11 +43,12 @@ def page_quizzes(
         texts = QuizTexts(folder, page_file)
         form = read_quiz_form(fence, texts, source_name=page_file.name)
         found.warnings.extend(form.warnings)
-        if not form.questions:
+        if not form.questions and not form.refused:
             found.warnings.append(
                 f"{page_file.name}, line {fence.line}: the quiz block has no question "
                 "moocstudio can read; no quiz was added"
             )
+        if not form.questions:
             continue
         counted = f"Quiz {number}" if len(fences) > 1 else "Quiz"
         found.quizzes.append(

@@ -104,6 +104,8 @@ class QuizForm:
         self.settings = QuizSettings()
         self.questions: list[Question] = []
         self.warnings: list[str] = []
+        self.refused = False
+        """Whether the whole block was unreadable (its warning says so)."""
 
 
 def read_quiz_form(fence: QuizFence, texts: QuizTexts, *, source_name: str) -> QuizForm:
@@ -127,12 +129,19 @@ def read_quiz_form(fence: QuizFence, texts: QuizTexts, *, source_name: str) -> Q
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = fence.line + 1 + (mark.line if mark is not None else 0)
-        warn(line, f"the quiz block is not valid YAML ({getattr(exc, 'problem', exc)})")
+        problem = getattr(exc, "problem", exc)
+        warn(line, f"the quiz block is not valid YAML ({problem}); no quiz was added")
+        form.refused = True
         return form
     if isinstance(data, list):
         data = {"questions": data}
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
-        warn(fence.line, "a quiz block needs a list of questions (questions: - question: ...)")
+        warn(
+            fence.line,
+            "a quiz block needs a list of questions (questions: - question: ...); "
+            "no quiz was added",
+        )
+        form.refused = True
         return form
     for key in sorted(set(data) - _QUIZ_KEYS, key=str):
         warn(fence.line, f"unknown key {key!r} in the quiz block (ignored)")
@@ -271,9 +280,8 @@ def _choices(entry: Mapping[str, Any], render: Render, *, share: bool) -> list[C
         body = choice if isinstance(choice, dict) else {"text": choice}
         if "text" not in body:
             raise FormError("a choice written as a mapping needs 'text:'")
-        choices.append(
-            Choice(text=render(body["text"]), credit=credit, feedback=render(body.get("feedback")))
-        )
+        text = render(_text_value(body["text"], "choices"))
+        choices.append(Choice(text=text, credit=credit, feedback=render(body.get("feedback"))))
     return choices
 
 
@@ -324,7 +332,7 @@ def _short(entry: Mapping[str, Any], render: Render) -> Built:
     answers = []
     for answer in raw:
         body = answer if isinstance(answer, dict) else {"text": answer}
-        fields: dict[str, Any] = {"text": str(body.get("text", "")).strip()}
+        fields: dict[str, Any] = {"text": _text_value(body.get("text"), "answer").strip()}
         if "credit" in body:
             fields["credit"] = _percent(body["credit"], "credit") / 100
         answers.append(AcceptedText(feedback=render(body.get("feedback")), **fields))
@@ -340,13 +348,16 @@ def _matching(entry: Mapping[str, Any], render: Render) -> Built:
     for pair in _as_list(raw):
         if not isinstance(pair, dict) or "prompt" not in pair or "match" not in pair:
             raise FormError("each pair is {prompt: ..., match: ...} (or pairs: {prompt: match})")
-        pairs.append(MatchPair(prompt=render(pair["prompt"]), answer=str(pair["match"])))
-    distractors = [str(option) for option in _as_list(entry.get("distractors"))]
+        match = _text_value(pair["match"], "pairs")
+        pairs.append(MatchPair(prompt=render(_text_value(pair["prompt"], "pairs")), answer=match))
+    distractors = [
+        _text_value(option, "distractors") for option in _as_list(entry.get("distractors"))
+    ]
     return Matching, {"pairs": pairs, "distractors": distractors}
 
 
 def _ordering(entry: Mapping[str, Any], render: Render) -> Built:
-    return Ordering, {"items": [str(step) for step in _as_list(entry["order"])]}
+    return Ordering, {"items": [_text_value(step, "order") for step in _as_list(entry["order"])]}
 
 
 _BUILDERS: dict[str, Callable[[Mapping[str, Any], Render], Built]] = {
@@ -364,6 +375,15 @@ def _as_list(value: Any) -> list[Any]:
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
+
+
+def _text_value(value: Any, key: str) -> str:
+    """A short text from YAML, refusing what YAML read as true or false."""
+    if isinstance(value, bool):
+        raise FormError(
+            f'{key}: YAML reads yes, no, on and off as {value}; put the text in quotes ("yes")'
+        )
+    return "" if value is None else str(value)
 
 
 def _percent(value: Any, key: str) -> float:
