@@ -154,7 +154,7 @@ class _QuestionReader:
         if block is None:
             raise _Unsupported("a description (text without an answer block) is not a question")
         inside = block.strip()
-        if not inside:
+        if not _split_general(inside)[0].strip():  # '{}', or only a general feedback
             raise _Unsupported("essay questions ('{}') are not graded by moocstudio")
         body, general = _split_general(inside[1:] if inside.startswith("#") else inside)
         fields = self._common(general)
@@ -214,10 +214,10 @@ class _QuestionReader:
     def _true_false(self, body: str, answer: bool, fields: dict[str, Any]) -> Question:
         # Moodle: {T#feedback when answered wrongly#feedback when answered rightly}
         parts = split_unescaped(body, "#", 2) + ["", ""]
-        wrong, right = self._text(parts[1]), self._text(parts[2])
-        fields |= {"answer": answer}
-        fields |= {"feedback_true": right, "feedback_false": wrong} if answer else {}
-        fields |= {} if answer else {"feedback_true": wrong, "feedback_false": right}
+        right, wrong = ("feedback_true", "feedback_false")
+        if not answer:
+            right, wrong = wrong, right
+        fields |= {"answer": answer, wrong: self._text(parts[1]), right: self._text(parts[2])}
         return build_question(TrueFalse, fields)
 
     def _numeric(self, body: str, fields: dict[str, Any]) -> Question:

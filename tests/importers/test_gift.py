@@ -215,6 +215,14 @@ def test_windows_line_endings_and_a_bom(tmp_path: Path) -> None:
     assert [q.stem.source for q in quiz.questions] == ["Q1", "Q2"]
 
 
+def test_an_essay_with_a_general_feedback_is_still_an_essay(tmp_path: Path) -> None:
+    result = _import(tmp_path, "Discuss.{####We read every answer.}\n\nFine?{T}")
+    assert len(result.item.questions) == 1
+    assert result.warnings == [
+        "quiz.gift, line 1: essay questions ('{}') are not graded by moocstudio; left out"
+    ]
+
+
 def test_a_file_without_any_question_is_refused_with_the_reasons(tmp_path: Path) -> None:
     with pytest.raises(ImportFailed) as caught:
         _import(tmp_path, "// nothing\n\nDiscuss{}\n", "essays.gift")
