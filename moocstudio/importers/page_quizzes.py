@@ -28,6 +28,7 @@ def page_quizzes(
     *,
     page_title: str,
     page_source: Asset,
+    root: Path | None = None,
 ) -> PageQuizzes:
     """One Quiz per block that holds at least one readable question.
 
@@ -37,10 +38,11 @@ def page_quizzes(
         fences: The page's quiz blocks (``take_quiz_fences``).
         page_title: The page's title, for the quizzes without a ``title``.
         page_source: The page's copy in the course, which the quizzes name as their source.
+        root: The lesson's top folder, as for the page's own images (``render_markdown``).
     """
     found = PageQuizzes()
     for number, fence in enumerate(fences, start=1):
-        texts = QuizTexts(folder, page_file)
+        texts = QuizTexts(folder, page_file, root)
         form = read_quiz_form(fence, texts, source_name=page_file.name)
         found.warnings.extend(form.warnings)
         if not form.questions and not form.refused:
@@ -57,6 +59,7 @@ def page_quizzes(
                 title=form.title or f"{counted}: {page_title}",
                 questions=form.questions,
                 settings=form.settings,
+                introduction=form.introduction.html,
                 source=page_source,
                 images=texts.images,
             )

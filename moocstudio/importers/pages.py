@@ -319,7 +319,12 @@ def import_page(
     from moocstudio.importers.page_quizzes import page_quizzes
 
     quizzes = page_quizzes(
-        folder, source, rendered.quiz_fences, page_title=page.title, page_source=page.source
+        folder,
+        source,
+        rendered.quiz_fences,
+        page_title=page.title,
+        page_source=page.source,
+        root=root,
     )
     return ImportResult(
         item=page, warnings=rendered.warnings + quizzes.warnings, followers=list(quizzes.quizzes)

@@ -3,6 +3,7 @@
 The form (every key but ``question`` is optional; the type is read from the keys used)::
 
     title: Check your understanding
+    introduction: Five questions on *this* page.   # markdown, shown above the questions
     passing: 80            # % of the points (default 80)
     attempts: 2            # default: unlimited
     shuffle: true
@@ -80,7 +81,9 @@ _TYPE_NAMES = {
     "truefalse": "true-false",
     "short_answer": "short",
 }
-_QUIZ_KEYS = frozenset({"title", "passing", "attempts", "shuffle", "feedback", "questions"})
+_QUIZ_KEYS = frozenset(
+    {"title", "introduction", "passing", "attempts", "shuffle", "feedback", "questions"}
+)
 _SHOW_FEEDBACK = {"immediately": "immediately", "after submit": "after_submit", "never": "never"}
 _FORMATS: dict[str, TextFormat] = {"markdown": "markdown", "html": "html", "plain": "plain"}
 
@@ -94,6 +97,7 @@ class QuizForm:
 
     Attributes:
         title: The block's ``title`` (empty when it has none).
+        introduction: Its ``introduction`` (markdown), rendered.
         settings: Passing score, attempts, shuffling and feedback.
         questions: The questions that could be read, in order.
         warnings: One sentence per problem, naming the page's line.
@@ -101,6 +105,7 @@ class QuizForm:
 
     def __init__(self) -> None:
         self.title = ""
+        self.introduction = RichText()
         self.settings = QuizSettings()
         self.questions: list[Question] = []
         self.warnings: list[str] = []
@@ -147,6 +152,7 @@ def read_quiz_form(fence: QuizFence, texts: QuizTexts, *, source_name: str) -> Q
         warn(fence.line, f"unknown key {key!r} in the quiz block (ignored)")
     try:
         form.title = str(data.get("title") or "")
+        form.introduction = texts(_text_value(data.get("introduction"), "introduction"))
         form.settings = _settings(data)
     except (FormError, ValueError) as exc:
         warn(fence.line, f"{exc} (the default settings are used)")

@@ -34,6 +34,7 @@ Creative Commons licences let others reuse a work.
 
 ```quiz
 title: Check your understanding
+introduction: Nine questions on *this* page.
 passing: 60
 attempts: 2
 shuffle: true
@@ -92,6 +93,7 @@ def test_a_quiz_block_becomes_a_quiz_after_its_page(tmp_path: Path) -> None:
     assert result.warnings == []
     assert "questions:" not in page.html and "Further reading" in page.html
     assert quiz.title == "Check your understanding"
+    assert quiz.introduction == "Nine questions on <em>this</em> page."
     assert quiz.source == page.source
     settings = quiz.settings
     assert (settings.passing_percent, settings.attempts) == (60, 2)
@@ -214,6 +216,18 @@ def test_the_page_editor_preview_leaves_the_yaml_out(tmp_path: Path) -> None:
     page = _page(tmp_path, EVERY_TYPE)
     rendered = render_markdown(EVERY_TYPE, folder=tmp_path / "course", page_file=page)
     assert "Budapest" not in rendered.html and len(rendered.quiz_fences) == 1
+
+
+def test_site_root_images_resolve_like_the_pages_own(tmp_path: Path, picture_png: bytes) -> None:
+    page = _page(
+        tmp_path, '# P\n\n```quiz\n- question: "![A cell](/fig/cell.png)"\n  answer: true\n```\n'
+    )
+    (tmp_path / "lesson" / "fig").mkdir()
+    (tmp_path / "lesson" / "fig" / "cell.png").write_bytes(picture_png)
+    result = import_file(tmp_path / "course", page, root=tmp_path / "lesson")
+    quiz = result.followers[0]
+    assert isinstance(quiz, Quiz) and result.warnings == []
+    assert [image.original_name for image in quiz.images] == ["cell.png"]
 
 
 def test_images_in_questions_start_from_the_page(tmp_path: Path, picture_png: bytes) -> None:
