@@ -197,16 +197,15 @@ def cut_question(text: str) -> QuestionParts:
     """Cut one question's text into title, format, stem and answer block.
 
     Raises:
-        GiftSyntaxError: The title or the answer block is never closed.
+        GiftSyntaxError: The answer block is never closed.
     """
     title = ""
     rest = text
     if rest.startswith("::"):
         end = find_unescaped(rest, "::", 2)
-        if end < 0:
-            raise GiftSyntaxError("the title opened with '::' is never closed with '::'")
-        title = unescape(rest[2:end]).strip()
-        rest = rest[end + 2 :]
+        # Moodle reads an unclosed title as part of the question text; so does moocstudio.
+        title = unescape(rest[2:end]).strip() if end >= 0 else ""
+        rest = rest[end + 2 :] if end >= 0 else rest[2:]
     stem_format, rest = take_format(rest.lstrip(), "markdown")
     opening = find_unescaped(rest, "{")
     if opening < 0:
