@@ -138,6 +138,14 @@ def read_quiz_form(fence: QuizFence, texts: QuizTexts, *, source_name: str) -> Q
         warn(line, f"the quiz block is not valid YAML ({problem}); no quiz was added")
         form.refused = True
         return form
+    if _has_aliases(document):
+        warn(
+            fence.line,
+            "the quiz block repeats a part with YAML anchors and aliases (& and *), which "
+            "quiz blocks do not allow; write each part out; no quiz was added",
+        )
+        form.refused = True
+        return form
     if isinstance(data, list):
         data = {"questions": data}
     if not isinstance(data, dict) or not isinstance(data.get("questions"), list):
@@ -173,6 +181,22 @@ def read_quiz_form(fence: QuizFence, texts: QuizTexts, *, source_name: str) -> Q
     form.warnings.extend(texts.warnings)
     texts.warnings.clear()
     return form
+
+
+def _has_aliases(document: Any) -> bool:
+    """Whether a node appears twice: an alias, which could multiply a small text a billion-fold."""
+    seen: set[int] = set()
+    stack = [document] if document is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(part for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return False
 
 
 def _question_lines(document: Any, fence_line: int) -> list[int]:

@@ -243,6 +243,20 @@ def test_images_in_questions_start_from_the_page(tmp_path: Path, picture_png: by
     assert quiz.images[0].path in quiz.questions[0].stem.html
 
 
+def test_yaml_aliases_are_refused_before_anything_grows(tmp_path: Path) -> None:
+    levels = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    levels += [
+        f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]" for n in range(8)
+    ]
+    text = "\n".join(["# P", "", "```quiz", *levels, "questions:", "  - question: *i", "```", ""])
+    result = import_file(tmp_path / "course", _page(tmp_path, text))
+    assert result.followers == []
+    assert result.warnings == [
+        "licences.md, line 3: the quiz block repeats a part with YAML anchors and aliases (& and "
+        "*), which quiz blocks do not allow; write each part out; no quiz was added"
+    ]
+
+
 @pytest.mark.parametrize(
     ("yaml_text", "problem"),
     [
