@@ -27,8 +27,9 @@ from moocstudio.cli.group import cli, existing_dir, output_dir_option
 def export_gift(folder: Path, quizzes: tuple[str, ...], out_dir: Path) -> None:
     """Write the quizzes of the course in FOLDER as GIFT files (Moodle's question format).
 
-    Each quiz becomes <title>.gift; Moodle imports every question, and `moocstudio add` reads
-    the file back as the same quiz.
+    Each quiz becomes <title>.gift. Moodle imports every question (an ordering question as
+    matching), and `moocstudio add` reads the file back as the same questions; the quiz's
+    settings (passing score, attempts) are not part of GIFT.
     """
     from moocstudio.export.gift import write_gift_files
     from moocstudio.model.store import load_course
