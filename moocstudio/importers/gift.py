@@ -127,8 +127,9 @@ def read_gift(text: str, texts: QuizTexts, *, source_name: str) -> GiftBank:
         except _Unsupported as exc:
             bank.warnings.append(f"{source_name}, line {chunk.line}: {exc}; left out")
         except (GiftSyntaxError, ValueError) as exc:
+            problem = validation_problem(exc) if isinstance(exc, ValidationError) else str(exc)
             bank.warnings.append(
-                f"{source_name}, line {chunk.line}: {exc}; this question was left out"
+                f"{source_name}, line {chunk.line}: {problem}; this question was left out"
             )
     bank.warnings.extend(texts.warnings)
     return bank

@@ -163,7 +163,8 @@ def read_quiz_form(fence: QuizFence, texts: QuizTexts, *, source_name: str) -> Q
         form.introduction = texts(_text_value(data.get("introduction"), "introduction"))
         form.settings = _settings(data)
     except (FormError, ValueError) as exc:
-        warn(fence.line, f"{exc} (the default settings are used)")
+        problem = validation_problem(exc) if isinstance(exc, ValidationError) else str(exc)
+        warn(fence.line, f"{problem} (the default settings are used)")
     lines = _question_lines(document, fence.line)
     for number, entry in enumerate(data["questions"]):
         line = lines[number] if number < len(lines) else fence.line

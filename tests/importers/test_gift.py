@@ -160,20 +160,23 @@ def test_each_broken_question_is_one_warning_and_the_rest_imports(tmp_path: Path
             "",
             "Junk {what =a}",  # 13
             "",
-            "Also good {T}",  # 15
+            "Empty answer {= =b}",  # 15
+            "",
+            "Also good {T}",  # 17
         ]
     )
     result = _import(tmp_path, text, "week.gift")
     stems = [q.stem.source for q in result.item.questions]
     assert stems == ["Good?", "Unclosed title", "Also good"]
     lines = [int(w.split(", line ")[1].split(":")[0]) for w in result.warnings]
-    assert lines == [3, 7, 9, 11, 13]
+    assert lines == [3, 7, 9, 11, 13, 15]
     assert all(w.startswith("week.gift, line ") for w in result.warnings)
     assert all(w.endswith("this question was left out") for w in result.warnings)
     assert "no answer earns credit" in result.warnings[0]
     assert "'}'" in result.warnings[1]
     assert "'abc' is not a number" in result.warnings[2]
     assert "120%" in result.warnings[3]
+    assert "line 15: text: String should have at least 1 character;" in result.warnings[5]
 
 
 def test_moocstudio_comments_keep_what_gift_cannot_say(tmp_path: Path) -> None:

@@ -263,6 +263,10 @@ def test_yaml_aliases_are_refused_before_anything_grows(tmp_path: Path) -> None:
         ("- question: q\n  answer: yes\n  type: short", "line 4: answer: YAML reads yes"),
         ("passing: lots\nquestions:\n  - {question: q, answer: true}", "passing: 'lots'"),
         ("feedback: sometimes\nquestions:\n  - {question: q, answer: true}", "sometimes"),
+        (
+            "attempts: 0\nquestions:\n  - {question: q, answer: true}",
+            "line 3: attempts: Input should be greater than or equal to 1 (the default settings",
+        ),
     ],
 )
 def test_yaml_surprises_are_explained(tmp_path: Path, yaml_text: str, problem: str) -> None:
