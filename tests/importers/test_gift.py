@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from moocstudio.errors import ImportFailed
 from moocstudio.importers.dispatch import import_file
-from moocstudio.importers.gift import import_gift
+from moocstudio.importers.gift import import_gift, read_gift
+from moocstudio.importers.quiz_texts import QuizTexts
 from moocstudio.model import (
     Matching,
     MultipleChoice,
@@ -260,3 +264,17 @@ def test_a_text_file_in_no_gift_shape_stays_a_page(tmp_path: Path) -> None:
 def test_title_given_wins(tmp_path: Path) -> None:
     path = _bank(tmp_path, MOODLE_EXPORT)
     assert import_file(tmp_path / "course", path, title="Week 1").item.title == "Week 1"
+
+
+_GIFT_PIECES = st.sampled_from(
+    [*"{}=~#:%->\\\n TF12.ab", "::", "\n\n", "####", "->", "%50%", "[html]", "[plain]", "//", "$"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_GIFT_PIECES, max_size=40).map("".join))
+def test_any_text_gives_questions_or_warnings_never_an_error(text: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        texts = QuizTexts(Path(folder), Path(folder) / "fuzz.gift")
+        bank = read_gift(text, texts, source_name="fuzz.gift")
+    assert all("fuzz.gift" in warning for warning in bank.warnings)  # each names the file
