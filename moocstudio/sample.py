@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from moocstudio.importers.dispatch import import_file
-from moocstudio.model import Course, LicenceId, Module, Person, Video
+from moocstudio.model import Course, LicenceId, Module, Person, Quiz, QuizSettings, Video
 from moocstudio.model.store import create_course, save_course
 from moocstudio.resources import resource_path
 
@@ -72,7 +72,36 @@ def build_sample_course(
             transcript = (sources / name).with_suffix(".txt")
             if isinstance(item, Video) and transcript.is_file():
                 item.transcript = transcript.read_text(encoding="utf-8").strip()
-            course.add_item(item, title)
+            for made in result.items:
+                course.add_item(made, title)
             build.warnings.extend(result.warnings)
     save_course(folder, course)
     return build
+
+
+SAMPLE_QUIZ = "quiz-acces-ouvert.gift"
+"""The sample's short bilingual quiz (CC0), a GIFT file beside the other sample sources."""
+SAMPLE_QUIZ_MODULE = SAMPLE_OUTLINE[-1][0]
+
+
+def add_sample_quiz(folder: Path, course: Course) -> Quiz:
+    """Import the sample's bilingual quiz at the end of the course's last sample module.
+
+    Kept out of ``build_sample_course`` until every output renders quizzes; call it there
+    (before ``save_course``) to add the quiz to the demo.
+
+    Args:
+        folder: The sample course's folder.
+        course: The sample course (changed in place; not saved).
+
+    Returns:
+        The quiz added: six questions in French and English (multiple and single choice,
+        true/false, short answer, numeric, matching), feedback shown as soon as a question
+        is answered.
+    """
+    result = import_file(folder, resource_path("sample") / SAMPLE_QUIZ, kind="quiz")
+    quiz = result.item
+    assert isinstance(quiz, Quiz) and not result.warnings, result.warnings  # a shipped file
+    quiz.settings = QuizSettings(show_feedback="immediately")
+    course.add_item(quiz, SAMPLE_QUIZ_MODULE)
+    return quiz

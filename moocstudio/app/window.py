@@ -522,8 +522,8 @@ class MainWindow(QMainWindow):
                 return import_file(document.folder, path)
 
             def added(result: object, path: Path = path) -> None:
-                item = result.item  # type: ignore[attr-defined]
-                document.push(InsertItems(document, [item], module_title, self.tr("Import")))
+                items = result.items  # type: ignore[attr-defined]  # a page's quizzes follow it
+                document.push(InsertItems(document, items, module_title, self.tr("Import")))
                 for warning in result.warnings:  # type: ignore[attr-defined]
                     self.statusBar().showMessage(f"{path.name}: {warning}", 8000)
 

@@ -18,6 +18,7 @@ from moocstudio.cli import (  # noqa: F401
     course_commands,
     export_commands,
     media_commands,
+    quiz_commands,
     schema_commands,
 )
 from moocstudio.cli.group import cli

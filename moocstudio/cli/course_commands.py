@@ -92,10 +92,10 @@ def _parse_licence(text: str) -> LicenceId:
     "each page holding .git, _config.yml, conf.py, myst.yml, _quarto.yml or config.yaml.",
 )
 def add(folder: Path, files: tuple[Path, ...], module_title: str | None, root: Path | None) -> None:
-    """Import FILES (slides: .pptx, .odp, PDF; markdown pages; videos) into the course in FOLDER.
+    """Import FILES (slides: .pptx, .odp, PDF; markdown pages; videos; GIFT quizzes) into FOLDER.
 
-    The kind of each file is read from its content. Files that fail are reported; the others
-    are still added.
+    The kind of each file is read from its content. A page's ```quiz blocks become quizzes
+    placed right after it. Files that fail are reported; the others are still added.
     """
     from moocstudio.importers.dispatch import import_file
     from moocstudio.model.store import load_course, save_course
@@ -109,10 +109,11 @@ def add(folder: Path, files: tuple[Path, ...], module_title: str | None, root: P
             failures += 1
             click.echo(f"moocstudio: error: {exc.user_message}", err=True)
             continue
-        module = course.add_item(result.item, module_title)
         for warning in result.warnings:
             click.echo(f"moocstudio: warning: {warning}", err=True)
-        click.echo(f"Added {describe(result.item)} to “{module.title}”")
+        for item in result.items:
+            module = course.add_item(item, module_title)
+            click.echo(f"Added {describe(item)} to “{module.title}”")
     if failures < len(files):  # nothing added: the course file is left as it was
         save_course(folder, course)
     if failures:

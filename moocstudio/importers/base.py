@@ -18,10 +18,18 @@ class ImportResult(Generic[ItemT]):
     Attributes:
         item: The item, ready to append to a module. Its files are already in ``media/``.
         warnings: Plain sentences, each naming the file and the problem (e.g. a missing image).
+        followers: More items made from the same file, to place right after ``item`` (the
+            quizzes of a page's ```` ```quiz ```` blocks).
     """
 
     item: ItemT
     warnings: list[str] = field(default_factory=list)
+    followers: list[Item] = field(default_factory=list)
+
+    @property
+    def items(self) -> list[Item]:
+        """``item`` and its followers, in the order they go into a module."""
+        return [self.item, *self.followers]
 
 
 def readable_stem(path: Path) -> str:

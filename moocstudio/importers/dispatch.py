@@ -8,7 +8,7 @@ from typing import Literal
 from moocstudio.importers.base import ImportResult
 from moocstudio.model import Item
 
-ItemKind = Literal["slides", "page", "video"]
+ItemKind = Literal["slides", "page", "video", "quiz"]
 
 
 def import_file(
@@ -19,15 +19,17 @@ def import_file(
     title: str | None = None,
     root: Path | None = None,
 ) -> ImportResult[Item]:
-    """Import ``source`` into the course at ``folder`` as a slide deck, a page or a video.
+    """Import ``source`` into the course at ``folder`` as a slide deck, a page, a video or a quiz.
 
-    Presentations (PowerPoint, LibreOffice Impress) and PDF slides both become slide decks.
+    Presentations (PowerPoint, LibreOffice Impress) and PDF slides both become slide decks; a
+    GIFT question bank becomes a quiz. A page's ```` ```quiz ```` blocks become quizzes too,
+    returned in ``followers`` to be placed right after the page.
 
     Args:
         folder: The course folder.
         source: The file to import; only read.
         kind: Force the kind of item instead of detecting it from the content ("slides" is
-            then read as a presentation).
+            then read as a presentation, "quiz" as GIFT).
         title: Title for the new item instead of one found in the file.
         root: For a page: the lesson's top folder, where site-root image paths
             (``/fig/x.png``) resolve and which no image path may leave.
@@ -47,6 +49,10 @@ def import_file(
         from moocstudio.importers.slides import import_slides
 
         return import_slides(folder, source, title=title)
+    if chosen == "quiz":
+        from moocstudio.importers.gift import import_gift
+
+        return import_gift(folder, source, title=title)
     if chosen == "video":
         from moocstudio.importers.videos import import_video
 

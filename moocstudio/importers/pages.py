@@ -30,6 +30,7 @@ from moocstudio.importers.mathml_allowlist import (
     MATHML_TAGS,
 )
 from moocstudio.importers.maths import maths_extension
+from moocstudio.importers.quiz_fences import QuizFence, take_quiz_fences
 from moocstudio.importers.sniff import sniff_kind
 from moocstudio.model import Asset, Page, new_id
 from moocstudio.model.store import add_asset
@@ -167,7 +168,8 @@ def _is_recording(path: Path) -> bool:
         return False
 
 
-def _read_text(source: Path) -> str:
+def read_text(source: Path) -> str:
+    """The UTF-8 text of ``source`` (a BOM dropped), or a refusal naming the file."""
     try:
         raw = source.read_bytes()
     except OSError as exc:
@@ -194,6 +196,8 @@ class RenderedMarkdown:
     """What the front matter says (title, description, objectives, licence, authors...)."""
     instructor_notes: list[str] = field(default_factory=list)
     """Sanitized HTML of each instructor-only block, taken out of ``html``."""
+    quiz_fences: list[QuizFence] = field(default_factory=list)
+    """The page's ```quiz blocks, taken out of ``html`` (import_page makes them quizzes)."""
 
 
 def render_markdown(
@@ -226,10 +230,11 @@ def render_markdown(
     # The body keeps the file's line numbers (front matter lines are blanked), so every
     # extension's warnings count lines from the top of the author's file.
     page = split_front_matter(text, str(page_file))
+    body, quiz_fences = take_quiz_fences(page.body)
     blocks = BlocksExtension(str(page_file))
-    maths = maths_extension(page_file, page.body)
+    maths = maths_extension(page_file, body)
     md = markdown.Markdown(extensions=[*MARKDOWN_EXTENSIONS, blocks, maths], output_format="html")
-    rendered = md.convert(page.body)
+    rendered = md.convert(body)
     tokens: list[dict[str, object]] = getattr(md, "toc_tokens", [])
     heading = html.unescape(str(tokens[0]["name"])) if tokens else ""
     # Images are rewritten while sanitizing, so raw <img> tags get the same treatment.
@@ -245,6 +250,7 @@ def render_markdown(
         warnings=[*page.warnings, *blocks.warnings, *maths.warnings, *collector.warnings],
         metadata=page.metadata,
         instructor_notes=notes,
+        quiz_fences=quiz_fences,
     )
 
 
@@ -296,7 +302,7 @@ def import_page(
         ImportFailed: The file cannot be read or is not UTF-8 text.
     """
     source = Path(source)
-    text = _read_text(source)
+    text = read_text(source)
     rendered = render_markdown(text, folder=folder, page_file=source, root=root)
     metadata = rendered.metadata
     page = Page(
@@ -309,4 +315,17 @@ def import_page(
         lesson_path=LessonFolders.for_page(source, root).path_of(source),
         **page_fields(rendered),
     )
-    return ImportResult(item=page, warnings=rendered.warnings)
+    # Quiz texts are rendered by this module's render_markdown: import their reader late.
+    from moocstudio.importers.page_quizzes import page_quizzes
+
+    quizzes = page_quizzes(
+        folder,
+        source,
+        rendered.quiz_fences,
+        page_title=page.title,
+        page_source=page.source,
+        root=root,
+    )
+    return ImportResult(
+        item=page, warnings=rendered.warnings + quizzes.warnings, followers=list(quizzes.quizzes)
+    )

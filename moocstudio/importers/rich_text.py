@@ -28,6 +28,7 @@ def render_rich_text(
     folder: Path,
     base_file: Path,
     known_images: Sequence[Asset] = (),
+    root: Path | None = None,
 ) -> RenderedText:
     """Render one piece of quiz text for learners.
 
@@ -41,6 +42,8 @@ def render_rich_text(
         folder: The course folder.
         base_file: The file the text came from; relative image paths start from its folder.
         known_images: Images the quiz already holds (when it is edited in the app).
+        root: The lesson's top folder, as for a page (``render_markdown``); found from
+            ``base_file`` when not given.
     """
     if text_format == "plain":
         escaped = html.escape(source.strip(), quote=False).replace("\n", "<br>")
@@ -49,7 +52,7 @@ def render_rich_text(
         cleaned = sanitize_html(source.strip(), attribute_filter=_drop_image_sources)
         return RenderedText(RichText(source=source, format="html", html=_unwrap(cleaned)))
     rendered = render_markdown(
-        source, folder=folder, page_file=base_file, known_images=known_images
+        source, folder=folder, page_file=base_file, known_images=known_images, root=root
     )
     text = RichText(source=source, format="markdown", html=_unwrap(rendered.html.strip()))
     return RenderedText(text, rendered.images, rendered.warnings)

@@ -10,6 +10,7 @@ a text document named .odp) is refused with that explanation.
 
 from __future__ import annotations
 
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -19,7 +20,7 @@ from moocstudio.errors import ImportFailed
 from moocstudio.importers import odf
 from moocstudio.importers.presentation_package import ADDIN_REFUSAL, PackageError, read_package
 
-SourceKind = Literal["slides", "pdf-slides", "page", "video"]
+SourceKind = Literal["slides", "pdf-slides", "page", "video", "quiz"]
 
 _HEAD_BYTES = 8192  # enough for every signature below and a fair look at text
 _TS_PACKET = 188
@@ -45,13 +46,17 @@ _MEDIA_EXTENSIONS = frozenset(
 _SLIDE_EXTENSIONS = frozenset(
     {".pptx", ".ppsx", ".potx", ".pptm", ".ppsm", ".potm", ".ppt", ".odp", ".otp", ".pdf"}
 )
+_GIFT_SUFFIXES = frozenset({".gift"})
+# A Moodle export (.txt) opens with '// question: N  name: ...' comments and '$CATEGORY:';
+# a teacher's bank with '::title::' questions. Either, at a line start, says GIFT.
+_GIFT_MARKS = re.compile(rb"^[ \t]*(?:\$CATEGORY:|// question: \d+|::[^\n]*?::)", re.MULTILINE)
 _PDF_MAGIC = b"%PDF-"
 _PDF_HEADER_SLACK = 1024  # readers accept the header anywhere in the first KB (ISO 32000 7.5.2)
 
 _ACCEPTED = (
     "moocstudio imports slides (PowerPoint .pptx .ppsx .potx .pptm, LibreOffice Impress .odp, "
-    "PDF), markdown pages (.md) and video or audio files (.mp4, .mov, .mkv, .webm, .mp3, "
-    ".m4a, .wav ...)"
+    "PDF), markdown pages (.md), GIFT quizzes (.gift, or Moodle's .txt export) and video or "
+    "audio files (.mp4, .mov, .mkv, .webm, .mp3, .m4a, .wav ...)"
 )
 
 
@@ -64,7 +69,8 @@ def sniff_kind(path: Path) -> SourceKind:
     Returns:
         ``"slides"`` for a presentation (PowerPoint or OpenDocument), ``"pdf-slides"`` for a
         PDF, ``"video"`` for any video or audio container (audio-only recordings too),
-        ``"page"`` for UTF-8 text (markdown).
+        ``"quiz"`` for a GIFT question bank (.gift, or .txt written in GIFT), ``"page"`` for
+        other UTF-8 text (markdown).
 
     Raises:
         ImportFailed: The file is missing, empty, a legacy or password-protected PowerPoint, an
@@ -210,6 +216,8 @@ def _sniff_text(path: Path, head: bytes) -> SourceKind:
     if mimetype:
         raise ImportFailed(path, odf.describe_other(mimetype))
     suffix = path.suffix.lower()
+    if suffix in _GIFT_SUFFIXES or (suffix == ".txt" and _GIFT_MARKS.search(head)):
+        return "quiz"
     if suffix in _MEDIA_EXTENSIONS:
         raise ImportFailed(
             path,
