@@ -110,13 +110,24 @@ def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: 
 def single_sco(
     sample: tuple[Path, Course], packages: dict[str, Path], block: ScormBlock
 ) -> Callable[[str], Run]:
-    """Factory: a format's single-SCO run (``play_single_sco``), played once per module."""
-    runs: dict[str, Run] = {}
+    """Factory: a format's single-SCO run (``play_single_sco``), played once per module.
+
+    A run that failed is not played again by the next test (the learner's record would be the
+    failed run's): each later test fails with the first failure.
+    """
+    runs: dict[str, Run | BaseException] = {}
 
     def run(fmt: str) -> Run:
         if fmt not in runs:
-            runs[fmt] = play_single_sco(fmt, sample[1], packages, block)
-        return runs[fmt]
+            try:
+                runs[fmt] = play_single_sco(fmt, sample[1], packages, block)
+            except (Exception, pytest.fail.Exception) as failure:
+                runs[fmt] = failure
+                raise
+        played = runs[fmt]
+        if isinstance(played, BaseException):
+            pytest.fail(f"the {fmt} single-SCO run failed in an earlier test: {played}")
+        return played
 
     return run
 
