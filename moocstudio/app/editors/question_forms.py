@@ -34,7 +34,7 @@ from moocstudio.app.editors.quiz_fields import (
     as_rich,
     as_text,
 )
-from moocstudio.app.editors.widgets import CommitTextEdit
+from moocstudio.app.editors.widgets import CommitTextEdit, shrink_to_fit
 from moocstudio.app.i18n import translate
 from moocstudio.model import RichText
 from moocstudio.model.ids import new_id
@@ -212,6 +212,7 @@ class MultipleChoiceForm(ChoiceForm):
     def _add_fields(self) -> None:
         super()._add_fields()
         self.scoring = QComboBox(self)
+        shrink_to_fit(self.scoring)
         self.scoring.addItem(self.tr("Partial credit: ticked credits add up"), "partial")
         self.scoring.addItem(self.tr("All or nothing: exactly the right options"), "all_or_nothing")
         self._row(self.tr("&Scoring"), self.scoring)

@@ -15,10 +15,10 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -48,6 +48,7 @@ from moocstudio.model.ids import new_id
 from moocstudio.model.questions import Question, QuestionType, TextFormat
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LIST_SHARE = 34  # % of the editor's width the question list takes at first
 LIST_TEXT_LIMIT = 60  # characters of the question text shown in the list
 QUIZ_TEXT_NAME = "quiz.md"  # relative image paths typed in the editor start at the course folder
 
@@ -64,6 +65,9 @@ class QuizEditor(ItemWidget):
         self.questions.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.questions.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.questions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Long questions end in "…" at the list's width; the tooltip has them whole.
+        self.questions.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.questions.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.add_button = QPushButton(self.tr("&Add Question"), self)
         self.add_menu = QMenu(self.add_button)
         for question_type, name in question_type_names().items():
@@ -112,17 +116,18 @@ class QuizEditor(ItemWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Questions (drag to reorder)"), left))
         column.addWidget(self.questions, 1)
-        for buttons in (
-            (self.add_button, self.duplicate_button, self.remove_button),
-            (self.up_button, self.down_button),
-        ):
-            row = QHBoxLayout()
-            for button in buttons:
-                row.addWidget(button)
-            column.addLayout(row)
+        # Two buttons a row at most: the column stays narrow beside the form.
+        buttons = QGridLayout()
+        buttons.addWidget(self.add_button, 0, 0, 1, 2)
+        buttons.addWidget(self.duplicate_button, 1, 0)
+        buttons.addWidget(self.remove_button, 1, 1)
+        buttons.addWidget(self.up_button, 2, 0)
+        buttons.addWidget(self.down_button, 2, 1)
+        column.addLayout(buttons)
         column.addWidget(self.settings)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form_stack)
         scroll.setAccessibleName(self.tr("Selected question"))
         right = QWidget(self)
@@ -136,6 +141,7 @@ class QuizEditor(ItemWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([LIST_SHARE, 100 - LIST_SHARE])  # shares of the width at first
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -165,7 +171,7 @@ class QuizEditor(ItemWidget):
             for number, question in enumerate(quiz.questions, start=1):
                 row = QListWidgetItem(list_text(number, names[question.type], question.stem))
                 row.setData(ID_ROLE, question.id)
-                row.setToolTip(question.stem.source)
+                row.setToolTip(plain_text(question.stem))
                 self.questions.addItem(row)
             ids = [q.id for q in quiz.questions]
             self.questions.setCurrentRow(ids.index(keep) if keep in ids else min(0, len(ids) - 1))
@@ -359,10 +365,15 @@ class QuizEditor(ItemWidget):
 
 def list_text(number: int, type_name: str, stem: RichText) -> str:
     """A question's line in the list: its number, type and the start of its text."""
-    first_line = next((line.strip() for line in stem.source.splitlines() if line.strip()), "")
+    first_line = next((line.strip() for line in plain_text(stem).splitlines() if line.strip()), "")
     if len(first_line) > LIST_TEXT_LIMIT:
         first_line = first_line[: LIST_TEXT_LIMIT - 1].rstrip() + "…"
     return f"{number}. {type_name}" + (f" — {first_line}" if first_line else "")
+
+
+def plain_text(text: RichText) -> str:
+    """What a learner reads of ``text``, without markup ("**2**" and "<b>2</b>" read "2")."""
+    return QTextDocumentFragment.fromHtml(text.html).toPlainText() if text.html else text.source
 
 
 def _reason(exc: ValueError) -> str:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from moocstudio.app.editors.widgets import shrink_to_fit
 from moocstudio.model import QuizSettings
 
 MAX_ATTEMPTS = 99  # more is "unlimited" in practice; 0 in the box means unlimited
@@ -39,6 +40,7 @@ class QuizSettingsBox(QGroupBox):
         self.attempts.setSpecialValueText(self.tr("Unlimited"))
         self.shuffle = QCheckBox(self.tr("S&huffle the options"), self)
         self.feedback = QComboBox(self)
+        shrink_to_fit(self.feedback)
         self.feedback.addItem(self.tr("Immediately, per question"), "immediately")
         self.feedback.addItem(self.tr("After submitting the quiz"), "after_submit")
         self.feedback.addItem(self.tr("Never"), "never")
