@@ -2492,26 +2492,6 @@ modifié le %2 · %3</translation>
         <translation>Valeur</translation>
     </message>
     <message>
-        <location filename="../../moocstudio/app/editors/question_forms.py" line="280" />
-        <source>± Tolerance</source>
-        <translation>± Tolérance</translation>
-    </message>
-    <message>
-        <location filename="../../moocstudio/app/editors/question_forms.py" line="280" />
-        <source>Accepted error (default 0)</source>
-        <translation>Écart accepté (0 par défaut)</translation>
-    </message>
-    <message>
-        <location filename="../../moocstudio/app/editors/question_forms.py" line="281" />
-        <source>Minimum</source>
-        <translation>Minimum</translation>
-    </message>
-    <message>
-        <location filename="../../moocstudio/app/editors/question_forms.py" line="282" />
-        <source>Maximum</source>
-        <translation>Maximum</translation>
-    </message>
-    <message>
         <location filename="../../moocstudio/app/editors/question_forms.py" line="286" />
         <source>Accepted numbers</source>
         <translation>Nombres acceptés</translation>
@@ -2520,6 +2500,21 @@ modifié le %2 · %3</translation>
         <location filename="../../moocstudio/app/editors/question_forms.py" line="290" />
         <source>&amp;Accepted numbers</source>
         <translation>&amp;Nombres acceptés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="283" />
+        <source>Tolerance: the error accepted (default 0)</source>
+        <translation>Tolérance : l'écart accepté (0 par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="284" />
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="285" />
+        <source>Max</source>
+        <translation>Max</translation>
     </message>
 </context>
 <context>

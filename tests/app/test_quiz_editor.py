@@ -10,7 +10,7 @@ from typing import TypeVar
 import pytest
 from PIL import Image
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QListView, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.document import CourseDocument
@@ -374,7 +374,7 @@ def test_numeric_value_tolerance_and_range(qtbot: QtBot, document: CourseDocumen
     assert quiz(document).questions[3].answers[1].bounds == (3.0, 3.5)  # type: ignore[union-attr]
     set_cell(editor, "answers", 1, 2, "three")
     qtbot.waitUntil(editor.problem.isVisible, timeout=EVENT_TIMEOUT_MS)
-    assert editor.problem.text() == "Not changed: Minimum, 2: “three” is not a number"
+    assert editor.problem.text() == "Not changed: Min, 2: “three” is not a number"
     set_cell(editor, "answers", 1, 2, "3")
     set_cell(editor, "answers", 1, 0, "3.2")  # a value and a range: the model refuses both
     qtbot.waitUntil(lambda: "either a value" in editor.problem.text(), timeout=EVENT_TIMEOUT_MS)
@@ -466,7 +466,9 @@ def test_reorder_by_drag_and_by_buttons(qtbot: QtBot, document: CourseDocument) 
     editor = shown(qtbot, document)
     ids = [q.id for q in quiz(document).questions]
     model = editor.questions.model()
-    # What the list's drop does: move the row in the model (the drag itself is Qt's).
+    # A drop in a list of this kind (InternalMove, Static movement) moves the row in the model
+    # (QListWidget::dropEvent calls moveRow); the drag itself is Qt's and needs a real pointer.
+    assert editor.questions.movement() == QListView.Movement.Static
     one_step(qtbot, document, lambda: model.moveRow(QModelIndex(), 0, QModelIndex(), 3))
     assert [q.id for q in quiz(document).questions] == ids[1:3] + ids[:1] + ids[3:]
     assert document.undo_stack.undoText() == "Reorder questions"
@@ -575,8 +577,8 @@ def editor_texts(qtbot: QtBot, document: CourseDocument) -> list[tuple[str, str]
 SAME_IN_FRENCH = {
     "Option",
     "Options",
-    "Minimum",
-    "Maximum",
+    "Min",
+    "Max",
     "Quiz",
     "Question",
     "Questions",

@@ -99,6 +99,8 @@ class QuestionForm(QWidget):
         self.hint = RichTextBox(self.tr("Hint"), self, lines=2)
         self.hint.setPlaceholderText(self.tr("Offered before answering (optional)"))
         self.form = QFormLayout()
+        # In a narrow pane a wide field (a table) goes under its label rather than off the edge.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer = QVBoxLayout(self)
         outer.addLayout(self.form)
         outer.addStretch(1)  # the fields stay together at the top
@@ -278,9 +280,9 @@ class NumericForm(QuestionForm):
         self.answers = RowsTable(
             [
                 Column(self.tr("Value"), "optional", range_tip),
-                Column(self.tr("± Tolerance"), "optional", self.tr("Accepted error (default 0)")),
-                Column(self.tr("Minimum"), "optional", range_tip),
-                Column(self.tr("Maximum"), "optional", range_tip),
+                Column("±", "optional", self.tr("Tolerance: the error accepted (default 0)")),
+                Column(self.tr("Min"), "optional", range_tip),
+                Column(self.tr("Max"), "optional", range_tip),
                 _credit_column(),
                 _feedback_column(),
             ],

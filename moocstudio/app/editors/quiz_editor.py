@@ -48,7 +48,6 @@ from moocstudio.model.ids import new_id
 from moocstudio.model.questions import Question, QuestionType, TextFormat
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LIST_SHARE = 34  # % of the editor's width the question list takes at first
 LIST_TEXT_LIMIT = 60  # characters of the question text shown in the list
 QUIZ_TEXT_NAME = "quiz.md"  # relative image paths typed in the editor start at the course folder
 
@@ -127,7 +126,6 @@ class QuizEditor(ItemWidget):
         column.addWidget(self.settings)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form_stack)
         scroll.setAccessibleName(self.tr("Selected question"))
         right = QWidget(self)
@@ -141,7 +139,6 @@ class QuizEditor(ItemWidget):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([LIST_SHARE, 100 - LIST_SHARE])  # shares of the width at first
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -35,6 +35,7 @@ Renderer = Callable[[str, TextFormat], RichText]
 
 CellValue = str | float | RichText | None
 RICH_ROLE = Qt.ItemDataRole.UserRole + 1  # the RichText a rich cell was loaded with
+TEXT_COLUMN_MIN = 90  # pixels: a text column still shows a word or two
 
 
 def rich_value(source: str, loaded: RichText, render: Renderer) -> RichText:
@@ -157,6 +158,16 @@ class RowsTable(QWidget):
         self._changed.setInterval(0)
         self._changed.timeout.connect(self.edited)
         self.table.itemChanged.connect(lambda _item: self._changed.start())
+        # Every column shows (the form goes under its label, or scrolls, rather than this table).
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        self.table.setMinimumWidth(
+            sum(
+                TEXT_COLUMN_MIN if column.kind in ("text", "rich") else header.sectionSizeHint(n)
+                for n, column in enumerate(self.columns)
+            )
+            + 2 * self.table.frameWidth()
+        )
         # As tall as its rows: the form keeps its fields together at the top.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
