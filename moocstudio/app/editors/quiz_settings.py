@@ -45,7 +45,6 @@ class QuizSettingsBox(QGroupBox):
         self.feedback.addItem(self.tr("After submitting the quiz"), "after_submit")
         self.feedback.addItem(self.tr("Never"), "never")
         form = QFormLayout(self)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: labels above
         form.addRow(self.tr("Pass &mark"), self.passing)
         form.addRow(self.tr("A&ttempts"), self.attempts)
         form.addRow(self.tr("Show &feedback"), self.feedback)
