@@ -2688,7 +2688,7 @@ modifié le %2 · %3</translation>
     <message>
         <location filename="../../moocstudio/app/editors/quiz_editor.py" line="75" />
         <source>Move U&amp;p</source>
-        <translation>Monter (&amp;p)</translation>
+        <translation>M&amp;onter</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/quiz_editor.py" line="76" />
@@ -2876,8 +2876,8 @@ modifié le %2 · %3</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/question_forms.py" line="329" />
-        <source>&amp;Case matters (“Paris” is not “paris”)</source>
-        <translation>&amp;Respecter la casse (« Paris » n'est pas « paris »)</translation>
+        <source>&amp;Case matters (Paris ≠ paris)</source>
+        <translation>&amp;Respecter la casse (Paris ≠ paris)</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/question_forms.py" line="330" />

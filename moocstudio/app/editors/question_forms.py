@@ -329,7 +329,7 @@ class ShortAnswerForm(QuestionForm):
             lambda: [self.tr("answer"), PERCENT, RichText()],
             parent=self,
         )
-        self.case_sensitive = QCheckBox(self.tr("&Case matters (“Paris” is not “paris”)"), self)
+        self.case_sensitive = QCheckBox(self.tr("&Case matters (Paris ≠ paris)"), self)
         self._row(self.tr("&Accepted answers"), self.answers)
         self.form.addRow("", self.case_sensitive)
         self.answers.edited.connect(self.edited)
