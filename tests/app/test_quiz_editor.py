@@ -326,6 +326,12 @@ def test_a_form_that_makes_no_valid_question_says_why_and_changes_nothing(
         "Not changed: the correct choices' credits add up to 150%, not 100%"
     )
     assert document.undo_stack.count() == 0
+    # Leaving the question, or adding one, would drop the typing: the editor stays on it.
+    editor.questions.setCurrentRow(4)
+    editor.add_menu.actions()[0].trigger()
+    assert editor.questions.currentRow() == 1 and editor.problem.isVisible()
+    assert editor.current_form().choices.table.item(2, 1).data(Qt.ItemDataRole.EditRole) == 50.0  # type: ignore[union-attr]
+    assert len(quiz(document).questions) == 7 and document.undo_stack.count() == 0
     # Fixing the credits commits the whole fix as one step.
     one_step(qtbot, document, lambda: set_cell(editor, "choices", 0, 1, 0.0))
     assert [c.credit for c in quiz(document).questions[1].choices] == [0.0, 0.5, 0.5]  # type: ignore[union-attr]

@@ -178,6 +178,13 @@ class QuizEditor(ItemWidget):
         self._shown_id = None
         self._show_current()
 
+    def _select_row(self, ident: str) -> None:
+        for row in range(self.questions.count()):
+            if self.questions.item(row).data(ID_ROLE) == ident:
+                blocked = self.questions.blockSignals(True)
+                self.questions.setCurrentRow(row)
+                self.questions.blockSignals(blocked)
+
     def current_id(self) -> str | None:
         """Id of the selected question, or None."""
         row = self.questions.currentItem()
@@ -194,8 +201,11 @@ class QuizEditor(ItemWidget):
         return widget if isinstance(widget, QuestionForm) else None
 
     def _show_current(self) -> None:
-        if self._shown_id is not None and self._shown_id != self.current_id():
-            self.commit()  # the question being left keeps its last edit
+        leaving = self._shown_id
+        if leaving is not None and leaving != self.current_id() and not self.commit():
+            # The question being left cannot take its edit: stay, so the typing is not lost.
+            self._select_row(leaving)
+            return
         question = self.current_question()
         self._update_buttons()
         if question is None:
@@ -235,34 +245,40 @@ class QuizEditor(ItemWidget):
 
     # --- editing -----------------------------------------------------------------------------
 
-    def commit(self) -> None:
-        """Make the shown form's fields the question: one undo step (none if nothing changed)."""
+    def commit(self) -> bool:
+        """Make the shown form's fields the question: one undo step (none if nothing changed).
+
+        Returns:
+            False when the fields describe no valid question (the problem is shown, the form
+            keeps what the author typed); True otherwise.
+        """
         form, ident = self.current_form(), self._shown_id
         if form is None or ident is None:
-            return
+            return True
         try:
             quiz = self.quiz
         except KeyError:
-            return  # the quiz was just removed
+            return True  # the quiz was just removed
         index = next((n for n, q in enumerate(quiz.questions) if q.id == ident), None)
         if index is None:
-            return
+            return True
         images: list[Asset] = []
         warnings: list[str] = []
         try:
             question = form.question(ident, self._renderer(quiz, images, warnings))
         except ValueError as exc:  # pydantic's ValidationError is one
             self._show_problem(self.tr("Not changed: %1").replace("%1", _reason(exc)))
-            return
+            return False
         self._show_problem("\n".join(warnings))
         if question == quiz.questions[index]:
-            return
+            return True
         questions = list(quiz.questions)
         questions[index] = question
         changes: dict[str, Any] = {"questions": questions}
         if images:
             changes["images"] = [*quiz.images, *images]
         self._push(changes, self.tr("Edit question"))
+        return True
 
     def commit_pending(self) -> None:
         """Commit the field being edited (before the course is saved or closed)."""
@@ -299,7 +315,8 @@ class QuizEditor(ItemWidget):
 
     def add_question(self, question_type: QuestionType) -> None:
         """Add a new question of ``question_type`` after the selected one, and select it."""
-        self.commit()
+        if not self.commit():
+            return  # the shown question keeps its unfinished edit
         question = blank_question(question_type)
         questions = list(self.quiz.questions)
         questions.insert(self.questions.currentRow() + 1, question)
@@ -307,7 +324,8 @@ class QuizEditor(ItemWidget):
 
     def duplicate_question(self) -> None:
         """Add a copy of the selected question after it, and select the copy."""
-        self.commit()
+        if not self.commit():
+            return  # the shown question keeps its unfinished edit
         question = self.current_question()
         if question is None:
             return
@@ -329,7 +347,8 @@ class QuizEditor(ItemWidget):
 
     def move_question(self, step: int) -> None:
         """Move the selected question ``step`` rows down (negative: up)."""
-        self.commit()
+        if not self.commit():
+            return  # the shown question keeps its unfinished edit
         row = self.questions.currentRow()
         questions = list(self.quiz.questions)
         if row < 0 or not 0 <= row + step < len(questions):
