@@ -2692,8 +2692,8 @@ modifié le %2 · %3</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/quiz_editor.py" line="76" />
-        <source>Move the question up (Ctrl+Up)</source>
-        <translation>Monter la question (Ctrl+Haut)</translation>
+        <source>Move the question up (Ctrl+Up in the list)</source>
+        <translation>Monter la question (Ctrl+Haut dans la liste)</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/quiz_editor.py" line="78" />
@@ -2702,8 +2702,8 @@ modifié le %2 · %3</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/quiz_editor.py" line="79" />
-        <source>Move the question down (Ctrl+Down)</source>
-        <translation>Descendre la question (Ctrl+Bas)</translation>
+        <source>Move the question down (Ctrl+Down in the list)</source>
+        <translation>Descendre la question (Ctrl+Bas dans la liste)</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/editors/quiz_editor.py" line="84" />

@@ -488,6 +488,13 @@ def test_reorder_by_drag_and_by_buttons(qtbot: QtBot, document: CourseDocument) 
     assert editor.down_button.isEnabled()
     one_step(qtbot, document, editor.down_button.click)
     assert [q.id for q in quiz(document).questions] == ids
+    editor.activateWindow()
+    editor.questions.setFocus()
+    qtbot.waitUntil(editor.questions.hasFocus, timeout=EVENT_TIMEOUT_MS)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    one_step(qtbot, document, lambda: qtbot.keyClick(editor.questions, Qt.Key.Key_Up, ctrl))
+    assert quiz(document).questions[5].id == ids[6]
+    assert editor.questions.hasFocus()  # the keyboard user goes on from there
 
 
 def test_an_empty_quiz_invites_to_add_a_question(qtbot: QtBot, document: CourseDocument) -> None:

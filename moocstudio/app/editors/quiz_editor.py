@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QTextDocumentFragment
+from PySide6.QtGui import QAction, QKeySequence, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -76,11 +76,16 @@ class QuizEditor(ItemWidget):
         self.duplicate_button = QPushButton(self.tr("D&uplicate"), self)
         self.remove_button = QPushButton(self.tr("Re&move"), self)
         self.up_button = QPushButton(self.tr("Move U&p"), self)
-        self.up_button.setToolTip(self.tr("Move the question up (Ctrl+Up)"))
-        self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
+        self.up_button.setToolTip(self.tr("Move the question up (Ctrl+Up in the list)"))
         self.down_button = QPushButton(self.tr("Move Do&wn"), self)
-        self.down_button.setToolTip(self.tr("Move the question down (Ctrl+Down)"))
-        self.down_button.setShortcut(QKeySequence("Ctrl+Down"))
+        self.down_button.setToolTip(self.tr("Move the question down (Ctrl+Down in the list)"))
+        # The keys act in the list only: in a text box Ctrl+Up and Ctrl+Down move the cursor.
+        for keys, step in (("Ctrl+Up", -1), ("Ctrl+Down", 1)):
+            move = QAction(self.questions)
+            move.setShortcut(QKeySequence(keys))
+            move.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            move.triggered.connect(lambda _c=False, step=step: self.move_question(step))
+            self.questions.addAction(move)
         self.settings = QuizSettingsBox(self)
         self.forms: dict[QuestionType, QuestionForm] = {}
         self.form_stack = QStackedWidget(self)
