@@ -4,10 +4,11 @@
 
 Builds the sample course (with its media) in a temporary folder, then grabs: the start page in
 English and French, the main window with the sample open and its video playing over the
-waveform and cue list, the live preview of the slide deck in its phone frame, the same window
-with a Carpentries Workbench episode (in French) open in the page editor, the Batch Transcode
-dialog mid-run on three generated clips, and the Export dialog's report after exporting every
-format. Works offscreen or under Xvfb; nothing is mocked.
+waveform and cue list, the same window with a Carpentries Workbench episode (in French) open in
+the page editor, the live preview of the slide deck in its phone frame, the Batch Transcode
+dialog mid-run on three generated clips, the Export dialog's report after exporting every
+format, and the quiz editor on a short quiz about licences (added after the export). Works
+offscreen or under Xvfb; nothing is mocked.
 """
 
 from __future__ import annotations
@@ -36,8 +37,21 @@ from moocstudio.app.main import make_application  # noqa: E402
 from moocstudio.app.translations import install_translations  # noqa: E402
 from moocstudio.app.window import RECENT_KEY, MainWindow  # noqa: E402
 from moocstudio.importers.pages import import_page  # noqa: E402
+from moocstudio.importers.rich_text import render_rich_text  # noqa: E402
 from moocstudio.media.course_media import make_media_now  # noqa: E402
-from moocstudio.model import Course, SlideDeck, Video  # noqa: E402
+from moocstudio.model import (  # noqa: E402
+    Choice,
+    Course,
+    MultipleChoice,
+    Numeric,
+    NumericAnswer,
+    Quiz,
+    QuizSettings,
+    RichText,
+    SlideDeck,
+    TrueFalse,
+    Video,
+)
 from moocstudio.model.store import create_course, save_course  # noqa: E402
 from moocstudio.sample import build_sample_course  # noqa: E402
 
@@ -166,6 +180,55 @@ def open_episode(window: MainWindow, work: Path) -> None:
     panel = window.properties.item_page
     fields = panel.findChildren(QLineEdit) + panel.findChildren(QLabel)
     wait_until(lambda: all(_tall_enough(field) for field in fields if field.isVisible()))
+
+
+def open_quiz(window: MainWindow) -> None:
+    """Add a short quiz on licences to the open course and show it in the quiz editor."""
+    document = window.document
+    assert document is not None and window.outline is not None
+
+    def text(source: str) -> RichText:
+        return render_rich_text(
+            source, folder=document.folder, base_file=document.folder / "quiz.md"
+        ).text
+
+    questions = [
+        MultipleChoice(
+            id="q-000000000001",
+            stem=text("Which licences allow **commercial** reuse?"),
+            choices=[
+                Choice(
+                    text=text("CC BY 4.0"), credit=0.5, feedback=text("Yes: credit is all it asks.")
+                ),
+                Choice(text=text("CC BY-SA 4.0"), credit=0.5, feedback=text("Yes, shared alike.")),
+                Choice(
+                    text=text("CC BY-NC 4.0"), credit=-0.5, feedback=text("NC: non-commercial.")
+                ),
+            ],
+        ),
+        TrueFalse(
+            id="q-000000000002",
+            stem=text("An image found on the web is free to reuse by default."),
+            answer=False,
+            feedback_true=text("No: all rights are reserved unless a licence says otherwise."),
+        ),
+        Numeric(
+            id="q-000000000003",
+            stem=text("How many Creative Commons licences are there (CC0 aside)?"),
+            answers=[NumericAnswer(value=6)],
+            hint=text("BY, with or without SA, NC and ND."),
+        ),
+    ]
+    quiz = Quiz(
+        id="quiz-0000000000aa",
+        title="Check: licences",
+        questions=questions,
+        settings=QuizSettings(attempts=2, show_feedback="immediately"),
+    )
+    module = document.course.modules[0].title
+    document.push(InsertItems(document, [quiz], module, "Add quiz"))
+    window.outline.select_id(quiz.id)
+    QApplication.processEvents()
 
 
 def start_pages(app: QApplication, work: Path, sample: Path, out: Path) -> None:
@@ -310,6 +373,9 @@ def main() -> None:
         export.start()
         wait_until(lambda: export.open_button.isEnabled())
         save(export, args.out / "export-report.png")
+        export.close()
+        open_quiz(window)
+        save(window, args.out / "quiz-editor.png")
         window.document.undo_stack.setClean()
         window.close()
 

@@ -27,7 +27,7 @@ from moocstudio.app.commands import MoveItem, MoveModule, rename_item, rename_mo
 from moocstudio.app.document import CourseDocument
 from moocstudio.app.i18n import translate
 from moocstudio.app.icons import kind_icon
-from moocstudio.model import Item, Page, SlideDeck, Video
+from moocstudio.model import Item, Page, Quiz, SlideDeck, Video
 from moocstudio.model.media_info import format_duration
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -37,13 +37,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def item_length(item: Item) -> str:
-    """Duration of a video, slide count of a deck, nothing for a page."""
+    """Duration of a video, slide count of a deck, question count of a quiz, nothing for a page."""
     if isinstance(item, Video):
         return format_duration(item.duration)
     if isinstance(item, SlideDeck):
         # A plain name as the count: lupdate misses the message when the count is a call.
         count = len(item.visible_slides)
         return QCoreApplication.translate("OutlineModel", "%n slide(s)", None, count)
+    if isinstance(item, Quiz):
+        questions = len(item.questions)
+        return QCoreApplication.translate("OutlineModel", "%n question(s)", None, questions)
     return ""
 
 
@@ -203,6 +206,8 @@ def _kind_name(item: Item) -> str:
         return translate("OutlineModel", "Page")
     if isinstance(item, SlideDeck):
         return translate("OutlineModel", "Slide deck")
+    if isinstance(item, Quiz):
+        return translate("OutlineModel", "Quiz")
     return translate("OutlineModel", "Video")
 
 

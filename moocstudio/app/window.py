@@ -42,7 +42,8 @@ from moocstudio.app.properties import PropertiesPanel
 from moocstudio.app.start_page import StartPage
 from moocstudio.errors import MoocstudioError
 from moocstudio.export.formats import FORMATS
-from moocstudio.model import Video
+from moocstudio.model import Quiz, Video
+from moocstudio.model.ids import new_id
 
 if TYPE_CHECKING:
     from moocstudio.app.batch_dialog import BatchTranscodeDialog
@@ -148,6 +149,18 @@ class MainWindow(QMainWindow):
         self.delete_action = self._action(self.tr("&Delete"), self.delete_selected, key.Delete)
         self.rename_action = self._action(self.tr("&Rename"), self.rename_selected, "F2")
         self.add_module_action = self._action(self.tr("Add &Module"), self.add_module)
+        self.add_quiz_action = self._action(
+            self.tr("&Quiz"), self.add_quiz,
+            tip=self.tr("Add an empty quiz to the selected module and edit it"),
+        )  # fmt: skip
+        self.import_gift_action = self._action(
+            self.tr("Quiz from a &GIFT File…"), self.import_gift_dialog,
+            tip=self.tr("Import the questions of a GIFT file (Moodle's text format) as a quiz"),
+        )  # fmt: skip
+        self.grading_action = self._action(
+            self.tr("Course &Grading…"), self.edit_grading,
+            tip=self.tr("Which quizzes make the course grade, their weights, the pass mark"),
+        )  # fmt: skip
         self.preferences_action = self._action(
             self.tr("&Preferences…"), self.preferences, QKeySequence.StandardKey.Preferences
         )
@@ -177,6 +190,7 @@ class MainWindow(QMainWindow):
         self.document_actions = [
             self.save_action, self.import_action, self.delete_action, self.rename_action,
             self.add_module_action, self.renditions_action, self.subtitles_action,
+            self.add_quiz_action, self.import_gift_action, self.grading_action,
         ]  # fmt: skip
 
     def _make_menus(self) -> None:
@@ -205,6 +219,9 @@ class MainWindow(QMainWindow):
         self.edit_menu = menus.addMenu(self.tr("&Edit"))
         self.undo_placeholder = self.edit_menu.addSeparator()
         self.edit_menu.addActions([self.rename_action, self.delete_action, self.add_module_action])
+        self.add_menu = self.edit_menu.addMenu(self.tr("&Add"))
+        self.add_menu.addActions([self.add_quiz_action, self.import_gift_action])
+        self.edit_menu.addAction(self.grading_action)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
         self.media_menu = menus.addMenu(self.tr("&Media"))
@@ -562,6 +579,34 @@ class MainWindow(QMainWindow):
             self.document.push(
                 AddModule(self.document, self.tr("Module %1").replace("%1", str(number)))
             )
+
+    def add_quiz(self) -> None:
+        """Add an empty quiz to the selected module (undoable) and select it for editing."""
+        if self.document is None or self.outline is None:
+            return
+        quiz = Quiz(id=new_id("quiz"), title=self.tr("Quiz"))
+        module = self.selected_module_title()
+        self.document.push(InsertItems(self.document, [quiz], module, self.tr("Add quiz")))
+        self.outline.select_id(quiz.id)
+
+    def import_gift_dialog(self) -> None:
+        """Pick GIFT files and import each as a quiz into the selected module."""
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import GIFT quiz files"),
+            "",
+            self.tr("GIFT quiz files (*.gift *.txt);;All files (*)"),
+        )
+        if files:
+            # The importers' dispatch reads the file (as for any import) and makes the quiz.
+            self.import_files([Path(f) for f in files], "")
+
+    def edit_grading(self) -> None:
+        """Open the course's grading policy (one undo step when changed)."""
+        from moocstudio.app.grading_dialog import GradingDialog
+
+        if self.document is not None:
+            GradingDialog(self.document, self).exec()
 
     # --- Media -------------------------------------------------------------------------------
 

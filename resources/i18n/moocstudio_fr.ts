@@ -1189,6 +1189,61 @@
         <source>Build the whole preview again</source>
         <translation>Reconstruire tout l'aperçu</translation>
     </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="149" />
+        <source>&amp;Quiz</source>
+        <translation>&amp;Quiz vide</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="150" />
+        <source>Add an empty quiz to the selected module and edit it</source>
+        <translation>Ajouter un quiz vide au module sélectionné et le modifier</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="153" />
+        <source>Quiz from a &amp;GIFT File…</source>
+        <translation>Quiz depuis un fichier &amp;GIFT…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="154" />
+        <source>Import the questions of a GIFT file (Moodle's text format) as a quiz</source>
+        <translation>Importer les questions d'un fichier GIFT (le format texte de Moodle) comme un quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="157" />
+        <source>Course &amp;Grading…</source>
+        <translation>&amp;Notation du cours…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="158" />
+        <source>Which quizzes make the course grade, their weights, the pass mark</source>
+        <translation>Les quiz qui font la note du cours, leurs poids, la note de réussite</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="218" />
+        <source>&amp;Add</source>
+        <translation>A&amp;jouter</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="579" />
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="581" />
+        <source>Add quiz</source>
+        <translation>l'ajout d'un quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="588" />
+        <source>Import GIFT quiz files</source>
+        <translation>Importer des fichiers de quiz GIFT</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="590" />
+        <source>GIFT quiz files (*.gift *.txt);;All files (*)</source>
+        <translation>Fichiers de quiz GIFT (*.gift *.txt);;Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>NewCourseDialog</name>
@@ -1314,6 +1369,16 @@
         <location filename="../../moocstudio/app/outline.py" line="206" />
         <source>Video</source>
         <translation>Vidéo</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../moocstudio/app/outline.py" line="49" />
+        <source>%n question(s)</source>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/outline.py" line="210" />
+        <source>Quiz</source>
+        <translation>Quiz</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2345,587 @@ modifié le %2 · %3</translation>
         <location filename="../../moocstudio/app/preview/dock.py" line="32" />
         <source>Open a course to preview it.</source>
         <translation>Ouvrez un cours pour en voir l'aperçu.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="183" />
+        <source>Option</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="184" />
+        <source>Options</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="189" />
+        <source>&amp;Options</source>
+        <translation>&amp;Options</translation>
+    </message>
+</context>
+<context>
+    <name>GradingDialog</name>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="39" />
+        <source>Course Grading</source>
+        <translation>Notation du cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="42" />
+        <source>&amp;The course is graded (its quizzes make a grade)</source>
+        <translation>&amp;Le cours est noté (ses quiz font une note)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="49" />
+        <source>Course pass mark</source>
+        <translation>Note de réussite du cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="51" />
+        <source>Quizzes that count</source>
+        <translation>Quiz qui comptent</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="53" />
+        <source>Counts</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="53" />
+        <source>Quiz</source>
+        <translation>Quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="53" />
+        <source>Weight</source>
+        <translation>Poids</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="74" />
+        <source>The course has no quiz yet: add one with Edit ▸ Add ▸ Quiz.</source>
+        <translation>Le cours n'a pas encore de quiz : ajoutez-en un par Édition ▸ Ajouter ▸ Quiz.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="86" />
+        <source>Course &amp;pass mark</source>
+        <translation>Note de &amp;réussite du cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="118" />
+        <source>Tick at least one quiz, or make the course ungraded.</source>
+        <translation>Cochez au moins un quiz, ou rendez le cours non noté.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/grading_dialog.py" line="138" />
+        <source>Change course grading</source>
+        <translation>la modification de la notation du cours</translation>
+    </message>
+</context>
+<context>
+    <name>MatchingForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="358" />
+        <source>Prompt</source>
+        <translation>Énoncé</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="358" />
+        <source>Matching answer</source>
+        <translation>Réponse associée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="359" />
+        <source>Pairs</source>
+        <translation>Paires</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="360" />
+        <source>answer</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="366" />
+        <source>One per line: answers that match no prompt</source>
+        <translation>Une par ligne : des réponses associées à aucun énoncé</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="368" />
+        <source>P&amp;airs</source>
+        <translation>P&amp;aires</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="369" />
+        <source>&amp;Distractors</source>
+        <translation>&amp;Leurres</translation>
+    </message>
+</context>
+<context>
+    <name>MultipleChoiceForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="215" />
+        <source>Partial credit: ticked credits add up</source>
+        <translation>Points partiels : les crédits cochés s'additionnent</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="216" />
+        <source>All or nothing: exactly the right options</source>
+        <translation>Tout ou rien : exactement les bonnes options</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="217" />
+        <source>&amp;Scoring</source>
+        <translation>&amp;Barème</translation>
+    </message>
+</context>
+<context>
+    <name>NumericForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="276" />
+        <source>Leave the value empty to accept a range from minimum to maximum</source>
+        <translation>Laissez la valeur vide pour accepter un intervalle du minimum au maximum</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="279" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="286" />
+        <source>Accepted numbers</source>
+        <translation>Nombres acceptés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="290" />
+        <source>&amp;Accepted numbers</source>
+        <translation>&amp;Nombres acceptés</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="283" />
+        <source>Tolerance: the error accepted (default 0)</source>
+        <translation>Tolérance : l'écart accepté (0 par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="284" />
+        <source>Min</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="285" />
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+</context>
+<context>
+    <name>OrderingForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="393" />
+        <source>One step per line, in the right order</source>
+        <translation>Une étape par ligne, dans le bon ordre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="395" />
+        <source>&amp;Steps in order</source>
+        <translation>Ét&amp;apes dans l'ordre</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="64" />
+        <source>Single choice</source>
+        <translation>Choix unique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="65" />
+        <source>Multiple choice</source>
+        <translation>Choix multiples</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="66" />
+        <source>True or false</source>
+        <translation>Vrai ou faux</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="67" />
+        <source>Numeric</source>
+        <translation>Numérique</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="68" />
+        <source>Short answer</source>
+        <translation>Réponse courte</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="69" />
+        <source>Matching</source>
+        <translation>Appariement</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="70" />
+        <source>Ordering</source>
+        <translation>Mise en ordre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="88" />
+        <source>A short name for you, not shown to learners</source>
+        <translation>Un nom court pour vous, jamais montré aux apprenants</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="89" />
+        <source>Question text</source>
+        <translation>Texte de la question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="90" />
+        <source>The question, in markdown (maths and images too)</source>
+        <translation>La question, en markdown (maths et images aussi)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="94" />
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="95" />
+        <source>General feedback</source>
+        <translation>Rétroaction générale</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="97" />
+        <source>Shown after answering, whatever the answer</source>
+        <translation>Montrée après la réponse, quelle qu'elle soit</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="99" />
+        <source>Hint</source>
+        <translation>Indice</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="100" />
+        <source>Offered before answering (optional)</source>
+        <translation>Proposé avant de répondre (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="106" />
+        <source>&amp;Title</source>
+        <translation>&amp;Titre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="107" />
+        <source>&amp;Question</source>
+        <translation>&amp;Question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="108" />
+        <source>&amp;Points</source>
+        <translation>&amp;Points</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="110" />
+        <source>&amp;General feedback</source>
+        <translation>Rétroaction &amp;générale</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="111" />
+        <source>&amp;Hint</source>
+        <translation>&amp;Indice</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="162" />
+        <source>Credit %</source>
+        <translation>Crédit %</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="164" />
+        <source>100 = full marks; a negative credit is a penalty</source>
+        <translation>100 = tous les points ; un crédit négatif est une pénalité</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="170" />
+        <source>Feedback</source>
+        <translation>Rétroaction</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="172" />
+        <source>Shown to a learner who gives this answer</source>
+        <translation>Montrée à l'apprenant qui donne cette réponse</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="437" />
+        <source>answer</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="443" />
+        <source>step</source>
+        <translation>étape</translation>
+    </message>
+</context>
+<context>
+    <name>QuizEditor</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="63" />
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="67" />
+        <source>&amp;Add Question</source>
+        <translation>&amp;Ajouter une question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="73" />
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;upliquer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="74" />
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="75" />
+        <source>Move U&amp;p</source>
+        <translation>M&amp;onter</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="76" />
+        <source>Move the question up (Ctrl+Up in the list)</source>
+        <translation>Monter la question (Ctrl+Haut dans la liste)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="78" />
+        <source>Move Do&amp;wn</source>
+        <translation>Descen&amp;dre</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="79" />
+        <source>Move the question down (Ctrl+Down in the list)</source>
+        <translation>Descendre la question (Ctrl+Bas dans la liste)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="84" />
+        <source>No questions yet: add one with “Add Question”.</source>
+        <translation>Pas encore de question : ajoutez-en une avec « Ajouter une question ».</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="91" />
+        <source>Problems in the question</source>
+        <translation>Problèmes dans la question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="113" />
+        <source>Questions (drag to reorder)</source>
+        <translation>Questions (glisser pour réordonner)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="127" />
+        <source>Selected question</source>
+        <translation>Question sélectionnée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="252" />
+        <source>Not changed: %1</source>
+        <translation>Non modifié : %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="262" />
+        <source>Edit question</source>
+        <translation>la modification d'une question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="295" />
+        <source>Change quiz settings</source>
+        <translation>la modification des réglages du quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="303" />
+        <source>Add question</source>
+        <translation>l'ajout d'une question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="314" />
+        <source>Duplicate question</source>
+        <translation>la duplication d'une question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="325" />
+        <source>Remove question</source>
+        <translation>la suppression d'une question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_editor.py" line="335" />
+        <source>Reorder questions</source>
+        <translation>le réordonnancement des questions</translation>
+    </message>
+</context>
+<context>
+    <name>QuizSettingsBox</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="31" />
+        <source>Quiz settings</source>
+        <translation>Réglages du quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="36" />
+        <source>Share of the quiz's points a learner needs to pass</source>
+        <translation>Part des points du quiz qu'il faut à l'apprenant pour réussir</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="39" />
+        <source>Unlimited</source>
+        <translation>Illimitées</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="40" />
+        <source>S&amp;huffle the options</source>
+        <translation>&amp;Mélanger les options</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="42" />
+        <source>Immediately, per question</source>
+        <translation>Tout de suite, à chaque question</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="43" />
+        <source>After submitting the quiz</source>
+        <translation>Après la soumission du quiz</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="44" />
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="46" />
+        <source>Pass &amp;mark</source>
+        <translation>Note de &amp;réussite</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="47" />
+        <source>A&amp;ttempts</source>
+        <translation>&amp;Tentatives</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="48" />
+        <source>Show &amp;feedback</source>
+        <translation>Montrer la &amp;rétroaction</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="51" />
+        <source>Pass mark</source>
+        <translation>Note de réussite</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="52" />
+        <source>Attempts allowed</source>
+        <translation>Tentatives permises</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_settings.py" line="53" />
+        <source>Show feedback</source>
+        <translation>Montrer la rétroaction</translation>
+    </message>
+</context>
+<context>
+    <name>RowsTable</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_fields.py" line="136" />
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_fields.py" line="138" />
+        <source>Add a row to %1</source>
+        <translation>Ajouter une ligne à %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_fields.py" line="140" />
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_fields.py" line="142" />
+        <source>Remove the selected row of %1</source>
+        <translation>Supprimer la ligne sélectionnée de %1</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/quiz_fields.py" line="256" />
+        <source>%1: “%2” is not a number</source>
+        <translation>%1 : « %2 » n'est pas un nombre</translation>
+    </message>
+</context>
+<context>
+    <name>ShortAnswerForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="324" />
+        <source>Accepted answer</source>
+        <translation>Réponse acceptée</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="325" />
+        <source>Accepted answers</source>
+        <translation>Réponses acceptées</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="326" />
+        <source>answer</source>
+        <translation>réponse</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="329" />
+        <source>&amp;Case matters (Paris ≠ paris)</source>
+        <translation>&amp;Respecter la casse (Paris ≠ paris)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="330" />
+        <source>&amp;Accepted answers</source>
+        <translation>Réponses &amp;acceptées</translation>
+    </message>
+</context>
+<context>
+    <name>TrueFalseForm</name>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="239" />
+        <source>True</source>
+        <translation>Vrai</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="240" />
+        <source>False</source>
+        <translation>Faux</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="246" />
+        <source>Right answer</source>
+        <translation>Bonne réponse</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="247" />
+        <source>Feedback for “true”</source>
+        <translation>Rétroaction pour « vrai »</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="248" />
+        <source>Feedback for “false”</source>
+        <translation>Rétroaction pour « faux »</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="249" />
+        <source>&amp;Right answer</source>
+        <translation>&amp;Bonne réponse</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="250" />
+        <source>Feedback for “tr&amp;ue”</source>
+        <translation>Rétroaction pour « vr&amp;ai »</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/editors/question_forms.py" line="251" />
+        <source>Feedback for “&amp;false”</source>
+        <translation>Rétroaction pour « fa&amp;ux »</translation>
     </message>
 </context>
 </TS>

@@ -11,8 +11,12 @@ from moocstudio.app.jobs import JobCenter
 def make_editor(
     document: CourseDocument, item_id: str, jobs: JobCenter, parent: QWidget | None = None
 ) -> QWidget:
-    """The editor for the item with ``item_id``: page, slide deck or video."""
+    """The editor for the item with ``item_id``: page, slide deck, quiz or video."""
     kind = document.find_item(item_id)[2].kind
+    if kind == "quiz":
+        from moocstudio.app.editors.quiz_editor import QuizEditor
+
+        return QuizEditor(document, item_id, parent)
     if kind == "page":
         from moocstudio.app.editors.page_editor import PageEditor
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QFont, QFontDatabase, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QSizePolicy, QWidget
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -24,6 +24,15 @@ class CommitTextEdit(QPlainTextEdit):
         # A context menu or a completer popup takes focus without ending the edit.
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.focus_lost.emit()
+
+
+COMBO_MIN_CHARACTERS = 12  # a narrow combo box still shows this much of its choice
+
+
+def shrink_to_fit(combo: QComboBox) -> None:
+    """Let ``combo`` be narrower than its longest choice (cut with "…"), so a form fits its pane."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_MIN_CHARACTERS)
 
 
 def monospace_font() -> QFont:
