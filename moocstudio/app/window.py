@@ -48,6 +48,7 @@ from moocstudio.model.ids import new_id
 if TYPE_CHECKING:
     from moocstudio.app.batch_dialog import BatchTranscodeDialog
     from moocstudio.app.preview.dock import PreviewDock
+    from moocstudio.importers.dispatch import ItemKind
 
 RECENT_KEY = "recent_courses"
 RECENT_LIMIT = 8
@@ -513,19 +514,31 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         """Pick files to import into the selected module."""
         files, _filter = QFileDialog.getOpenFileNames(
-            self,
-            self.tr("Import files"),
-            "",
-            self.tr("Course material (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp "
-                    "*.fodp *.pdf *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;"
-                    "Slides (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf);;"
-                    "All files (*)"),
-        )  # fmt: skip
+            self, self.tr("Import files"), "", self._import_filter()
+        )
         if files:
             self.import_files([Path(f) for f in files], "")
 
-    def import_files(self, paths: list[Path], module_id: str) -> None:
-        """Import ``paths`` off the GUI thread, each into the module (or the selected one)."""
+    def _import_filter(self) -> str:
+        # Names translated, patterns from the importers' own list (one place to add a format).
+        from moocstudio.importers.sniff import IMPORT_SUFFIXES
+
+        groups = [
+            (self.tr("Slides"), IMPORT_SUFFIXES["slides"]),
+            (self.tr("Markdown pages"), IMPORT_SUFFIXES["page"]),
+            (self.tr("GIFT quizzes"), IMPORT_SUFFIXES["quiz"]),
+            (self.tr("Video and audio"), IMPORT_SUFFIXES["video"]),
+        ]
+        every = tuple(suffix for _name, suffixes in groups for suffix in suffixes)
+        groups.insert(0, (self.tr("Course material"), every))
+        lines = [f"{name} ({' '.join('*' + s for s in suffixes)})" for name, suffixes in groups]
+        return ";;".join([*lines, self.tr("All files (*)")])
+
+    def import_files(self, paths: list[Path], module_id: str, kind: ItemKind | None = None) -> None:
+        """Import ``paths`` off the GUI thread, each into the module (or the selected one).
+
+        ``kind`` ("quiz", say) reads every file as that kind instead of telling by its content.
+        """
         assert self.document is not None
         document = self.document
         module_title = self.selected_module_title()
@@ -536,7 +549,7 @@ class MainWindow(QMainWindow):
         for path in paths:
 
             def job(context: object, path: Path = path) -> object:
-                return import_file(document.folder, path)
+                return import_file(document.folder, path, kind=kind)
 
             def added(result: object, path: Path = path) -> None:
                 items = result.items  # type: ignore[attr-defined]  # a page's quizzes follow it
@@ -598,8 +611,8 @@ class MainWindow(QMainWindow):
             self.tr("GIFT quiz files (*.gift *.txt);;All files (*)"),
         )
         if files:
-            # The importers' dispatch reads the file (as for any import) and makes the quiz.
-            self.import_files([Path(f) for f in files], "")
+            # Moodle exports GIFT as .txt: picked here, a file is read as GIFT whatever it holds.
+            self.import_files([Path(f) for f in files], "", kind="quiz")
 
     def edit_grading(self) -> None:
         """Open the course's grading policy (one undo step when changed)."""

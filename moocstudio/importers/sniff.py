@@ -47,6 +47,15 @@ _SLIDE_EXTENSIONS = frozenset(
     {".pptx", ".ppsx", ".potx", ".pptm", ".ppsm", ".potm", ".ppt", ".odp", ".otp", ".pdf"}
 )
 _GIFT_SUFFIXES = frozenset({".gift"})
+_PAGE_SUFFIXES = (".md", ".markdown", ".qmd", ".rmd")
+
+IMPORT_SUFFIXES: dict[SourceKind, tuple[str, ...]] = {
+    "slides": (*sorted(_SLIDE_EXTENSIONS), ".fodp"),
+    "page": _PAGE_SUFFIXES,
+    "quiz": tuple(sorted(_GIFT_SUFFIXES)),
+    "video": tuple(sorted(_MEDIA_EXTENSIONS)),
+}
+"""The file name endings each kind of source usually has, for file pickers (sniffing decides)."""
 # A Moodle export (.txt) opens with '// question: N  name: ...' comments and '$CATEGORY:';
 # a teacher's bank with '::title::' questions. Either, at a line start, says GIFT.
 _GIFT_MARKS = re.compile(rb"^[ \t]*(?:\$CATEGORY:|// question: \d+|::[^\n]*?::)", re.MULTILINE)

@@ -1111,8 +1111,33 @@
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="411" />
-        <source>Course material (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Slides (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf);;All files (*)</source>
-        <translation>Contenus de cours (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf *.md *.markdown *.mp4 *.mov *.mkv *.webm *.m4v);;Diaporamas (*.pptx *.ppsx *.potx *.pptm *.ppsm *.potm *.odp *.otp *.fodp *.pdf);;Tous les fichiers (*)</translation>
+        <source>Slides</source>
+        <translation>Diaporamas</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="411" />
+        <source>Markdown pages</source>
+        <translation>Pages markdown</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="411" />
+        <source>GIFT quizzes</source>
+        <translation>Quiz GIFT</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="411" />
+        <source>Video and audio</source>
+        <translation>Vidéo et audio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="411" />
+        <source>Course material</source>
+        <translation>Contenus de cours</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/window.py" line="411" />
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="433" />

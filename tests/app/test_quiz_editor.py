@@ -649,17 +649,18 @@ def test_window_adds_a_quiz_shows_it_in_the_outline_and_edits_it(
     document.undo_stack.clear()
 
 
-def test_import_gift_goes_through_the_import_of_any_file(
+def test_import_gift_reads_a_plain_txt_file_as_a_quiz(
     qtbot: QtBot, document: CourseDocument, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """Add ▸ Quiz from a GIFT File hands the file to the importers' dispatch, like any import."""
+    """Add ▸ Quiz from a GIFT File reads what is picked as GIFT, even a .txt with no GIFT marks
+    (sniffing alone would take it for a page)."""
     from moocstudio.app import window as window_module
     from moocstudio.app.window import MainWindow
 
-    gift = tmp_path / "bank.gift"
-    gift.write_text("::Q1:: 2 + 2 = {=4 ~5}\n", encoding="utf-8")
+    bank = tmp_path / "questions.txt"
+    bank.write_text("2 + 2 = {=4 ~5}\n", encoding="utf-8")
     window = MainWindow()
-    qtbot.addWidget(window)
+    qtbot.addWidget(window, before_close_func=lambda w: w.document.undo_stack.setClean())
     window.set_document(document)
     asked: list[str] = []
 
@@ -667,16 +668,30 @@ def test_import_gift_goes_through_the_import_of_any_file(
         _parent: object, _title: str, _folder: str, filters: str
     ) -> tuple[list[str], str]:
         asked.append(filters)
-        return [str(gift)], filters
+        return [str(bank)], filters
 
-    imported: list[tuple[list[Path], str]] = []
+    # A native file dialog cannot be driven in a test: this stands in for the author's pick.
     monkeypatch.setattr(window_module.QFileDialog, "getOpenFileNames", pick_file)
-    monkeypatch.setattr(
-        window, "import_files", lambda paths, module: imported.append((paths, module))
-    )
+    before = len(document.course.all_items())
     window.import_gift_action.trigger()
+    qtbot.waitUntil(lambda: len(document.course.all_items()) > before, timeout=EVENT_TIMEOUT_MS)
     assert asked == ["GIFT quiz files (*.gift *.txt);;All files (*)"]
-    assert imported == [([gift], "")]
+    added = document.course.all_items()[-1]
+    assert added.kind == "quiz"
+    assert [q.type for q in added.questions] == ["single_choice"]  # type: ignore[union-attr]
+
+
+def test_the_import_dialog_lists_gift_quizzes_with_the_other_material(
+    qtbot: QtBot, document: CourseDocument
+) -> None:
+    from moocstudio.app.window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    filters = window._import_filter().split(";;")
+    assert filters[0].startswith("Course material (") and "*.gift" in filters[0]
+    assert "GIFT quizzes (*.gift)" in filters and filters[-1] == "All files (*)"
+    assert any(f.startswith("Slides (") and "*.pptx" in f and "*.odp" in f for f in filters)
 
 
 def test_a_field_still_being_typed_commits_before_a_save(
