@@ -70,13 +70,7 @@ def page_content(
         A ``<div>`` holding the page; serialise its inside with ``inner_html``.
     """
     body = html.fragment_fromstring(page.html or "", create_parent="div")
-    images = {image.path: image_url(image) for image in page.images}
-    for element in list(body.iter("img")):
-        src = element.get("src") or ""
-        if src in images:
-            element.set("src", images[src])
-        elif is_network_url(src):
-            _link_instead(element, src, element.get("alt") or labels["web_image"])
+    point_images(body, {image.path: image_url(image) for image in page.images}, labels)
     for element in list(body.iter("a")):
         _point_link(element, page, page_url)
     make_scrollable(body, labels)
@@ -140,6 +134,21 @@ def dead_links(pages: Sequence[Page]) -> list[tuple[Page, str]]:
             if local is not None and local[0] not in keys:
                 found.append((page, href))
     return found
+
+
+def point_images(
+    body: html.HtmlElement, images: Mapping[str, str], labels: Mapping[str, str]
+) -> None:
+    """Point ``body``'s images where the output serves them (``images``: by their course path).
+
+    An image on the web becomes a link to it, as a package never loads from the network.
+    """
+    for element in list(body.iter("img")):
+        src = element.get("src") or ""
+        if src in images:
+            element.set("src", images[src])
+        elif is_network_url(src):
+            _link_instead(element, src, element.get("alt") or labels["web_image"])
 
 
 def _link_instead(image: html.HtmlElement, url: str, text: str) -> None:
