@@ -8,14 +8,24 @@ answers each question, in the terms a browser test acts on (see ``Answer``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PIL import Image
 
 from moocstudio.importers.pages import import_page
 from moocstudio.importers.rich_text import render_rich_text
-from moocstudio.model import Course, Module, Page, Quiz, QuizSettings, RichText
+from moocstudio.model import (
+    Course,
+    GradingPolicy,
+    Module,
+    Page,
+    Quiz,
+    QuizSettings,
+    RichText,
+)
 from moocstudio.model.ids import new_id
 from moocstudio.model.questions import (
     AcceptedText,
@@ -30,6 +40,10 @@ from moocstudio.model.questions import (
     SingleChoice,
     TrueFalse,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Frame
+    from playwright.sync_api import Page as BrowserPage
 
 
 @dataclass(frozen=True)
@@ -153,7 +167,13 @@ WRONG = (
 """Mostly wrong: 0 + 0 + 0 + 1 + 0 + 0.5 + 1/3 = 1.83 of 8 points (22.9 %)."""
 
 
-def quiz_course(folder: Path, quizzes: list[Quiz], *, with_page: bool = True) -> Course:
+def quiz_course(
+    folder: Path,
+    quizzes: list[Quiz],
+    *,
+    with_page: bool = True,
+    grading: GradingPolicy | None = None,
+) -> Course:
     """A course in ``folder`` with one module: a short page (when asked), then ``quizzes``."""
     items: list[Page | Quiz] = []
     if with_page:
@@ -161,4 +181,41 @@ def quiz_course(folder: Path, quizzes: list[Quiz], *, with_page: bool = True) ->
         source.write_text("# Before the quiz\n\nRead this first.\n", encoding="utf-8")
         items.append(import_page(folder, source).item)
     items.extend(quizzes)
-    return Course(title="Quiz course", modules=[Module(title="Week 1", items=items)])
+    return Course(
+        title="Quiz course", modules=[Module(title="Week 1", items=items)], grading=grading
+    )
+
+
+def two_question_quiz(folder: Path, title: str) -> Quiz:
+    """A short quiz: a single choice ("Yes" is right) and a true/false ("True" is right)."""
+    t = lambda source: _text(source, folder)  # noqa: E731 (a short local alias)
+    return Quiz(
+        id=new_id("quiz"),
+        title=title,
+        questions=[
+            SingleChoice(
+                id=new_id("question"),
+                stem=t("Is this the right answer?"),
+                choices=[Choice(text=t("Yes"), credit=1), Choice(text=t("No"))],
+            ),
+            TrueFalse(id=new_id("question"), stem=t("This is true."), answer=True),
+        ],
+    )
+
+
+BOTH_RIGHT = (Answer(tick=("Yes",)), Answer(tick=("True",)))
+ONE_RIGHT = (Answer(tick=("Yes",)), Answer(tick=("False",)))
+BOTH_WRONG = (Answer(tick=("No",)), Answer(tick=("False",)))
+
+
+def answer_and_submit(page: Frame | BrowserPage, quiz: Quiz, answers: Sequence[Answer]) -> None:
+    """Answer ``quiz`` on its page (shown in ``page``) as ``answers`` say, then submit it."""
+    for question, answer in zip(quiz.questions, answers, strict=True):
+        fieldset = page.locator(f"#{question.id}")
+        for label in answer.tick:
+            fieldset.get_by_label(label, exact=True).check()
+        if answer.type:
+            fieldset.locator("input[type=text]").fill(answer.type)
+        for position, option in enumerate(answer.pick):
+            fieldset.locator("select").nth(position).select_option(label=option)
+    page.locator("button[type=submit]").click()
