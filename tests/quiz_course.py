@@ -175,6 +175,7 @@ def quiz_course(
     grading: GradingPolicy | None = None,
 ) -> Course:
     """A course in ``folder`` with one module: a short page (when asked), then ``quizzes``."""
+    folder.mkdir(parents=True, exist_ok=True)
     items: list[Page | Quiz] = []
     if with_page:
         source = folder / "intro.md"
@@ -188,6 +189,7 @@ def quiz_course(
 
 def two_question_quiz(folder: Path, title: str) -> Quiz:
     """A short quiz: a single choice ("Yes" is right) and a true/false ("True" is right)."""
+    folder.mkdir(parents=True, exist_ok=True)
     t = lambda source: _text(source, folder)  # noqa: E731 (a short local alias)
     return Quiz(
         id=new_id("quiz"),

@@ -1287,3 +1287,33 @@ def test_a_single_sco_keeps_each_quizs_best_score_weighted_by_the_grading_policy
     assert _set_values(again.calls(names["set"]), version, verdict) == []
     for tab in (session, again):
         assert tab.errors == []
+
+
+def test_launch_pages_tell_the_runtime_how_quizzes_are_graded(tmp_path: Path) -> None:
+    folder = tmp_path / "course"
+    counted, left_out = two_question_quiz(folder, "Counted"), two_question_quiz(folder, "Not")
+    policy = GradingPolicy(quizzes=[GradedQuiz(quiz=counted.id, weight=2.5)], passing_percent=60)
+    course = quiz_course(folder, [counted, left_out], grading=policy)
+    page = course.all_items()[0]
+    pages = {item.id: f"items/{item.id}.html" for item in course.all_items()}
+    site = SiteTree(Path(), (), "index.html", pages)
+
+    single = _embedded_config(
+        str(dict(launch_files(course, site, "2004", "single").entries)["scorm.html"], "utf-8")
+    )  # type: ignore[arg-type]
+    assert single["passing"] == 0.6
+    assert single["items"] == [
+        {"id": page.id, "kind": "page", "page": pages[page.id]},
+        {"id": counted.id, "kind": "quiz", "page": pages[counted.id], "weight": 2.5},
+        {"id": left_out.id, "kind": "quiz", "page": pages[left_out.id], "weight": 0.0},
+    ]
+    per_item = dict(launch_files(course, site, "1.2", "per-item").entries)
+    configs = {
+        item.id: _embedded_config(str(per_item[f"sco/{item.id}.html"], "utf-8"))  # type: ignore[arg-type]
+        for item in course.all_items()
+    }
+    # Every quiz is its own graded SCO at its own pass mark, counted by the policy or not.
+    assert "passing" not in configs[page.id]
+    for quiz in (counted, left_out):
+        assert configs[quiz.id]["passing"] == 0.8
+        assert configs[quiz.id]["items"][0]["weight"] == 1.0
