@@ -22,33 +22,16 @@ from tests.quiz_course import RIGHT, WRONG, Answer, answer_and_submit, every_typ
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from conftest import AxeRun, PhonePage
+    from conftest import PhonePage
     from playwright.sync_api import Page as BrowserPage
 
 in_browser = pytest.mark.slow
 
-SETTINGS = {
-    "after-submit": QuizSettings(attempts=2),
-    "once": QuizSettings(attempts=1),
-    "never": QuizSettings(show_feedback="never"),
-    "immediately": QuizSettings(show_feedback="immediately"),
-    "shuffled": QuizSettings(shuffle_answers=True),
-}
 # Per question of every_type_quiz answered as WRONG says: what the learner is told.
 WRONG_RESULTS = ["incorrect", "incorrect", "incorrect", "partly", "incorrect", "partly", "partly"]
 
 
-@pytest.fixture(scope="module")
-def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteTree, dict[str, Quiz]]:
-    """One site with the every-type quiz once per entry of SETTINGS."""
-    folder = tmp_path_factory.mktemp("quiz-site") / "course"
-    quizzes = {name: every_type_quiz(folder, settings) for name, settings in SETTINGS.items()}
-    course = quiz_course(folder, list(quizzes.values()))
-    site = build_site(folder, course, tmp_path_factory.mktemp("quiz-site-out") / "site")
-    return site, quizzes
-
-
-def _url(site: SiteTree, quiz: Quiz) -> str:
+def quiz_url(site: SiteTree, quiz: Quiz) -> str:
     return (site.root / site.pages[quiz.id]).as_uri()
 
 
@@ -205,7 +188,7 @@ def test_a_learner_answers_everything_right_with_the_keyboard_only(
     quiz = quizzes["after-submit"]
     tab = phone_page()
     errors = _errors(tab)
-    tab.goto(_url(site, quiz))
+    tab.goto(quiz_url(site, quiz))
     _answer_by_keyboard(tab, quiz, RIGHT)
     # The score takes the focus, so a screen reader reads it at once.
     assert tab.evaluate("document.activeElement.id") == "quiz-result"
@@ -232,7 +215,7 @@ def test_wrong_answers_get_their_feedback_partial_credit_and_a_saved_best_score(
     quiz = quizzes["after-submit"]
     tab = phone_page()
     errors = _errors(tab)
-    tab.goto(_url(site, quiz))
+    tab.goto(quiz_url(site, quiz))
     answer_and_submit(tab, quiz, WRONG)
     result = tab.locator("#quiz-result").inner_text()
     assert "Your score: 1.83 of 8 points (22.9 %)." in result
@@ -260,7 +243,7 @@ def test_a_quiz_with_one_attempt_stays_closed_after_it(
     site, quizzes = quiz_site
     quiz = quizzes["once"]
     tab = phone_page()
-    tab.goto(_url(site, quiz))
+    tab.goto(quiz_url(site, quiz))
     answer_and_submit(tab, quiz, WRONG)
     assert tab.locator("button.retry").is_hidden()
     tab.reload()
@@ -276,7 +259,7 @@ def test_feedback_never_shows_the_score_only(
     site, quizzes = quiz_site
     quiz = quizzes["never"]
     tab = phone_page()
-    tab.goto(_url(site, quiz))
+    tab.goto(quiz_url(site, quiz))
     answer_and_submit(tab, quiz, WRONG)
     assert "Your score: 1.83 of 8 points (22.9 %)." in tab.locator("#quiz-result").inner_text()
     assert _results(tab, quiz) == [None] * 7
@@ -292,7 +275,7 @@ def test_feedback_immediately_checks_one_question_and_locks_it(
     quiz = quizzes["immediately"]
     first = quiz.questions[0].id
     tab = phone_page()
-    tab.goto(_url(site, quiz))
+    tab.goto(quiz_url(site, quiz))
     tab.get_by_label("A square", exact=True).check()
     tab.locator(f"#{first} button.check-answer").click()
     assert tab.locator(f"#{first}-feedback").inner_text().startswith("Incorrect.")
@@ -321,30 +304,10 @@ def test_shuffled_answers_move_but_keep_their_meaning(
     tab = phone_page()
     # Math.random() always 0: Fisher-Yates then turns [A, B, C] into [B, C, A].
     tab.add_init_script("Math.random = function () { return 0; };")
-    tab.goto(_url(site, quiz))
+    tab.goto(quiz_url(site, quiz))
     labels = tab.locator(f"#{quiz.questions[0].id} .choice label").all_inner_texts()
     assert labels == ["A square", "A saw", "A sine"]
     true_false = tab.locator(f"#{quiz.questions[2].id} .choice label").all_inner_texts()
     assert true_false == ["True", "False"]  # never shuffled
     answer_and_submit(tab, quiz, RIGHT)
     assert "(100 %)" in tab.locator("#quiz-result").inner_text()
-
-
-@in_browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_quiz_passes_axe_before_and_after_submitting(
-    quiz_site: tuple[SiteTree, dict[str, Quiz]],
-    phone_page: PhonePage,
-    axe_violations: AxeRun,
-    scheme: str,
-) -> None:
-    site, quizzes = quiz_site
-    found = []
-    for name in ("after-submit", "immediately"):
-        quiz = quizzes[name]
-        tab = phone_page(scheme)  # 390x844
-        found += axe_violations(tab, _url(site, quiz))
-        tab.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
-        answer_and_submit(tab, quiz, WRONG)  # every kind of verdict and feedback shown
-        found += axe_violations(tab)
-    assert not found, "\n".join(map(str, found))
