@@ -36,6 +36,7 @@ from moocstudio.model.questions import (
     Numeric,
     NumericAnswer,
     Ordering,
+    Question,
     ShortAnswer,
     SingleChoice,
     TrueFalse,
@@ -210,14 +211,21 @@ ONE_RIGHT = (Answer(tick=("Yes",)), Answer(tick=("False",)))
 BOTH_WRONG = (Answer(tick=("No",)), Answer(tick=("False",)))
 
 
+def answer(
+    page: Frame | BrowserPage, questions: Sequence[Question], answers: Sequence[Answer]
+) -> None:
+    """Answer ``questions`` on their quiz's page (shown in ``page``) as ``answers`` say."""
+    for question, given in zip(questions, answers, strict=True):
+        fieldset = page.locator(f"#{question.id}")
+        for label in given.tick:
+            fieldset.get_by_label(label, exact=True).check()
+        if given.type:
+            fieldset.locator("input[type=text]").fill(given.type)
+        for position, option in enumerate(given.pick):
+            fieldset.locator("select").nth(position).select_option(label=option)
+
+
 def answer_and_submit(page: Frame | BrowserPage, quiz: Quiz, answers: Sequence[Answer]) -> None:
     """Answer ``quiz`` on its page (shown in ``page``) as ``answers`` say, then submit it."""
-    for question, answer in zip(quiz.questions, answers, strict=True):
-        fieldset = page.locator(f"#{question.id}")
-        for label in answer.tick:
-            fieldset.get_by_label(label, exact=True).check()
-        if answer.type:
-            fieldset.locator("input[type=text]").fill(answer.type)
-        for position, option in enumerate(answer.pick):
-            fieldset.locator("select").nth(position).select_option(label=option)
+    answer(page, quiz.questions, answers)
     page.locator("button[type=submit]").click()

@@ -17,7 +17,15 @@ from lxml import html
 
 from moocstudio.build import SiteTree, build_site
 from moocstudio.model import Quiz, QuizSettings
-from tests.quiz_course import RIGHT, WRONG, Answer, answer_and_submit, every_type_quiz, quiz_course
+from tests.quiz_course import (
+    RIGHT,
+    WRONG,
+    Answer,
+    answer,
+    answer_and_submit,
+    every_type_quiz,
+    quiz_course,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -128,6 +136,18 @@ def test_the_build_is_byte_identical(tmp_path: Path) -> None:
 # --- in the browser ---------------------------------------------------------------------------
 
 
+def _open(
+    quiz_site: tuple[SiteTree, dict[str, Quiz]], phone_page: PhonePage, name: str
+) -> tuple[BrowserPage, Quiz, list[str]]:
+    """A phone-sized tab on the page of the site's quiz called ``name``, that quiz, and the
+    errors the tab reports (console errors and uncaught exceptions) from then on."""
+    site, quizzes = quiz_site
+    tab = phone_page()
+    errors = _errors(tab)
+    tab.goto(quiz_url(site, quizzes[name]))
+    return tab, quizzes[name], errors
+
+
 def _tab_to(tab: BrowserPage, selector: str) -> None:
     """Press Tab until ``selector`` has the focus (as a keyboard user moves through the page)."""
     for _ in range(40):
@@ -139,10 +159,10 @@ def _tab_to(tab: BrowserPage, selector: str) -> None:
 
 def _answer_by_keyboard(tab: BrowserPage, quiz: Quiz, answers: Sequence[Answer]) -> None:
     """Answer ``quiz`` with the keyboard only: Tab, Space, the arrow keys and typing."""
-    for question, answer in zip(quiz.questions, answers, strict=True):
+    for question, given in zip(quiz.questions, answers, strict=True):
         qid = question.id
         labels = tab.locator(f"#{qid} .choice label").all_inner_texts()
-        for label in answer.tick:
+        for label in given.tick:
             index = labels.index(label)
             if tab.locator(f"#{qid}-0").get_attribute("type") == "radio":
                 _tab_to(tab, f"#{qid}-0")  # a group of radios is one stop: its first one
@@ -152,10 +172,10 @@ def _answer_by_keyboard(tab: BrowserPage, quiz: Quiz, answers: Sequence[Answer])
             else:
                 _tab_to(tab, f"#{qid}-{index}")
                 tab.keyboard.press("Space")
-        if answer.type:
+        if given.type:
             _tab_to(tab, f"#{qid}-answer")
-            tab.keyboard.type(answer.type)
-        for position, option in enumerate(answer.pick):
+            tab.keyboard.type(given.type)
+        for position, option in enumerate(given.pick):
             _tab_to(tab, f"#{qid}-{position}")
             options = tab.locator(f"#{qid}-{position} option").all_inner_texts()
             for _ in range(options.index(option)):
@@ -184,11 +204,7 @@ def _errors(tab: BrowserPage) -> list[str]:
 def test_a_learner_answers_everything_right_with_the_keyboard_only(
     quiz_site: tuple[SiteTree, dict[str, Quiz]], phone_page: PhonePage
 ) -> None:
-    site, quizzes = quiz_site
-    quiz = quizzes["after-submit"]
-    tab = phone_page()
-    errors = _errors(tab)
-    tab.goto(quiz_url(site, quiz))
+    tab, quiz, errors = _open(quiz_site, phone_page, "after-submit")
     _answer_by_keyboard(tab, quiz, RIGHT)
     # The score takes the focus, so a screen reader reads it at once.
     assert tab.evaluate("document.activeElement.id") == "quiz-result"
@@ -211,11 +227,7 @@ def test_a_learner_answers_everything_right_with_the_keyboard_only(
 def test_wrong_answers_get_their_feedback_partial_credit_and_a_saved_best_score(
     quiz_site: tuple[SiteTree, dict[str, Quiz]], phone_page: PhonePage
 ) -> None:
-    site, quizzes = quiz_site
-    quiz = quizzes["after-submit"]
-    tab = phone_page()
-    errors = _errors(tab)
-    tab.goto(quiz_url(site, quiz))
+    tab, quiz, errors = _open(quiz_site, phone_page, "after-submit")
     answer_and_submit(tab, quiz, WRONG)
     result = tab.locator("#quiz-result").inner_text()
     assert "Your score: 1.83 of 8 points (22.9 %)." in result
@@ -240,42 +252,35 @@ def test_wrong_answers_get_their_feedback_partial_credit_and_a_saved_best_score(
 def test_a_quiz_with_one_attempt_stays_closed_after_it(
     quiz_site: tuple[SiteTree, dict[str, Quiz]], phone_page: PhonePage
 ) -> None:
-    site, quizzes = quiz_site
-    quiz = quizzes["once"]
-    tab = phone_page()
-    tab.goto(quiz_url(site, quiz))
+    tab, quiz, errors = _open(quiz_site, phone_page, "once")
     answer_and_submit(tab, quiz, WRONG)
     assert tab.locator("button.retry").is_hidden()
     tab.reload()
     assert "You have used every attempt." in tab.locator("#quiz-result").inner_text()
     assert tab.locator("button[type=submit]").is_disabled()
     assert tab.locator(f"#{quiz.questions[0].id}-0").is_disabled()
+    assert errors == []
 
 
 @in_browser
 def test_feedback_never_shows_the_score_only(
     quiz_site: tuple[SiteTree, dict[str, Quiz]], phone_page: PhonePage
 ) -> None:
-    site, quizzes = quiz_site
-    quiz = quizzes["never"]
-    tab = phone_page()
-    tab.goto(quiz_url(site, quiz))
+    tab, quiz, errors = _open(quiz_site, phone_page, "never")
     answer_and_submit(tab, quiz, WRONG)
     assert "Your score: 1.83 of 8 points (22.9 %)." in tab.locator("#quiz-result").inner_text()
     assert _results(tab, quiz) == [None] * 7
     for question in quiz.questions:
         assert tab.locator(f"#{question.id}-feedback").inner_text() == ""
+    assert errors == []
 
 
 @in_browser
 def test_feedback_immediately_checks_one_question_and_locks_it(
     quiz_site: tuple[SiteTree, dict[str, Quiz]], phone_page: PhonePage
 ) -> None:
-    site, quizzes = quiz_site
-    quiz = quizzes["immediately"]
+    tab, quiz, errors = _open(quiz_site, phone_page, "immediately")
     first = quiz.questions[0].id
-    tab = phone_page()
-    tab.goto(quiz_url(site, quiz))
     tab.get_by_label("A square", exact=True).check()
     tab.locator(f"#{first} button.check-answer").click()
     assert tab.locator(f"#{first}-feedback").inner_text().startswith("Incorrect.")
@@ -283,16 +288,10 @@ def test_feedback_immediately_checks_one_question_and_locks_it(
     assert tab.locator(f"#{first}-0").is_disabled()  # no second guess after seeing the answer
     assert tab.locator("#quiz-result").inner_text() == ""  # nothing submitted yet
     # The rest answered right and submitted: the checked question keeps its wrong answer.
-    for question, answer in zip(quiz.questions[1:], RIGHT[1:], strict=True):
-        fieldset = tab.locator(f"#{question.id}")
-        for label in answer.tick:
-            fieldset.get_by_label(label, exact=True).check()
-        if answer.type:
-            fieldset.locator("input[type=text]").fill(answer.type)
-        for position, option in enumerate(answer.pick):
-            fieldset.locator("select").nth(position).select_option(label=option)
+    answer(tab, quiz.questions[1:], RIGHT[1:])
     tab.locator("button[type=submit]").click()
     assert "Your score: 7 of 8 points (87.5 %)." in tab.locator("#quiz-result").inner_text()
+    assert errors == []
 
 
 @in_browser
