@@ -78,7 +78,8 @@ class OutlineItem:
         resource: The resource it launches; None for a folder.
         children: Its items, for a folder.
         passing: A graded SCO's pass mark as a scaled score (0 to 1); SCORM 2004 writes it
-            as the primary objective's ``minNormalizedMeasure``, satisfied by that measure.
+            as the primary objective's ``minNormalizedMeasure``, satisfied by that measure,
+            SCORM 1.2 as ``adlcp:masteryscore`` (in percent).
     """
 
     identifier: str
@@ -317,6 +318,9 @@ def _item(parent: etree._Element, dialect: _Dialect, item: OutlineItem) -> None:
         isvisible="true",
     )
     _title(element, dialect, item.title)
+    if item.passing is not None and not dialect.sequencing:
+        # SCORM 1.2's pass mark, in percent; the LMS hands it over as mastery_score.
+        _sub(element, f"{{{dialect.adlcp}}}masteryscore", f"{item.passing * 100:g}")
     if dialect.sequencing:
         # A leaf carries no controlMode of its own: Moodle would then hand its buttons to its
         # server-side sequencer instead of walking the outline.

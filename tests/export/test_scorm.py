@@ -581,7 +581,19 @@ def test_graded_packages_carry_the_pass_mark_in_2004_and_stay_valid(
         assert _validate(manifest, version) == []
         assert check_package(path).problems == []
         if version == "1.2":
-            assert b"imsss" not in manifest
+            root = etree.fromstring(manifest)
+            mastery = {
+                item.get("identifier"): _text(item, "adlcp:masteryscore", {"adlcp": SCORM12_ADLCP})
+                for item in root.iter(f"{{{SCORM12_CP}}}item")
+            }
+            if structure == "single":
+                assert mastery == {COURSE_ITEM: ["70"]}
+            else:
+                assert mastery == {
+                    f"ITEM-{page.id}": [],
+                    f"ITEM-{warm_up.id}": ["80"],
+                    f"ITEM-{final.id}": ["62.5"],
+                }
             continue
         marks = _pass_marks(etree.fromstring(manifest))
         if structure == "single":
@@ -601,3 +613,4 @@ def test_an_ungraded_course_has_no_pass_mark(packages: Packages) -> None:
     for structure in STRUCTURES:
         root = _manifest(packages["2004", structure])
         assert all(mark == (None, []) for mark in _pass_marks(root).values())
+        assert b"masteryscore" not in etree.tostring(_manifest(packages["1.2", structure]))

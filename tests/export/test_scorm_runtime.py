@@ -1317,3 +1317,27 @@ def test_launch_pages_tell_the_runtime_how_quizzes_are_graded(tmp_path: Path) ->
     for quiz in (counted, left_out):
         assert configs[quiz.id]["passing"] == 0.8
         assert configs[quiz.id]["items"][0]["weight"] == 1.0
+
+
+@in_browser
+@pytest.mark.parametrize(
+    ("version", "key", "value"),
+    [("1.2", "cmi.student_data.mastery_score", "20"), ("2004", "cmi.scaled_passing_score", "0.2")],
+)
+def test_the_lms_pass_mark_from_the_manifest_wins(
+    quiz_package: Callable[[ScormVersion, ScoStructure, str], Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    key: str,
+    value: str,
+) -> None:
+    # The LMS may hand over a pass mark of its own (an author edited it in the LMS): 20 %.
+    pkg = quiz_package(version, "per-item", "every-type")
+    (quiz,) = _quizzes(pkg.course)
+    session = launch(pkg, version, pkg.launches[quiz.id], {**_fresh(version), key: value})
+    answer_and_submit(_open_quiz(session, version, quiz, "per-item"), quiz, WRONG)
+    # 22.9 % passes at 20 %, though not at the quiz's own 80 %.
+    session.wait_value(
+        CMI[version]["status"] if version == "1.2" else "cmi.success_status", "passed"
+    )
+    assert session.values[CMI[version]["score_raw"]] == "22.9"
