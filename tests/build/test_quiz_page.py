@@ -116,7 +116,7 @@ def test_a_french_course_s_quiz_speaks_french(tmp_path: Path) -> None:
     built = build_site(folder, course, tmp_path / "site")
     page = (built.root / built.pages[quiz.id]).read_text(encoding="utf-8")
     assert "Envoyer le quiz" in page
-    assert "Seuil de réussite : 80 % des points. Tentatives permises : 3." in page
+    assert "Seuil de réussite : 80\u00a0% des points. Tentatives permises : 3." in page
     assert ">Vrai</label>" in page
     assert _key(page)["words"]["correct"] == "Correct."  # type: ignore[index]
     home = (built.root / "index.html").read_text(encoding="utf-8")
@@ -209,7 +209,7 @@ def test_a_learner_answers_everything_right_with_the_keyboard_only(
     # The score takes the focus, so a screen reader reads it at once.
     assert tab.evaluate("document.activeElement.id") == "quiz-result"
     result = tab.locator("#quiz-result").inner_text()
-    assert "Your score: 8 of 8 points (100 %)." in result
+    assert "Your score: 8 of 8 points (100\u00a0%)." in result
     assert "Passed." in result
     assert "Attempts used: 1 of 2." in result
     assert _results(tab, quiz) == ["correct"] * 7
@@ -230,8 +230,8 @@ def test_wrong_answers_get_their_feedback_partial_credit_and_a_saved_best_score(
     tab, quiz, errors = _open(quiz_site, phone_page, "after-submit")
     answer_and_submit(tab, quiz, WRONG)
     result = tab.locator("#quiz-result").inner_text()
-    assert "Your score: 1.83 of 8 points (22.9 %)." in result
-    assert "Not passed yet: the pass mark is 80 %." in result
+    assert "Your score: 1.83 of 8 points (22.9\u00a0%)." in result
+    assert "Not passed yet: the pass mark is 80\u00a0%." in result
     assert _results(tab, quiz) == WRONG_RESULTS
     feedback = [_lines(tab, f"#{q.id}-feedback") for q in quiz.questions]
     assert feedback[0] == ["Incorrect.", "No: look at the edges.", "Waves have shapes."]
@@ -240,10 +240,10 @@ def test_wrong_answers_get_their_feedback_partial_credit_and_a_saved_best_score(
     # Reloaded, the page remembers the attempt and the best score.
     tab.reload()
     saved = tab.locator("#quiz-result").inner_text()
-    assert "Your best score: 22.9 %." in saved
+    assert "Your best score: 22.9\u00a0%." in saved
     assert "Attempts used: 1 of 2." in saved
     answer_and_submit(tab, quiz, RIGHT)
-    assert "Your best score: 100 %." in tab.locator("#quiz-result").inner_text()
+    assert "Your best score: 100\u00a0%." in tab.locator("#quiz-result").inner_text()
     assert tab.locator("button.retry").is_hidden()  # both attempts used
     assert errors == []
 
@@ -268,7 +268,7 @@ def test_feedback_never_shows_the_score_only(
 ) -> None:
     tab, quiz, errors = _open(quiz_site, phone_page, "never")
     answer_and_submit(tab, quiz, WRONG)
-    assert "Your score: 1.83 of 8 points (22.9 %)." in tab.locator("#quiz-result").inner_text()
+    assert "Your score: 1.83 of 8 points (22.9\u00a0%)." in tab.locator("#quiz-result").inner_text()
     assert _results(tab, quiz) == [None] * 7
     for question in quiz.questions:
         assert tab.locator(f"#{question.id}-feedback").inner_text() == ""
@@ -290,7 +290,7 @@ def test_feedback_immediately_checks_one_question_and_locks_it(
     # The rest answered right and submitted: the checked question keeps its wrong answer.
     answer(tab, quiz.questions[1:], RIGHT[1:])
     tab.locator("button[type=submit]").click()
-    assert "Your score: 7 of 8 points (87.5 %)." in tab.locator("#quiz-result").inner_text()
+    assert "Your score: 7 of 8 points (87.5\u00a0%)." in tab.locator("#quiz-result").inner_text()
     assert errors == []
 
 
@@ -309,4 +309,4 @@ def test_shuffled_answers_move_but_keep_their_meaning(
     true_false = tab.locator(f"#{quiz.questions[2].id} .choice label").all_inner_texts()
     assert true_false == ["True", "False"]  # never shuffled
     answer_and_submit(tab, quiz, RIGHT)
-    assert "(100 %)" in tab.locator("#quiz-result").inner_text()
+    assert "(100\u00a0%)" in tab.locator("#quiz-result").inner_text()

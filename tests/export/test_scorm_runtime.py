@@ -1224,7 +1224,7 @@ def test_a_quiz_answered_wrong_then_right_is_recorded_answer_by_answer(
     assert values[passed_key] == "passed"
     if version == "2004":
         assert values["cmi.score.scaled"] == "1"
-    assert "Your score: 8 of 8 points (100 %)." in frame.locator("#quiz-result").inner_text()
+    assert "Your score: 8 of 8 points (100\u00a0%)." in frame.locator("#quiz-result").inner_text()
     record = session.leave()
     _assert_session_closed(record, version)
     assert session.errors == []
