@@ -175,6 +175,7 @@ def _answer_by_keyboard(tab: BrowserPage, quiz: Quiz, answers: Sequence[Answer])
         if given.type:
             _tab_to(tab, f"#{qid}-answer")
             tab.keyboard.type(given.type)
+            tab.keyboard.press("Enter")  # a habit from search boxes: it must not submit
         for position, option in enumerate(given.pick):
             _tab_to(tab, f"#{qid}-{position}")
             options = tab.locator(f"#{qid}-{position} option").all_inner_texts()

@@ -400,7 +400,14 @@
     }
   }
 
+  // Enter in an answer box would submit the whole quiz (an attempt used up mid-way): the
+  // submit button does that, on purpose.
+  function onKeyDown(event) {
+    if (event.key === "Enter" && event.target.type === "text") { event.preventDefault(); }
+  }
+
   form.addEventListener("submit", onSubmit);
+  form.addEventListener("keydown", onKeyDown);
   form.addEventListener("click", onCheck);
   form.addEventListener("change", onAnswer);
   form.addEventListener("input", onAnswer);
