@@ -232,18 +232,11 @@
     return bits;
   }
 
-  function videoPositions() {
+  // The positions in config.items of the items of one kind ("video", "quiz"), in order.
+  function positionsOf(kind) {
     var positions = [];
     for (var p = 0; p < items.length; p++) {
-      if (items[p].kind === "video") { positions.push(p); }
-    }
-    return positions;
-  }
-
-  function quizPositions() {
-    var positions = [];
-    for (var p = 0; p < items.length; p++) {
-      if (items[p].kind === "quiz") { positions.push(p); }
+      if (items[p].kind === kind) { positions.push(p); }
     }
     return positions;
   }
@@ -251,7 +244,7 @@
   // "~" then two characters per quiz in course order: 0 if never submitted, else 1 + its best
   // score in SCORE_STEPS; nothing for a course without quizzes.
   function encodeScores() {
-    var quizzes = quizPositions();
+    var quizzes = positionsOf("quiz");
     if (!quizzes.length) { return ""; }
     var text = "~";
     for (var q = 0; q < quizzes.length; q++) {
@@ -263,7 +256,7 @@
   }
 
   function decodeScores(text) {
-    var quizzes = quizPositions();
+    var quizzes = positionsOf("quiz");
     if (text.length !== 2 * quizzes.length) { return; }
     for (var q = 0; q < quizzes.length; q++) {
       var value = DIGITS.indexOf(text.charAt(2 * q)) * 64 + DIGITS.indexOf(text.charAt(2 * q + 1));
@@ -277,7 +270,7 @@
      limit, a single "watched" bit (mode "d"); then, with quizzes, their best scores
      (encodeScores). E.g. "1m3.wAAAA", "1m2.w~Pp" */
   function encodeState() {
-    var videos = videoPositions();
+    var videos = positionsOf("video");
     var header = SUSPEND_VERSION + "m" + items.length + ".";
     var bits = state.viewed.slice();
     for (var v = 0; v < videos.length; v++) {
@@ -295,7 +288,7 @@
   function decodeState(text) {
     var match = /^1([md])(\d+)\.([A-Za-z0-9_-]*)(?:~([A-Za-z0-9_-]*))?$/.exec(text || "");
     if (!match || Number(match[2]) !== items.length) { return; }  // another course layout
-    var videos = videoPositions();
+    var videos = positionsOf("video");
     var perVideo = match[1] === "m" ? 24 : 1;
     var bits = bitsOf(match[3]);
     if (!bits || bits.length < items.length + videos.length * perVideo) { return; }
@@ -624,7 +617,7 @@
     var read = [dialect.suspendData, dialect.location, dialect.status];
     if (dialect.progress) { read.push(dialect.progress); }
     for (var key in dialect.fullMarks) { read.push(key); }
-    if (quizPositions().length) {
+    if (positionsOf("quiz").length) {
       read.push(dialect.passingScore, "cmi.interactions._count");
       if (dialect.success) { read.push(dialect.success); }
     }
