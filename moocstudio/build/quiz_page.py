@@ -152,12 +152,14 @@ def _question_view(
     elif isinstance(question, Matching):
         options = sorted(question.options, key=lambda option: (option.casefold(), option))
         view["prompts"] = [rich(pair.prompt) for pair in question.pairs]
-        view["options"] = options
+        view["options"] = list(enumerate(options))
         key["answers"] = [options.index(pair.answer) for pair in question.pairs]
     else:
-        shown = _shuffled(question.items, question.id)
-        view["steps"] = [(question.items.index(step), step) for step in shown]
-        key["count"] = len(question.items)
+        # Each step's value is its right place, so the key needs only how many there are.
+        steps = question.items
+        view["prompts"] = [labels["step_n"].format(n=n) for n in range(1, len(steps) + 1)]
+        view["options"] = [(steps.index(step), step) for step in _shuffled(steps, question.id)]
+        key["count"] = len(steps)
     return view, key
 
 
