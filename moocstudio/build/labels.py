@@ -39,23 +39,13 @@ _EN: dict[str, str] = {
     "captions": "Captions",
     "no_video": "Your browser cannot play this video; download it below.",
     "start": "Start the course",
-    "not_saved": "Your progress is not being saved.",
-    "not_saved_how": (
-        "The learning platform refused this part's connection. To save your progress, leave"
-        " this activity, then open it again from the course page and go straight to this part."
-    ),
-    "hide_message": "Hide this message",
-    "credit": "Credit:",
-    "quiz": "Quiz",
+    # The site's quiz page and quiz.js.
     "n_questions": "{n} questions",
     "question_n": "Question {n}",
     "points": "{n} points",
     "one_point": "1 point",
-    "true": "True",
-    "false": "False",
     "your_answer": "Your answer",
     "choose": "Choose…",
-    "step_n": "Step {n}",
     "hint": "Hint",
     "check": "Check this answer",
     "submit": "Submit the quiz",
@@ -73,6 +63,18 @@ _EN: dict[str, str] = {
     "best_score": "Your best score: {percent}\u00a0%.",
     "attempts_used": "Attempts used: {used} of {total}.",
     "no_attempts_left": "You have used every attempt.",
+    "not_saved": "Your progress is not being saved.",
+    "not_saved_how": (
+        "The learning platform refused this part's connection. To save your progress, leave"
+        " this activity, then open it again from the course page and go straight to this part."
+    ),
+    "hide_message": "Hide this message",
+    "credit": "Credit:",
+    # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "quiz": "Quiz",
+    "answer_true": "True",
+    "answer_false": "False",
+    "position": "Position {n}",
 }
 
 _FR: dict[str, str] = {
@@ -110,24 +112,13 @@ _FR: dict[str, str] = {
     "captions": "Sous-titres",
     "no_video": "Votre navigateur ne peut pas lire cette vidéo ; téléchargez-la ci-dessous.",
     "start": "Commencer le cours",
-    "not_saved": "Votre progression n’est pas enregistrée.",
-    "not_saved_how": (
-        "La plateforme de formation a refusé la connexion de cette partie. Pour enregistrer"
-        " votre progression, quittez cette activité, rouvrez-la depuis la page du cours et"
-        " allez directement à cette partie."
-    ),
-    "hide_message": "Masquer ce message",
-    "credit": "Crédit :",
-    "quiz": "Quiz",
+    # The site's quiz page and quiz.js.
     "n_questions": "{n} questions",
     "question_n": "Question {n}",
     "points": "{n} points",
     "one_point": "1 point",
-    "true": "Vrai",
-    "false": "Faux",
     "your_answer": "Votre réponse",
     "choose": "Choisir…",
-    "step_n": "Étape {n}",
     "hint": "Indice",
     "check": "Vérifier cette réponse",
     "submit": "Envoyer le quiz",
@@ -145,6 +136,19 @@ _FR: dict[str, str] = {
     "best_score": "Votre meilleur score : {percent}\u00a0%.",
     "attempts_used": "Tentatives utilisées : {used} sur {total}.",
     "no_attempts_left": "Vous avez utilisé toutes vos tentatives.",
+    "not_saved": "Votre progression n’est pas enregistrée.",
+    "not_saved_how": (
+        "La plateforme de formation a refusé la connexion de cette partie. Pour enregistrer"
+        " votre progression, quittez cette activité, rouvrez-la depuis la page du cours et"
+        " allez directement à cette partie."
+    ),
+    "hide_message": "Masquer ce message",
+    "credit": "Crédit :",
+    # Quiz words the packages write into questions (Common Cartridge, Open edX).
+    "quiz": "Quiz",
+    "answer_true": "Vrai",
+    "answer_false": "Faux",
+    "position": "Position {n}",
 }
 
 _BY_LANGUAGE: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR}

@@ -135,7 +135,7 @@ def _question_view(
             key["scoring"] = question.scoring
         _add_feedback(feedback, (choice.feedback for choice in question.choices), rich)
     elif isinstance(question, TrueFalse):
-        view["choices"] = [labels["true"], labels["false"]]
+        view["choices"] = [labels["answer_true"], labels["answer_false"]]
         key["answer"] = question.answer
         _add_feedback(feedback, (question.feedback_true, question.feedback_false), rich)
     elif isinstance(question, Numeric):
@@ -157,7 +157,7 @@ def _question_view(
     else:
         # Each step's value is its right place, so the key needs only how many there are.
         steps = question.items
-        view["prompts"] = [labels["step_n"].format(n=n) for n in range(1, len(steps) + 1)]
+        view["prompts"] = [labels["position"].format(n=n) for n in range(1, len(steps) + 1)]
         view["options"] = [(steps.index(step), step) for step in _shuffled(steps, question.id)]
         key["count"] = len(steps)
     return view, key
