@@ -89,6 +89,21 @@ def page_content(
     return body
 
 
+def point_images(
+    body: html.HtmlElement, urls: Mapping[str, str], labels: Mapping[str, str]
+) -> None:
+    """Point each picture of ``body`` to its URL in ``urls`` (by its path in the course).
+
+    A picture on the web becomes a link to it: a package never loads from the network.
+    """
+    for element in list(body.iter("img")):
+        src = element.get("src") or ""
+        if src in urls:
+            element.set("src", urls[src])
+        elif is_network_url(src):
+            _link_instead(element, src, element.get("alt") or labels["web_image"])
+
+
 def _point_link(element: html.HtmlElement, page: Page, page_url: PageUrl) -> None:
     """Point a link to another page where the output keeps it; unlink a dead local link."""
     local = _local_link(page, element.get("href") or "")
@@ -134,21 +149,6 @@ def dead_links(pages: Sequence[Page]) -> list[tuple[Page, str]]:
             if local is not None and local[0] not in keys:
                 found.append((page, href))
     return found
-
-
-def point_images(
-    body: html.HtmlElement, images: Mapping[str, str], labels: Mapping[str, str]
-) -> None:
-    """Point ``body``'s images where the output serves them (``images``: by their course path).
-
-    An image on the web becomes a link to it, as a package never loads from the network.
-    """
-    for element in list(body.iter("img")):
-        src = element.get("src") or ""
-        if src in images:
-            element.set("src", images[src])
-        elif is_network_url(src):
-            _link_instead(element, src, element.get("alt") or labels["web_image"])
 
 
 def _link_instead(image: html.HtmlElement, url: str, text: str) -> None:
