@@ -25,9 +25,10 @@ from moocstudio.build.labels import labels_for
 from moocstudio.build.links import fetched_files
 from moocstudio.build.media_files import MEDIA_DIR, link_or_copy, site_name
 from moocstudio.build.page_content import inner_html, page_content, pages_by_key
+from moocstudio.build.quiz_page import question_count_label, quiz_context
 from moocstudio.build.templates import site_environment
 from moocstudio.errors import MoocstudioError
-from moocstudio.model import Asset, Course, Item, LicenceInfo, Module, Page, SlideDeck, Video
+from moocstudio.model import Asset, Course, Item, LicenceInfo, Module, Page, Quiz, SlideDeck, Video
 from moocstudio.model.media_info import format_duration
 from moocstudio.resources import resource_path, template_path
 
@@ -35,6 +36,8 @@ LAUNCH = "index.html"
 ITEMS_DIR = "items"
 ASSETS_DIR = "assets"
 STATIC_FILES = ("site.css", "slides.js", "video.js")
+QUIZ_SCRIPT = "quiz.js"
+"""Copied only into sites with a quiz, so a site without one is as it was."""
 WORDS_PER_MINUTE = 200  # a common silent-reading estimate for the "min read" hint
 _TAG = re.compile(r"<[^>]+>")
 
@@ -319,8 +322,7 @@ class _SiteContext:
 
 def _write_site(writer: _Writer, course: Course, options: SiteOptions) -> None:
     for name in (*STATIC_FILES, *options.scripts):
-        # Copied, never linked: editing a built site must not edit moocstudio's own files.
-        writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
+        _copy_asset(writer, name)
     site = _SiteContext(course, options)
     site.write_home(writer)
     for index in range(len(site.entries)):
@@ -350,8 +352,8 @@ def _length(item: Item, labels: Mapping[str, str]) -> str:
         return format_duration(item.duration)
     if isinstance(item, SlideDeck):
         return labels["n_slides"].format(n=len(item.visible_slides))
-    if not isinstance(item, Page):
-        raise _quiz_not_rendered(item)
+    if isinstance(item, Quiz):
+        return question_count_label(item, labels)
     words = len(_TAG.sub(" ", item.html).split())
     return labels["reading"].format(n=max(1, round(words / WORDS_PER_MINUTE)))
 
@@ -376,14 +378,16 @@ def _item_context(
             for slide in item.visible_slides
         ]
         return {"slides": slides}
-    if not isinstance(item, Video):
-        raise _quiz_not_rendered(item)
+    if isinstance(item, Quiz):
+        _copy_asset(writer, QUIZ_SCRIPT)
+        labels = labels_for(course.language)
+        return quiz_context(course, item, labels, lambda image: f"../{writer.media(image)}")
     return _video_context(writer, course, item)
 
 
-def _quiz_not_rendered(item: Item) -> MoocstudioError:
-    # Quizzes join the model before their renderers (issue #14, in progress).
-    return MoocstudioError(f"“{item.title}”: quizzes cannot be built into a site yet")
+def _copy_asset(writer: _Writer, name: str) -> None:
+    # Copied, never linked: editing a built site must not edit moocstudio's own files.
+    writer.file(f"{ASSETS_DIR}/{name}", template_path("site", ASSETS_DIR, name), link=False)
 
 
 def _page_html(

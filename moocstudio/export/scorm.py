@@ -28,6 +28,7 @@ from moocstudio.export.scorm_launch import (
     LaunchFiles,
     ScormVersion,
     launch_files,
+    sco_passing,
     scorm_site_options,
 )
 from moocstudio.export.scorm_manifest import (
@@ -135,7 +136,11 @@ def package_plan(
         href = launch.launches[None]
         # The single SCO may show any page of the site (its own navigation moves between them).
         claims = {COURSE_RESOURCE: (href, package_files - {LICENCE_FILE, ATTRIBUTIONS_FILE})}
-        items: tuple[OutlineItem, ...] = (OutlineItem(COURSE_ITEM, course.title, COURSE_RESOURCE),)
+        items: tuple[OutlineItem, ...] = (
+            OutlineItem(
+                COURSE_ITEM, course.title, COURSE_RESOURCE, passing=sco_passing(course, None)
+            ),
+        )
     else:
         claims = {
             _resource_id(item_id): (href, _item_files(site, launch, href, item_id))
@@ -159,7 +164,12 @@ def _item_files(site: SiteTree, launch: LaunchFiles, href: str, item_id: str) ->
 def _sco_items(course: Course) -> tuple[OutlineItem, ...]:
     """One SCO item per course item, in course order; the module lives on in each title."""
     return tuple(
-        OutlineItem(f"ITEM-{item.id}", _sco_title(module.title, item.title), _resource_id(item.id))
+        OutlineItem(
+            f"ITEM-{item.id}",
+            _sco_title(module.title, item.title),
+            _resource_id(item.id),
+            passing=sco_passing(course, item),
+        )
         for module in course.modules
         for item in module.items
     )

@@ -2,7 +2,8 @@
 
 A SCO is one launch with one API session, but the site has many pages. So each launch page is a
 thin wrapper: it finds the LMS API, shows the site in a full-viewport iframe and records what
-the site's ``tracking.js`` reports (pages viewed, video watched) as SCORM progress, and says in
+the site's ``tracking.js`` and ``quiz.js`` report (pages viewed, video watched, quizzes
+submitted) as SCORM progress, interactions and score, and says in
 the course's language when the LMS refuses to record it. Single SCO:
 ``scorm.html`` at the package root shows the whole course. One SCO per item:
 ``sco/<item_id>.html`` shows that item's page. ``assets/scorm.js`` does the work for all of them;
@@ -21,7 +22,7 @@ from moocstudio.build.labels import labels_for
 from moocstudio.build.templates import template_environment
 from moocstudio.export.formats import ScoStructure
 from moocstudio.export.zipwriter import ZipSource
-from moocstudio.model import Course, Item
+from moocstudio.model import Course, Item, Quiz
 from moocstudio.resources import template_path
 
 ScormVersion = Literal["1.2", "2004"]
@@ -75,7 +76,8 @@ def launch_files(
     runtime: ZipSource = (RUNTIME_SCRIPT, template_path(SCORM_TEMPLATES, "scorm.js"))
     items = course.all_items()
     if structure == "single":
-        config = _config(site, version, structure, items)
+        weights = {quiz.id: weight for quiz, weight in course.graded_quizzes()}
+        config = _config(site, version, structure, items, weights, sco_passing(course, None))
         page = _render(course, course.title, SINGLE_LAUNCH, config)
         return LaunchFiles(
             entries=[(SINGLE_LAUNCH, page), runtime],
@@ -86,23 +88,55 @@ def launch_files(
     launches: dict[str | None, str] = {}
     for item in items:
         name = f"{PER_ITEM_DIR}/{item.id}.html"
-        config = _config(site, version, structure, [item])
+        # Each quiz is its own graded SCO, passed at the quiz's own pass mark.
+        passing = sco_passing(course, item)
+        weights = {item.id: 1.0} if passing is not None else {}
+        config = _config(site, version, structure, [item], weights, passing)
         entries.append((name, _render(course, item.title, name, config)))
         launches[item.id] = name
     entries.append(runtime)
     return LaunchFiles(entries, MappingProxyType(launches), (RUNTIME_SCRIPT,))
 
 
+def sco_passing(course: Course, item: Item | None) -> float | None:
+    """The pass mark (0 to 1) of a SCO: ``item``'s, or the course's single SCO's (``None``).
+
+    None for a SCO with nothing graded in it: the course's when no quiz counts, any item's but
+    a quiz's.
+    """
+    if item is None:
+        return course.passing_percent / 100 if course.graded_quizzes() else None
+    return item.settings.passing_percent / 100 if isinstance(item, Quiz) else None
+
+
 def _config(
-    site: SiteTree, version: ScormVersion, structure: ScoStructure, items: list[Item]
+    site: SiteTree,
+    version: ScormVersion,
+    structure: ScoStructure,
+    items: list[Item],
+    weights: Mapping[str, float],
+    passing: float | None,
 ) -> dict[str, Any]:
-    """What scorm.js needs to know: the only pages it may show, and what completes the SCO."""
-    return {
+    """What scorm.js needs to know: the pages it may show, what completes and grades the SCO.
+
+    Each quiz carries its weight (0: not graded); ``passing`` is the pass mark, left out when
+    nothing in the SCO is graded.
+    """
+    entries = []
+    for it in items:
+        entry: dict[str, Any] = {"id": it.id, "kind": it.kind, "page": site.pages[it.id]}
+        if isinstance(it, Quiz):
+            entry["weight"] = weights.get(it.id, 0.0)
+        entries.append(entry)
+    config: dict[str, Any] = {
         "version": version,
         "structure": structure,
         "home": site.launch if structure == "single" else None,
-        "items": [{"id": it.id, "kind": it.kind, "page": site.pages[it.id]} for it in items],
+        "items": entries,
     }
+    if passing is not None:
+        config["passing"] = passing
+    return config
 
 
 def _render(course: Course, title: str, name: str, config: dict[str, Any]) -> bytes:

@@ -37,6 +37,8 @@ SCORM2004_ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
 SCORM2004_ADLSEQ = "http://www.adlnet.org/xsd/adlseq_v1p3"
 SCORM2004_ADLNAV = "http://www.adlnet.org/xsd/adlnav_v1p3"
 SCORM2004_IMSSS = "http://www.imsglobal.org/xsd/imsss"
+PRIMARY_OBJECTIVE = "passed"
+"""The objectiveID of a graded SCO's primary objective (one per SCO; the name is local)."""
 LOM_NS = "http://ltsc.ieee.org/xsd/LOM"
 
 ORGANIZATION_ID = "ORG"
@@ -77,12 +79,16 @@ class OutlineItem:
         title: What the LMS shows in its outline.
         resource: The resource it launches; None for a folder.
         children: Its items, for a folder.
+        passing: A graded SCO's pass mark as a scaled score (0 to 1); SCORM 2004 writes it
+            as the primary objective's ``minNormalizedMeasure``, satisfied by that measure,
+            SCORM 1.2 as ``adlcp:masteryscore`` (in percent).
     """
 
     identifier: str
     title: str
     resource: str | None = None
     children: tuple[OutlineItem, ...] = ()
+    passing: float | None = None
 
 
 @dataclass(frozen=True)
@@ -314,16 +320,38 @@ def _item(parent: etree._Element, dialect: _Dialect, item: OutlineItem) -> None:
         isvisible="true",
     )
     _title(element, dialect, item.title)
+    if item.passing is not None and not dialect.sequencing:
+        # SCORM 1.2's pass mark, in percent; the LMS hands it over as mastery_score.
+        _sub(element, f"{{{dialect.adlcp}}}masteryscore", f"{item.passing * 100:g}")
     if dialect.sequencing:
         # A leaf carries no controlMode of its own: Moodle would then hand its buttons to its
         # server-side sequencer instead of walking the outline.
         sequencing = _sub(element, f"{{{SCORM2004_IMSSS}}}sequencing")
+        if item.passing is not None:
+            _primary_objective(sequencing, item.passing)
         _sub(
             sequencing,
             f"{{{SCORM2004_IMSSS}}}deliveryControls",
             completionSetByContent="true",
             objectiveSetByContent="true",
         )
+
+
+def _primary_objective(sequencing: etree._Element, passing: float) -> None:
+    """The SCO is satisfied (passed) once its scaled score reaches ``passing`` (IMS SS).
+
+    The LMS hands the value to the SCO as ``cmi.scaled_passing_score``; ``objectives`` comes
+    before ``deliveryControls`` in imsss:sequencingType.
+    """
+    imsss = f"{{{SCORM2004_IMSSS}}}"
+    objectives = _sub(sequencing, f"{imsss}objectives")
+    primary = _sub(
+        objectives,
+        f"{imsss}primaryObjective",
+        objectiveID=PRIMARY_OBJECTIVE,
+        satisfiedByMeasure="true",
+    )
+    _sub(primary, f"{imsss}minNormalizedMeasure", f"{passing:.4f}")
 
 
 def _resource(parent: etree._Element, dialect: _Dialect, resource: Resource) -> None:

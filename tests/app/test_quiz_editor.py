@@ -712,11 +712,6 @@ def test_a_field_still_being_typed_commits_before_a_save(
     assert "Think of the Seine." in (document.folder / "course.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the preview site builds quiz pages once the web-quiz branch merges (until then "
-    "build/site.py refuses a quiz in one line); the editor's edits already reach it",
-)
 def test_the_preview_shows_each_committed_edit(qtbot: QtBot, document: CourseDocument) -> None:
     site = PreviewSite.of(document)
     assert site.rebuild(), "the preview site cannot build a course holding a quiz"

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Literal, Protocol
 import pytest
 
 from moocstudio.build import SiteTree, build_site
-from moocstudio.model import Course, Page
+from moocstudio.model import Course, Page, Quiz, QuizSettings
+from tests.quiz_course import every_type_quiz, quiz_course
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ViewportSize
@@ -26,6 +27,26 @@ def site(sample: tuple[Path, Course], tmp_path_factory: pytest.TempPathFactory) 
     """The sample course built once for the read-only tests."""
     folder, course = sample
     return build_site(folder, course, tmp_path_factory.mktemp("out") / "site")
+
+
+QUIZ_SETTINGS = {
+    "after-submit": QuizSettings(attempts=2),
+    "once": QuizSettings(attempts=1),
+    "never": QuizSettings(show_feedback="never"),
+    "immediately": QuizSettings(show_feedback="immediately"),
+    "shuffled": QuizSettings(shuffle_answers=True),
+}
+"""The quizzes of ``quiz_site``: the every-type quiz (tests/quiz_course.py) per setting."""
+
+
+@pytest.fixture(scope="module")
+def quiz_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[SiteTree, dict[str, Quiz]]:
+    """One site with the every-type quiz once per entry of QUIZ_SETTINGS, by that name."""
+    folder = tmp_path_factory.mktemp("quiz-site") / "course"
+    quizzes = {name: every_type_quiz(folder, settings) for name, settings in QUIZ_SETTINGS.items()}
+    course = quiz_course(folder, list(quizzes.values()))
+    site = build_site(folder, course, tmp_path_factory.mktemp("quiz-site-out") / "site")
+    return site, quizzes
 
 
 # --- axe-core, the accessibility engine, run in the phone-sized chromium --------------------

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from moocstudio.build import SiteTree, build_site
-from moocstudio.model import Course, Page
+from moocstudio.model import Course, Page, Quiz
+from tests.quiz_course import WRONG, answer_and_submit
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -163,3 +164,22 @@ def test_a_solution_opens_from_the_keyboard(lesson_tab: PlaywrightPage) -> None:
     assert tab.get_by_text("The slope: how much").is_visible()
     outline = summary.evaluate("s => getComputedStyle(s).outlineStyle")
     assert outline == "solid"  # the site's focus ring, as on every other control
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_quiz_passes_axe_before_and_after_submitting(
+    quiz_site: tuple[SiteTree, dict[str, Quiz]],
+    phone_page: PhonePage,
+    axe_violations: AxeRun,
+    scheme: str,
+) -> None:
+    site, quizzes = quiz_site
+    found = []
+    for name in ("after-submit", "immediately"):
+        quiz = quizzes[name]
+        tab = phone_page(scheme)  # 390x844
+        found += axe_violations(tab, (site.root / site.pages[quiz.id]).as_uri())
+        tab.evaluate(OPEN_ALL_DETAILS)  # the hints' content too
+        answer_and_submit(tab, quiz, WRONG)  # every kind of verdict and feedback shown
+        found += axe_violations(tab)
+    assert not found, "\n".join(map(str, found))

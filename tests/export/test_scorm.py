@@ -46,8 +46,17 @@ from moocstudio.export.validate import (
     default_schemas_dir,
     validate_manifest,
 )
-from moocstudio.model import Course, LicenceId, Module, Video
+from moocstudio.model import (
+    Course,
+    GradedQuiz,
+    GradingPolicy,
+    LicenceId,
+    Module,
+    QuizSettings,
+    Video,
+)
 from tests.export.moodle_player import MoodlePlayer, walk
+from tests.quiz_course import every_type_quiz, quiz_course, two_question_quiz
 
 VERSIONS: tuple[ScormVersion, ...] = ("1.2", "2004")
 STRUCTURES: tuple[ScoStructure, ...] = ("single", "per-item")
@@ -535,3 +544,73 @@ def test_a_folder_in_a_scorm_outline_is_refused(sample: tuple[Path, Course]) -> 
 def test_hrefs_are_percent_encoded_paths() -> None:
     assert manifest_href("media/été 1#2.png") == "media/%C3%A9t%C3%A9%201%232.png"
     assert manifest_href("sco/page-3691c77cd0c2.html") == "sco/page-3691c77cd0c2.html"
+
+
+IMSSS = {"imsss": SCORM2004_IMSSS}
+PASS_MARK = "imsss:sequencing/imsss:objectives/imsss:primaryObjective"
+
+
+def _pass_marks(root: etree._Element) -> dict[str, tuple[str | None, list[str]]]:
+    """Per SCO item of a 2004 manifest: (satisfiedByMeasure, [minNormalizedMeasure])."""
+    found = {}
+    for item in root.iter(f"{{{SCORM2004_CP}}}item"):
+        primary = item.xpath(PASS_MARK, namespaces=IMSSS)
+        found[item.get("identifier")] = (
+            primary[0].get("satisfiedByMeasure") if primary else None,
+            _text(item, f"{PASS_MARK}/imsss:minNormalizedMeasure", IMSSS),
+        )
+    return found
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_graded_packages_carry_the_pass_mark_in_2004_and_stay_valid(
+    tmp_path: Path, version: str
+) -> None:
+    folder = tmp_path / "course"
+    warm_up = two_question_quiz(folder, "Warm-up")
+    final = every_type_quiz(folder, QuizSettings(passing_percent=62.5))
+    policy = GradingPolicy(quizzes=[GradedQuiz(quiz=final.id)], passing_percent=70)
+    course = quiz_course(folder, [warm_up, final], grading=policy)
+    page = course.all_items()[0]
+    for structure in STRUCTURES:
+        path = WRITERS[version](
+            folder, course, tmp_path / f"{structure}.zip", ExportOptions(sco=structure)
+        ).path
+        with zipfile.ZipFile(path) as archive:
+            manifest = archive.read(MANIFEST)
+        assert _validate(manifest, version) == []
+        assert check_package(path).problems == []
+        if version == "1.2":
+            root = etree.fromstring(manifest)
+            mastery = {
+                item.get("identifier"): _text(item, "adlcp:masteryscore", {"adlcp": SCORM12_ADLCP})
+                for item in root.iter(f"{{{SCORM12_CP}}}item")
+            }
+            if structure == "single":
+                assert mastery == {COURSE_ITEM: ["70"]}
+            else:
+                assert mastery == {
+                    f"ITEM-{page.id}": [],
+                    f"ITEM-{warm_up.id}": ["80"],
+                    f"ITEM-{final.id}": ["62.5"],
+                }
+            continue
+        marks = _pass_marks(etree.fromstring(manifest))
+        if structure == "single":
+            # The course's pass mark: one of its quizzes counts.
+            assert marks == {COURSE_ITEM: ("true", ["0.7000"])}
+        else:
+            # Each quiz is its own graded SCO with its own pass mark (the warm-up's default
+            # 80 %, even though the course's policy leaves it out); the page is not graded.
+            assert marks == {
+                f"ITEM-{page.id}": (None, []),
+                f"ITEM-{warm_up.id}": ("true", ["0.8000"]),
+                f"ITEM-{final.id}": ("true", ["0.6250"]),
+            }
+
+
+def test_an_ungraded_course_has_no_pass_mark(packages: Packages) -> None:
+    for structure in STRUCTURES:
+        root = _manifest(packages["2004", structure])
+        assert all(mark == (None, []) for mark in _pass_marks(root).values())
+        assert b"masteryscore" not in etree.tostring(_manifest(packages["1.2", structure]))

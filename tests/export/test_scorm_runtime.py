@@ -31,7 +31,18 @@ from moocstudio.export.scorm_launch import (
     launch_files,
     scorm_site_options,
 )
-from moocstudio.model import Course, Item, Module, Video
+from moocstudio.model import Course, GradedQuiz, GradingPolicy, Item, Module, Quiz, Video
+from tests.quiz_course import (
+    BOTH_RIGHT,
+    BOTH_WRONG,
+    ONE_RIGHT,
+    RIGHT,
+    WRONG,
+    answer_and_submit,
+    every_type_quiz,
+    quiz_course,
+    two_question_quiz,
+)
 from tests.waiting import EVENT_TIMEOUT_MS
 
 if TYPE_CHECKING:
@@ -146,8 +157,20 @@ HARNESS = """<!DOCTYPE html>
       return record([init, empty], result);
     };
     api[lastError] = function () { return again ? again[lastError]() : setup.refuse || "0"; };
+    // What an LMS answers for a list's _count it was never told: the entries it holds.
+    function counted(key) {
+      var list = /^(.*)\\._count$/.exec(key);
+      if (!list) { return ""; }
+      var seen = {};
+      for (var held in lms.values) {
+        var entry = held.slice(0, list[1].length + 1) === list[1] + "." &&
+          /^(\\d+)\\./.exec(held.slice(list[1].length + 1));
+        if (entry) { seen[entry[1]] = true; }
+      }
+      return String(Object.keys(seen).length);
+    }
     api[get] = function (key) {
-      var held = lms.values.hasOwnProperty(key) ? lms.values[key] : "";
+      var held = lms.values.hasOwnProperty(key) ? lms.values[key] : counted(key);
       var result = answer(get, [key], lastError, held);
       return record([get, key, result], result);
     };
@@ -1020,3 +1043,301 @@ def test_site_options_per_structure() -> None:
     assert scorm_site_options("single").scripts == ("tracking.js",)
     assert scorm_site_options("single").links_between_items
     assert not scorm_site_options("per-item").links_between_items
+
+
+# --- graded quizzes ---------------------------------------------------------------------------
+
+QUIZ_COURSES = ("every-type", "weighted")
+
+
+@pytest.fixture(scope="module")
+def quiz_package(
+    served: Served, tmp_path_factory: pytest.TempPathFactory
+) -> Callable[[ScormVersion, ScoStructure, str], Package]:
+    """Factory: a quiz course of ``QUIZ_COURSES`` as a package of a version and structure.
+
+    "every-type": a page, then a quiz with one question of each type (pass mark 80 %).
+    "weighted": two two-question quizzes, weighted 3 and 1, the course passed at 50 %.
+    """
+    folder = tmp_path_factory.mktemp("quiz-course") / "course"
+    warm_up, final = two_question_quiz(folder, "Warm-up"), two_question_quiz(folder, "Final")
+    policy = GradingPolicy(
+        quizzes=[GradedQuiz(quiz=warm_up.id, weight=3), GradedQuiz(quiz=final.id, weight=1)],
+        passing_percent=50,
+    )
+    courses = {
+        "every-type": quiz_course(folder, [every_type_quiz(folder)]),
+        "weighted": quiz_course(folder, [warm_up, final], with_page=False, grading=policy),
+    }
+
+    def make(version: ScormVersion, structure: ScoStructure, name: str) -> Package:
+        key = (version, structure, name)
+        if key not in served.built:
+            folder_name = f"quiz-{name}-{version.replace('.', '')}-{structure}"
+            course = courses[name]
+            options = scorm_site_options(structure)
+            site = build_site(folder, course, served.root / folder_name, options)
+            package = _write_package(served, folder_name, course, site, version, structure)
+            served.built[key] = package
+        return served.built[key]
+
+    return make
+
+
+def _quizzes(course: Course) -> list[Quiz]:
+    return [item for item in course.all_items() if isinstance(item, Quiz)]
+
+
+def _open_quiz(session: Session, version: ScormVersion, quiz: Quiz, structure: str) -> Frame:
+    """The quiz's page in the SCO, opened as the learner does in a single SCO."""
+    page = f"items/{quiz.id}.html"
+    if structure == "single" and session.shown() != page:
+        before = session.shown()
+        up = "../" if "/" in before else ""
+        session.content().evaluate(f"location.href = '{up}{page}'")
+    _wait_viewed(session, version, page)
+    return session.content()
+
+
+def _interactions(values: dict[str, str], first: int, count: int) -> list[dict[str, str]]:
+    """cmi.interactions.<first>... as dictionaries of their fields (without the prefix)."""
+    found = []
+    for n in range(first, first + count):
+        prefix = f"cmi.interactions.{n}."
+        found.append({k[len(prefix) :]: v for k, v in values.items() if k.startswith(prefix)})
+    return found
+
+
+# (type, learner response, result, correct patterns) per question of every_type_quiz, answered
+# as quiz_course.RIGHT and WRONG say; tokens are the answers' positions as letters (matching:
+# prompt.option, options in alphabetical order Lyon, Paris, Rome; ordering: the steps' places).
+EXPECTED: dict[tuple[str, str], list[tuple[str, str, str, list[str]]]] = {
+    ("2004", "right"): [
+        ("choice", "a", "correct", ["a"]),
+        ("choice", "a[,]b", "correct", ["a[,]b"]),
+        ("true-false", "true", "correct", ["true"]),
+        ("numeric", "3.14", "correct", ["3.135[:]3.145"]),
+        ("fill-in", "paris", "correct", ["Paris"]),
+        ("matching", "a[.]b[,]b[.]c", "correct", ["a[.]b[,]b[.]c"]),
+        ("sequencing", "a[,]b[,]c", "correct", ["a[,]b[,]c"]),
+    ],
+    ("2004", "wrong"): [
+        ("choice", "b", "incorrect", ["a"]),
+        ("choice", "a[,]c", "incorrect", ["a[,]b"]),
+        ("true-false", "false", "incorrect", ["true"]),
+        ("numeric", "3.2", "0.5", ["3.135[:]3.145"]),
+        ("fill-in", "Lyon", "incorrect", ["Paris"]),
+        ("matching", "a[.]b[,]b[.]a", "0.5", ["a[.]b[,]b[.]c"]),
+        ("sequencing", "b[,]a[,]c", "0.3333333", ["a[,]b[,]c"]),
+    ],
+    # SCORM 1.2 has no range for numeric patterns: a tolerance leaves the pattern out.
+    ("1.2", "right"): [
+        ("choice", "a", "correct", ["a"]),
+        ("choice", "a,b", "correct", ["a,b"]),
+        ("true-false", "t", "correct", ["t"]),
+        ("numeric", "3.14", "correct", []),
+        ("fill-in", "paris", "correct", ["Paris"]),
+        ("matching", "a.b,b.c", "correct", ["a.b,b.c"]),
+        ("sequencing", "a,b,c", "correct", ["a,b,c"]),
+    ],
+    ("1.2", "wrong"): [
+        ("choice", "b", "wrong", ["a"]),
+        ("choice", "a,c", "wrong", ["a,b"]),
+        ("true-false", "f", "wrong", ["t"]),
+        ("numeric", "3.2", "0.5", []),
+        ("fill-in", "Lyon", "wrong", ["Paris"]),
+        ("matching", "a.b,b.a", "0.5", ["a.b,b.c"]),
+        ("sequencing", "b,a,c", "0.3333333", ["a,b,c"]),
+    ],
+}
+
+
+def _assert_interactions(
+    values: dict[str, str], version: ScormVersion, quiz: Quiz, first: int, answers: str
+) -> None:
+    recorded = _interactions(values, first, len(quiz.questions))
+    response = "student_response" if version == "1.2" else "learner_response"
+    expected = EXPECTED[(version, answers)]
+    for fields, question, (kind, given, result, patterns) in zip(
+        recorded, quiz.questions, expected, strict=True
+    ):
+        assert fields.pop("id") == f"{quiz.id}.{question.id}"
+        assert fields.pop("type") == kind
+        assert fields.pop(response) == given
+        assert fields.pop("result") == result
+        assert fields.pop("weighting") == f"{question.points:g}"
+        assert SESSION_TIME[version].fullmatch(fields.pop("latency"))
+        written = [fields.pop(f"correct_responses.{n}.pattern") for n in range(len(patterns))]
+        assert written == patterns
+        assert fields == {}, fields  # nothing else, e.g. no pattern a version cannot say
+
+
+@in_browser
+@pytest.mark.parametrize("lms", LMS_KINDS)
+@pytest.mark.parametrize("structure", ["single", "per-item"])
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_quiz_answered_wrong_then_right_is_recorded_answer_by_answer(
+    quiz_package: Callable[[ScormVersion, ScoStructure, str], Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    structure: ScoStructure,
+    lms: str,
+) -> None:
+    pkg = quiz_package(version, structure, "every-type")
+    names = CMI[version]
+    (quiz,) = _quizzes(pkg.course)
+    launch_page = pkg.launches[None if structure == "single" else quiz.id]
+    session = launch(pkg, version, launch_page, _fresh(version), lms=lms)
+    frame = _open_quiz(session, version, quiz, structure)
+
+    # Wrong: 1.83 of 8 points, below the quiz's (per item) or course's (single) pass mark.
+    answer_and_submit(frame, quiz, WRONG)
+    session.wait_value(names["score_raw"], "22.9")  # best scores are kept to 0.1 %
+    values = session.values
+    _assert_interactions(values, version, quiz, 0, "wrong")
+    assert values[names["score_min"]] == "0"
+    # Sent unless the LMS holds it already (scorm-again's 1.2 score.max starts at 100).
+    assert (
+        values.get(
+            names["score_max"],
+            _read_at_launch(session.calls(names["get"]), version, names["score_max"]),
+        )
+        == "100"
+    )
+    if version == "1.2":
+        passed_key, failed = names["status"], "failed"
+    else:
+        passed_key, failed = "cmi.success_status", "failed"
+        assert values["cmi.score.scaled"] == "0.229"
+        # The single SCO also holds a page nobody read: submitted is not completed there.
+        done = "completed" if structure == "per-item" else "incomplete"
+        assert values[names["status"]] == done
+    # Below the quiz's 80 % (per item) and the course's 50 % (single SCO, its only quiz).
+    assert values[passed_key] == failed
+
+    # Right, in a second attempt: the next interactions, full marks, passed.
+    frame.locator("button.retry").click()
+    answer_and_submit(frame, quiz, RIGHT)
+    session.wait_value(names["score_raw"], "100")
+    values = session.values
+    _assert_interactions(values, version, quiz, len(quiz.questions), "right")
+    assert values[passed_key] == "passed"
+    if version == "2004":
+        assert values["cmi.score.scaled"] == "1"
+    assert "Your score: 8 of 8 points (100\u00a0%)." in frame.locator("#quiz-result").inner_text()
+    record = session.leave()
+    _assert_session_closed(record, version)
+    assert session.errors == []
+    _only_local(session)
+
+
+@in_browser
+@pytest.mark.parametrize("lms", LMS_KINDS)
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_a_single_sco_keeps_each_quizs_best_score_weighted_by_the_grading_policy(
+    quiz_package: Callable[[ScormVersion, ScoStructure, str], Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    lms: str,
+) -> None:
+    pkg = quiz_package(version, "single", "weighted")
+    names = CMI[version]
+    warm_up, final = _quizzes(pkg.course)
+    verdict = names["status"] if version == "1.2" else "cmi.success_status"
+    session = launch(pkg, version, pkg.launches[None], _fresh(version), lms=lms)
+
+    # Half of the warm-up (weight 3 of 4): 37.5 %, with the final still to take: no verdict.
+    answer_and_submit(_open_quiz(session, version, warm_up, "single"), warm_up, ONE_RIGHT)
+    session.wait_value(names["score_raw"], "37.5")
+    assert session.values.get(verdict, "") in ("", "incomplete")
+    # The final wrong: every graded quiz taken, 37.5 % is below 50 %: failed.
+    answer_and_submit(_open_quiz(session, version, final, "single"), final, BOTH_WRONG)
+    session.wait_value(verdict, "failed")
+    assert session.values[names["score_raw"]] == "37.5"
+    if version == "2004":
+        assert session.values[names["status"]] == "completed"  # both quizzes submitted
+    # The warm-up again, right this time: its best is now 1, so 75 %: passed.
+    frame = _open_quiz(session, version, warm_up, "single")
+    answer_and_submit(frame, warm_up, BOTH_RIGHT)
+    session.wait_value(names["score_raw"], "75")
+    session.wait_value(verdict, "passed")
+    # And once more, all wrong: the best score stands.
+    frame.locator("button.retry").click()
+    answer_and_submit(frame, warm_up, BOTH_WRONG)
+    # 4 attempts of 2 questions: interactions 0 to 7.
+    session.wait_value("cmi.interactions.7.result", "wrong" if version == "1.2" else "incorrect")
+    record = session.leave()
+    _assert_session_closed(record, version)
+    assert _set_values(record["calls"], version, names["score_raw"]) == ["37.5", "75"]
+    # (1.2's lesson_status said "incomplete" first, as it does before anything is graded.)
+    verdicts = ["incomplete"] if version == "1.2" else []
+    assert _set_values(record["calls"], version, verdict) == [*verdicts, "failed", "passed"]
+    if version == "2004":
+        assert _set_values(record["calls"], version, "cmi.score.scaled") == ["0.375", "0.75"]
+
+    # The next session reads the best scores back from suspend_data: nothing to send again,
+    # and new interactions go after the LMS's count.
+    again = launch(pkg, version, pkg.launches[None], _resumed(version, record), lms=lms)
+    again.page.wait_for_function("window.lms.calls.length > 3", timeout=EVENT_TIMEOUT_MS)
+    answer_and_submit(_open_quiz(again, version, final, "single"), final, BOTH_RIGHT)
+    again.wait_value(names["score_raw"], "100")
+    values = again.values
+    assert values["cmi.interactions.8.id"] == f"{final.id}.{final.questions[0].id}"
+    assert values[verdict] == "passed"
+    assert _set_values(again.calls(names["set"]), version, verdict) == []
+    for tab in (session, again):
+        assert tab.errors == []
+
+
+def test_launch_pages_tell_the_runtime_how_quizzes_are_graded(tmp_path: Path) -> None:
+    folder = tmp_path / "course"
+    counted, left_out = two_question_quiz(folder, "Counted"), two_question_quiz(folder, "Not")
+    policy = GradingPolicy(quizzes=[GradedQuiz(quiz=counted.id, weight=2.5)], passing_percent=60)
+    course = quiz_course(folder, [counted, left_out], grading=policy)
+    page = course.all_items()[0]
+    pages = {item.id: f"items/{item.id}.html" for item in course.all_items()}
+    site = SiteTree(Path(), (), "index.html", pages)
+
+    single = _embedded_config(
+        str(dict(launch_files(course, site, "2004", "single").entries)["scorm.html"], "utf-8")
+    )  # type: ignore[arg-type]
+    assert single["passing"] == 0.6
+    assert single["items"] == [
+        {"id": page.id, "kind": "page", "page": pages[page.id]},
+        {"id": counted.id, "kind": "quiz", "page": pages[counted.id], "weight": 2.5},
+        {"id": left_out.id, "kind": "quiz", "page": pages[left_out.id], "weight": 0.0},
+    ]
+    per_item = dict(launch_files(course, site, "1.2", "per-item").entries)
+    configs = {
+        item.id: _embedded_config(str(per_item[f"sco/{item.id}.html"], "utf-8"))  # type: ignore[arg-type]
+        for item in course.all_items()
+    }
+    # Every quiz is its own graded SCO at its own pass mark, counted by the policy or not.
+    assert "passing" not in configs[page.id]
+    for quiz in (counted, left_out):
+        assert configs[quiz.id]["passing"] == 0.8
+        assert configs[quiz.id]["items"][0]["weight"] == 1.0
+
+
+@in_browser
+@pytest.mark.parametrize(
+    ("version", "key", "value"),
+    [("1.2", "cmi.student_data.mastery_score", "20"), ("2004", "cmi.scaled_passing_score", "0.2")],
+)
+def test_the_lms_pass_mark_from_the_manifest_wins(
+    quiz_package: Callable[[ScormVersion, ScoStructure, str], Package],
+    launch: Callable[..., Session],
+    version: ScormVersion,
+    key: str,
+    value: str,
+) -> None:
+    # The LMS may hand over a pass mark of its own (an author edited it in the LMS): 20 %.
+    pkg = quiz_package(version, "per-item", "every-type")
+    (quiz,) = _quizzes(pkg.course)
+    session = launch(pkg, version, pkg.launches[quiz.id], {**_fresh(version), key: value})
+    answer_and_submit(_open_quiz(session, version, quiz, "per-item"), quiz, WRONG)
+    # 22.9 % passes at 20 %, though not at the quiz's own 80 %.
+    session.wait_value(
+        CMI[version]["status"] if version == "1.2" else "cmi.success_status", "passed"
+    )
+    assert session.values[CMI[version]["score_raw"]] == "22.9"

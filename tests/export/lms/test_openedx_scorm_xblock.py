@@ -60,6 +60,13 @@ class Run:
     """The block's fields for the learner after each visit."""
 
 
+# The bookmark the block's page hands the package (its copy of the record, made when the page
+# was rendered).
+GIVEN_BOOKMARK = (
+    "(name) => window.API ? window.API.LMSGetValue(name) : window.API_1484_11.GetValue(name)"
+)
+
+
 def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: ScormBlock) -> Run:
     """Upload; visit 1: the home page, Start, every item but the last (each slide, the video
     past 90 %) with Next; visit 2: Next to the last item; visit 3: the breadcrumb's home.
@@ -80,7 +87,15 @@ def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: 
 
     def reopen(where: str) -> Visit:
         tab = block.open(scenario)
-        assert tab.started_on == where, f"visit {len(run.visits) + 1} opened on {tab.started_on}"
+        if tab.started_on != where:  # say what the block held and what the page was given
+            held = block.stored(scenario).get("scorm_data", {})
+            given = tab.page.evaluate(GIVEN_BOOKMARK, location)
+            last = run.visits[-1].values(location)[-3:] if run.visits else []
+            pytest.fail(
+                f"visit {len(run.visits) + 1} opened on {tab.started_on}, not {where}; the "
+                f"block's record holds {location} = {held.get(location)!r}, its page was given "
+                f"{given!r}; the last visit set {last}"
+            )
         return tab
 
     first = reopen("index.html")
