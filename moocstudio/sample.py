@@ -75,6 +75,9 @@ def build_sample_course(
             for made in result.items:
                 course.add_item(made, title)
             build.warnings.extend(result.warnings)
+    if on_step is not None:
+        on_step(SAMPLE_QUIZ)
+    add_sample_quiz(folder, course)
     save_course(folder, course)
     return build
 
@@ -86,9 +89,6 @@ SAMPLE_QUIZ_MODULE = SAMPLE_OUTLINE[-1][0]
 
 def add_sample_quiz(folder: Path, course: Course) -> Quiz:
     """Import the sample's bilingual quiz at the end of the course's last sample module.
-
-    Kept out of ``build_sample_course`` until every output renders quizzes; call it there
-    (before ``save_course``) to add the quiz to the demo.
 
     Args:
         folder: The sample course's folder.

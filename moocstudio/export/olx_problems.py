@@ -240,8 +240,8 @@ def _numeric(writer: _Writer, question: Numeric) -> None:
     writer.hint_for(response, "correcthint", best.feedback)
     if others:
         writer.lost(
-            f"only the answer {_numeric_answer(best)} is kept (Open edX takes one numeric "
-            f"answer): {', '.join(_numeric_answer(answer) for answer in others)} earns nothing"
+            f"only the answer {_numeric_said(best)} is kept (Open edX takes one numeric "
+            f"answer): {', '.join(_numeric_said(answer) for answer in others)} earns nothing"
         )
 
 
@@ -250,6 +250,13 @@ def _numeric_answer(answer: NumericAnswer) -> str:
         return number_text(answer.value)
     low, high = answer.bounds
     return f"[{number_text(low)}, {number_text(high)}]"
+
+
+def _numeric_said(answer: NumericAnswer) -> str:
+    """The answer as the author wrote it, for the report ("2002 ± 1", "[1, 5]")."""
+    if answer.value is not None and answer.tolerance:
+        return f"{number_text(answer.value)} ± {number_text(answer.tolerance)}"
+    return _numeric_answer(answer)
 
 
 def _short_answer(writer: _Writer, question: ShortAnswer) -> None:

@@ -78,7 +78,8 @@ def test_the_report_counts_questions_and_names_each_loss(
     if name == "olx":
         expected = [
             "question 3 “Primes” (multiple choice): unequal or negative credits",
-            "question 6 “Pi” (numeric): only the answer 3.14 is kept",
+            "question 6 “Pi” (numeric): only the answer 3.14 ± 0.01 is kept (Open edX takes one "
+            "numeric answer): 3 earns nothing",
             "question 8 (short answer): answers worth part of the points earn none",
             "quiz “Short check”, question 1 (true false): the quiz shows no feedback",
         ]
