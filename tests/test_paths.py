@@ -16,6 +16,9 @@ import pytest
 
 import moocstudio
 from moocstudio import paths
+from moocstudio.resources import resource_path
+
+GUIDE = resource_path("guide", "index.html")
 
 FOLDERS: dict[str, tuple[Callable[[], Path], Callable[..., str]]] = {
     "MOOCSTUDIO_CACHE_DIR": (paths.user_cache_dir, platformdirs.user_cache_dir),
@@ -80,3 +83,27 @@ def test_linux_folders_follow_xdg(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert paths.user_config_dir() == tmp_path / "config" / "moocstudio"
     monkeypatch.delenv("XDG_CACHE_HOME")
     assert paths.user_cache_dir() == Path.home() / ".cache" / "moocstudio"
+
+
+def test_the_guide_names_these_folders_and_how_to_update_and_remove_each_install() -> None:
+    guide = GUIDE.read_text("utf-8")
+    for folder in (
+        "~/.config/moocstudio",
+        "~/.cache/moocstudio",
+        "~/Library/Caches/moocstudio",
+        "~/Library/Application Support/moocstudio",
+        "%LOCALAPPDATA%\\moocstudio\\Cache",
+    ):
+        assert f"<code>{folder}</code>" in guide
+    forms = guide.split('<h2 id="install">', 1)[1].split("<h3>")[1:]
+    titles = [form.split("</h3>")[0] for form in forms]
+    assert titles == [
+        "Debian or Ubuntu package (.deb)",
+        "Linux folder (.tar.gz)",
+        "Flatpak",
+        "Windows",
+        "macOS",
+        "Installed with pip",
+    ]
+    for form in forms:
+        assert "Update:" in form and "Remove:" in form

@@ -159,7 +159,20 @@ def test_icons_in_every_hicolor_size_are_rendered_from_the_one_svg(tmp_path: Pat
     )
 
 
+def test_windows_and_macos_icons_hold_each_size_as_drawn(tmp_path: Path) -> None:
+    done = run_tool(sys.executable, PACKAGING / "render_icons.py", tmp_path, "--ico", "--icns")
+    assert done.returncode == 0, done.stderr
+    with Image.open(tmp_path / f"{APP_ID}.ico") as ico:
+        assert sorted(ico.ico.sizes()) == [(n, n) for n in (16, 24, 32, 48, 64, 128, 256)]
+        ico.size = (16, 16)
+        drawn = Image.open(tmp_path / "hicolor" / "16x16" / "apps" / f"{APP_ID}.png")
+        assert ico.convert("RGBA").tobytes() == drawn.convert("RGBA").tobytes()
+    with Image.open(tmp_path / f"{APP_ID}.icns") as icns:
+        assert icns.size == (1024, 1024)
+        assert (16, 16, 2) in icns.info["sizes"]
+
+
 def test_render_icons_says_how_to_call_it() -> None:
     done = run_tool(sys.executable, PACKAGING / "render_icons.py")
     assert done.returncode == 2
-    assert done.stderr.strip() == "usage: render_icons.py OUT_DIR"
+    assert "the following arguments are required: OUT_DIR" in done.stderr
