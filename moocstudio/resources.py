@@ -28,3 +28,8 @@ def resource_path(*parts: str) -> Path:
 def template_path(*parts: str) -> Path:
     """Path of a file or folder under ``templates/``."""
     return _data_root().joinpath("templates", *parts)
+
+
+def packaging_path(*parts: str) -> Path:
+    """Path of a file under ``packaging/`` the app itself uses (its icon's SVG source)."""
+    return _data_root().joinpath("packaging", *parts)

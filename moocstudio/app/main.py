@@ -6,11 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from moocstudio import __version__
-from moocstudio.app.icons import kind_icon
+from moocstudio.app.app_icon import APP_ID, app_icon
 from moocstudio.app.preflight import check_desktop
 from moocstudio.app.translations import LANGUAGE_KEY, install_translations
 from moocstudio.app.webengine import prepare_webengine
@@ -26,7 +25,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("moocstudio")
     app.setApplicationName("moocstudio")
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(QIcon(kind_icon("slides")))
+    # The window finds its launcher and icon: the Wayland app id is the desktop entry's name,
+    # and the X11 class is the application name (the entry's StartupWMClass).
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     # Encoders yield the CPU to the window: it stays responsive while a batch runs.
     run_children_in_background()
     chosen = str(QSettings().value(LANGUAGE_KEY, "") or "")

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from moocstudio import __version__
 from moocstudio.app.autosave import Autosaver, discard_autosave, pending_autosave
 from moocstudio.app.commands import (
     AddModule,
@@ -713,16 +712,12 @@ class MainWindow(QMainWindow):
     # --- Help --------------------------------------------------------------------------------
 
     def about(self) -> None:
-        """Version, licence and purpose."""
-        QMessageBox.about(
-            self,
-            self.tr("About moocstudio"),
-            self.tr(
-                "<h3>moocstudio %1</h3><p>Assemble open-licensed MOOC modules from slides, "
-                "video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline "
-                "sites that play well on a phone.</p><p>Free software under the MIT licence.</p>"
-            ).replace("%1", __version__),
-        )
+        """Version and build, purpose, licence, and where the user's files are."""
+        from moocstudio.app.about import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def user_guide(self) -> None:
         """Open the user guide that ships with moocstudio, in the browser."""

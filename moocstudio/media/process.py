@@ -46,6 +46,12 @@ BACKGROUND_NICENESS = 10
 """How much lower than ours a background child's CPU priority is (POSIX nice increment)."""
 _background = False
 
+# Windows process creation flags (winbase.h), named here so that the choice is one pure
+# function, checked on every platform (subprocess defines them on Windows only).
+CREATE_NEW_PROCESS_GROUP = 0x00000200
+CREATE_NO_WINDOW = 0x08000000
+BELOW_NORMAL_PRIORITY_CLASS = 0x00004000
+
 
 def run_children_in_background(enabled: bool = True) -> None:
     """Start every later child process (ffmpeg, LibreOffice…) at a lower CPU priority.
@@ -228,6 +234,17 @@ def _wait(proc: subprocess.Popen[bytes], timeout: float | None, cancel: CancelTo
         raise timed_out[0]
 
 
+def windows_creation_flags(background: bool) -> int:
+    """Flags a child starts with on Windows.
+
+    Windows has no sessions: a new process group receives our CTRL_BREAK, and no console
+    window flashes up when the GUI starts a tool. A background child also gets the
+    below-normal priority class, Windows' counterpart of :data:`BACKGROUND_NICENESS`.
+    """
+    flags = CREATE_NEW_PROCESS_GROUP | CREATE_NO_WINDOW
+    return flags | BELOW_NORMAL_PRIORITY_CLASS if background else flags
+
+
 def _resolve(argv: Sequence[str | os.PathLike[str]]) -> list[str]:
     if not argv:
         raise ValueError("argv must name a program")
@@ -243,13 +260,7 @@ def _spawn(
 ) -> subprocess.Popen[bytes]:
     """Start ``args`` in a new process group, pipes on stdout and stderr, no stdin."""
     log.debug("run: %s", shlex.join(args))
-    flags = 0
-    if sys.platform == "win32":
-        # Windows has no sessions: a new process group receives our CTRL_BREAK, and no
-        # console window flashes up when the GUI starts a tool.
-        flags = subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW
-        if _background:
-            flags |= subprocess.BELOW_NORMAL_PRIORITY_CLASS
+    flags = windows_creation_flags(_background) if sys.platform == "win32" else 0
     try:
         proc = subprocess.Popen(
             args,

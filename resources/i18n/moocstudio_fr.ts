@@ -1,6 +1,63 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Build not recorded (built without git)</source>
+        <translation>Build non enregistré (construit sans git)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Running from a git checkout: commit %1 (%2)</source>
+        <translation>Lancé depuis une copie git : commit %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Build %1, made on %2</source>
+        <translation>Build %1, fait le %2</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>About moocstudio</source>
+        <translation>À propos de moocstudio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>moocstudio icon</source>
+        <translation>Icône de moocstudio</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Assemble open-licensed MOOC modules from slides, video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline sites that play well on a phone.</source>
+        <translation>Assemblez des modules de MOOC sous licence libre à partir de diapositives, de vidéos et de Markdown ; exportez-les en SCORM, IMS Common Cartridge, Open edX et en sites hors ligne agréables à consulter sur téléphone.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Free software under the MIT licence.</source>
+        <translation>Logiciel libre sous licence MIT.</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Your courses stay in the folders you chose. Updating or removing moocstudio leaves them in place, and these too:
+Settings: %1
+Cache (safe to delete): %2</source>
+        <translation>Vos cours restent dans les dossiers que vous avez choisis. Mettre à jour ou désinstaller moocstudio n'y touche pas, ni à ceux-ci :
+Réglages : %1
+Cache (peut être supprimé) : %2</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>&amp;Copy Details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/about.py" />
+        <source>Copy the version, build and system details, for a bug report</source>
+        <translation>Copier la version, le build et les détails du système, pour signaler un bogue</translation>
+    </message>
+</context>
+<context>
     <name>BatchTranscodeDialog</name>
     <message>
         <location filename="../../moocstudio/app/batch_dialog.py" line="76" />
@@ -1188,11 +1245,6 @@
         <location filename="../../moocstudio/app/window.py" line="530" />
         <source>About moocstudio</source>
         <translation>À propos de moocstudio</translation>
-    </message>
-    <message>
-        <location filename="../../moocstudio/app/window.py" line="532" />
-        <source>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemble open-licensed MOOC modules from slides, video and markdown; export SCORM, IMS Common Cartridge, Open edX and offline sites that play well on a phone.&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;moocstudio %1&lt;/h3&gt;&lt;p&gt;Assemblez des modules de MOOC sous licence libre à partir de diapositives, de vidéos et de Markdown ; exportez-les en SCORM, IMS Common Cartridge, Open edX et en sites hors ligne agréables à consulter sur téléphone.&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../moocstudio/app/window.py" line="146" />

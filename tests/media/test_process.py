@@ -236,3 +236,36 @@ def test_a_failing_stdout_callback_is_raised_after_the_child_ends():
     with pytest.raises(ValueError, match="bad chunk"):
         run(python(code), on_stdout_data=fails, timeout=30)
     assert len(seen) == 1  # called no more once it failed
+
+
+def test_windows_children_get_their_own_group_no_console_and_in_background_a_lower_class():
+    plain = process.windows_creation_flags(background=False)
+    background = process.windows_creation_flags(background=True)
+    for flags in (plain, background):
+        assert flags & process.CREATE_NEW_PROCESS_GROUP
+        assert flags & process.CREATE_NO_WINDOW
+    assert not plain & process.BELOW_NORMAL_PRIORITY_CLASS
+    assert background & process.BELOW_NORMAL_PRIORITY_CLASS
+    if sys.platform == "win32":  # the values Windows itself defines
+        assert process.BELOW_NORMAL_PRIORITY_CLASS == subprocess.BELOW_NORMAL_PRIORITY_CLASS
+        assert process.CREATE_NO_WINDOW == subprocess.CREATE_NO_WINDOW
+        assert process.CREATE_NEW_PROCESS_GROUP == subprocess.CREATE_NEW_PROCESS_GROUP
+
+
+@pytest.mark.skipif(
+    sys.platform != "win32", reason="Windows only (runs in the hosted Windows build)"
+)
+def test_background_children_run_below_normal_priority_on_windows():
+    report = [
+        sys.executable,
+        "-c",
+        "import ctypes; k = ctypes.windll.kernel32; "
+        "print(k.GetPriorityClass(k.GetCurrentProcess()))",
+    ]
+    process.run_children_in_background()
+    try:
+        priority_class = int(run(report).stdout)
+    finally:
+        process.run_children_in_background(False)
+    assert priority_class == process.BELOW_NORMAL_PRIORITY_CLASS
+    assert int(run(report).stdout) != process.BELOW_NORMAL_PRIORITY_CLASS
