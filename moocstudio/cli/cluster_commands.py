@@ -15,7 +15,6 @@ from moocstudio.cli.group import Command, cli
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from moocstudio.jobs.cluster import WorkerReport
     from moocstudio.jobs.remote import DaskJobExecutor
     from moocstudio.jobs.runner import Runner
 
@@ -137,7 +136,7 @@ def cluster(paths: tuple[Path, ...], scheduler: str, out_dir: Path | None) -> No
     would write to. Exits 2 when a worker cannot use one of them.
     """
     from moocstudio.errors import ExitCode, MoocstudioError
-    from moocstudio.jobs.cluster import connect, describe_workers
+    from moocstudio.jobs.cluster import connect, describe_workers, format_workers
     from moocstudio.media.batch_transcode import rendition_cache
     from moocstudio.media.sources import collect_sources
 
@@ -153,20 +152,3 @@ def cluster(paths: tuple[Path, ...], scheduler: str, out_dir: Path | None) -> No
             "place on every worker",
             ExitCode.USER_ERROR,
         )
-
-
-def format_workers(reports: Sequence[WorkerReport], *, checked: bool) -> list[str]:
-    """One line per worker (address, host, jobs at once, cores, memory, version, paths)."""
-    lines = [f"{len(reports)} worker{'s' if len(reports) != 1 else ''}:"]
-    for report in reports:
-        memory = f"{report.memory / 2**30:.1f} GiB" if report.memory else "no memory limit"
-        seen = ""
-        if report.problems:
-            seen = " · " + "; ".join(report.problems)
-        elif checked:
-            seen = " · sees every path"
-        lines.append(
-            f"  {report.address} on {report.host}: {report.threads} at once, "
-            f"{report.cores} cores, {memory}, moocstudio {report.version}{seen}"
-        )
-    return lines

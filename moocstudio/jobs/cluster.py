@@ -248,3 +248,20 @@ def require_paths_seen(
             f"machine {__version__}: install the same version on every worker"
         )
     return reports
+
+
+def format_workers(reports: Sequence[WorkerReport], *, checked: bool) -> list[str]:
+    """One line per worker (address, host, jobs at once, cores, memory, version, paths)."""
+    lines = [f"{len(reports)} worker{'s' if len(reports) != 1 else ''}:"]
+    for report in reports:
+        memory = f"{report.memory / 2**30:.1f} GiB" if report.memory else "no memory limit"
+        seen = ""
+        if report.problems:
+            seen = " · " + "; ".join(report.problems)
+        elif checked:
+            seen = " · sees every path"
+        lines.append(
+            f"  {report.address} on {report.host}: {report.threads} at once, "
+            f"{report.cores} cores, {memory}, moocstudio {report.version}{seen}"
+        )
+    return lines
