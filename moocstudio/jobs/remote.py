@@ -75,10 +75,23 @@ def run_on_worker(
     try:
         with limit if limit is not None else contextlib.nullcontext():
             token.raise_if_cancelled()
-            return job(JobContext(send.progress, token, _threads_per_job(worker.state.nthreads)))
+            threads = _threads_per_job(_jobs_at_once_on_this_host(client, worker))
+            return job(JobContext(send.progress, token, threads))
     finally:
         watcher.stop()
         send.flush()
+
+
+def _jobs_at_once_on_this_host(client: Any, worker: Any) -> int:
+    """Threads of every worker on this machine: several ``dask worker`` may share its cores."""
+    try:
+        workers = client.scheduler_info(n_workers=-1)["workers"].values()
+    except Exception:  # no answer: count this worker alone, as a worker on its own machine
+        return int(worker.state.nthreads)
+    from distributed.comm.addressing import get_address_host
+
+    host = get_address_host(worker.address)
+    return sum(int(w.get("nthreads", 1)) for w in workers if w.get("host") == host) or 1
 
 
 def _threads_per_job(jobs_at_once: int) -> int:
