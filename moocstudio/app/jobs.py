@@ -150,11 +150,13 @@ class JobCenter(QObject):
 
     def _cluster_runner(self) -> tuple[Any, Any, Runner]:
         if self._cluster is None:
-            from moocstudio.jobs.cluster import connect
+            from moocstudio.jobs.cluster import connect, set_up_workers
             from moocstudio.jobs.remote import DaskJobExecutor
+            from moocstudio.media.process import stop_children_with_parent
 
             assert self.cluster_address is not None
             client = connect(self.cluster_address)
+            set_up_workers(client, [stop_children_with_parent])  # ffmpeg dies with its worker
             executor = DaskJobExecutor(client)
             # Threads per job are chosen on each worker; jobs at once by the workers' threads.
             runner = Runner(executor, concurrency=self.runner.concurrency)

@@ -84,17 +84,23 @@ def batch_runner(
         with Runner(concurrency=concurrency) as runner:
             yield BatchRunner(runner)
         return
-    from moocstudio.jobs.cluster import connect, local_cluster, require_paths_seen
+    from moocstudio.jobs.cluster import (
+        connect,
+        local_cluster,
+        require_paths_seen,
+        set_up_workers,
+    )
     from moocstudio.jobs.remote import DaskJobExecutor
     from moocstudio.jobs.runner import Concurrency
-    from moocstudio.media.process import run_children_in_background
+    from moocstudio.media.process import run_children_in_background, stop_children_with_parent
 
-    with (
-        connect(scheduler) if scheduler else local_cluster(
-            workers or 1, on_each_worker=run_children_in_background
-        ) as client
-    ):  # fmt: skip
+    with connect(scheduler) if scheduler else local_cluster(workers or 1) as client:
         require_paths_seen(client, readable, writable)
+        # ffmpeg dies with a worker killed outright; on this machine it runs niced, as the app's.
+        set_up_workers(
+            client,
+            [stop_children_with_parent] + ([] if scheduler else [run_children_in_background]),
+        )
         executor = DaskJobExecutor(client, files_at_once=jobs)
         try:
             # Threads per job are chosen on each worker, for its own cores.

@@ -93,17 +93,10 @@ def _reason(exc: BaseException) -> str:
 
 
 @contextlib.contextmanager
-def local_cluster(
-    workers: int, *, on_each_worker: Callable[[], object] | None = None
-) -> Iterator[Client]:
+def local_cluster(workers: int) -> Iterator[Client]:
     """A LocalCluster of ``workers`` processes (one thread each) on this machine, and its client.
 
     Everything stops when the block ends.
-
-    Args:
-        workers: Worker processes to start.
-        on_each_worker: Run once in every worker before any job (e.g. to start the
-            encoders at a lower CPU priority, as the app does).
 
     Raises:
         DistributedMissing: dask.distributed is not installed.
@@ -122,8 +115,6 @@ def local_cluster(
         ) as cluster,
         Client(cluster, set_as_default=False) as client,
     ):
-        if on_each_worker is not None:
-            client.run(on_each_worker)
         yield client
 
 
@@ -248,6 +239,13 @@ def require_paths_seen(
             f"machine {__version__}: install the same version on every worker"
         )
     return reports
+
+
+def set_up_workers(client: Client, setups: Sequence[Callable[[], object]]) -> None:
+    """Run ``setups`` in every worker process now, and in each worker that (re)starts later."""
+    from moocstudio.jobs.worker_setup import set_up_workers as register
+
+    register(client, setups)
 
 
 def format_workers(reports: Sequence[WorkerReport], *, checked: bool) -> list[str]:

@@ -19,10 +19,17 @@ from distributed import Client
 
 from moocstudio.errors import Cancelled, MediaDecodeError
 from moocstudio.jobs.batch import BatchItem, run_batch
-from moocstudio.jobs.cluster import ClusterLost, connect, describe_workers, require_paths_seen
+from moocstudio.jobs.cluster import (
+    ClusterLost,
+    connect,
+    describe_workers,
+    require_paths_seen,
+    set_up_workers,
+)
 from moocstudio.jobs.remote import DaskJobExecutor
 from moocstudio.jobs.runner import Concurrency, JobHandle, Runner
 from moocstudio.media.batch_transcode import rendition_cache, transcode_tasks
+from moocstudio.media.process import stop_children_with_parent
 from moocstudio.progress import Progress, ProgressCallback
 from tests.jobs.dask_processes import DaskProcesses, dask_processes
 from tests.waiting import EVENT_TIMEOUT_S
@@ -203,6 +210,7 @@ def test_a_worker_killed_mid_encode_is_retried_and_the_batch_completes(
     quick = make_clip("intro.mp4", seconds=1.0, size="640x360")
     out = tmp_path / "out"
     with dask_processes(workers=2) as running, connect(running.address) as client:
+        set_up_workers(client, [stop_children_with_parent])  # as the CLI and the app do
         tasks = transcode_tasks([clip, quick], out)
         reports = Reports()
         executor = DaskJobExecutor(client)
@@ -230,10 +238,10 @@ def test_a_worker_killed_mid_encode_is_retried_and_the_batch_completes(
             )
         killer.join(EVENT_TIMEOUT_S)
         executor.shutdown()
-    for orphan in killed:  # see the report: ffmpeg outlives a worker killed with -9
-        if _is_running(orphan.pid):
-            orphan.kill()
     assert killed, "the worker was not killed while it encoded"
+    # The killed worker's ffmpeg died with it, instead of encoding on for nobody.
+    _gone, alive = psutil.wait_procs(killed, timeout=EVENT_TIMEOUT_S)
+    assert [p for p in alive if _is_running(p.pid)] == []
     assert outcome.failures == {}
     assert executor.restarts(handles["lecture.mp4"].future) == 1
     assert executor.restarts(handles["intro.mp4"].future) == 0
