@@ -8,39 +8,34 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import psutil
 import pytest
 
 from moocstudio.model.store import load_course
-from tests.jobs.dask_processes import DaskProcesses, dask_processes
+from tests.jobs.dask_processes import DaskProcesses
 from tests.test_cli import ENCODING_SHOWN, TerminalRun, run_cli
 from tests.user_folders import UserFolders
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[DaskProcesses]:
-    with dask_processes(workers=2) as running:
-        yield running
-
-
 def test_transcode_on_a_scheduler_then_again_from_the_cache(
-    cluster: DaskProcesses, tmp_path: Path, make_clip, user_folders: UserFolders
+    dask_cluster: DaskProcesses, tmp_path: Path, make_clip, user_folders: UserFolders
 ) -> None:
     clips = [make_clip(f"week {n}.mp4", seconds=1.0, size="960x540") for n in (1, 2, 3, 4)]
     out = tmp_path / "out"
-    first = run_cli("transcode", *clips, "-o", out, "--scheduler", cluster.address)
+    first = run_cli("transcode", *clips, "-o", out, "--scheduler", dask_cluster.address)
     assert first.returncode == 0, first.stderr
     assert f"4 of 4 files transcoded into {out}" in first.stderr
     assert "retried" not in first.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(
         f"week {n}-{label}.mp4" for n in (1, 2, 3, 4) for label in ("360p", "540p")
     )
-    again = run_cli("transcode", *clips, "-o", tmp_path / "again", "--scheduler", cluster.address)
+    again = run_cli(
+        "transcode", *clips, "-o", tmp_path / "again", "--scheduler", dask_cluster.address
+    )
     assert again.returncode == 0, again.stderr
     assert again.stderr.count("cached") == 4
 
@@ -57,14 +52,14 @@ def test_transcode_with_two_local_workers(
 
 
 def test_media_command_on_a_scheduler_fills_in_the_course(
-    cluster: DaskProcesses, tmp_path: Path, make_clip
+    dask_cluster: DaskProcesses, tmp_path: Path, make_clip
 ) -> None:
     course = tmp_path / "Cours été"
     made = run_cli("new", course, "--title", "Science ouverte", "--language", "fr")
     assert made.returncode == 0, made.stderr
     clip = make_clip("talk.mp4", seconds=2.0, size="960x540")
     assert run_cli("add", course, clip).returncode == 0
-    result = run_cli("media", course, "--scheduler", cluster.address)
+    result = run_cli("media", course, "--scheduler", dask_cluster.address)
     assert result.returncode == 0, result.stderr
     (video,) = load_course(course).all_items()
     assert [r.label for r in video.renditions] == ["360p", "540p"]
@@ -72,17 +67,17 @@ def test_media_command_on_a_scheduler_fills_in_the_course(
 
 
 def test_cluster_lists_workers_and_names_a_path_they_cannot_write(
-    cluster: DaskProcesses, tmp_path: Path, make_clip
+    dask_cluster: DaskProcesses, tmp_path: Path, make_clip
 ) -> None:
     clip = make_clip("seen.mp4")
-    fine = run_cli("cluster", "--scheduler", cluster.address, clip, "-o", tmp_path / "out")
+    fine = run_cli("cluster", "--scheduler", dask_cluster.address, clip, "-o", tmp_path / "out")
     assert fine.returncode == 0, fine.stderr
     lines = fine.stdout.splitlines()
     assert lines[0] == "2 workers:"
     assert all("1 at once" in line and "sees every path" in line for line in lines[1:])
     blocked = tmp_path / "a-file"
     blocked.write_text("x", encoding="utf-8")
-    blind = run_cli("cluster", "--scheduler", cluster.address, clip, "-o", blocked / "out")
+    blind = run_cli("cluster", "--scheduler", dask_cluster.address, clip, "-o", blocked / "out")
     assert blind.returncode == 2
     workers = blind.stdout.splitlines()[1:]
     assert len(workers) == 2
@@ -141,11 +136,11 @@ def _python(code: str, *args: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.skipif(os.name != "posix", reason="Ctrl-C through a pseudo-terminal is POSIX")
 def test_ctrl_c_cancels_every_remote_job_and_leaves_no_output(
-    cluster: DaskProcesses, tmp_path: Path, make_long_clip, user_folders: UserFolders
+    dask_cluster: DaskProcesses, tmp_path: Path, make_long_clip, user_folders: UserFolders
 ) -> None:
     clip = make_long_clip("1280x720")
     out = tmp_path / "out"
-    run = TerminalRun("transcode", clip, "-o", out, "--scheduler", cluster.address)
+    run = TerminalRun("transcode", clip, "-o", out, "--scheduler", dask_cluster.address)
     run.wait_for(ENCODING_SHOWN)
     run.process.send_signal(signal.SIGINT)
     shown = run.finish()
@@ -155,7 +150,7 @@ def test_ctrl_c_cancels_every_remote_job_and_leaves_no_output(
     assert not [p for p in user_folders.cache.rglob("*") if p.is_file()]
     encoders = [
         child
-        for worker in cluster.workers
+        for worker in dask_cluster.workers
         for child in psutil.Process(worker.pid).children(recursive=True)
         if "ffmpeg" in child.name()
     ]

@@ -6,17 +6,22 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from moocstudio.cli.group import Command, cli
 
+T = TypeVar("T")
+
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from rich.console import Console
+
+    from moocstudio.jobs.batch import BatchItem, BatchOutcome
     from moocstudio.jobs.remote import DaskJobExecutor
-    from moocstudio.jobs.runner import Runner
+    from moocstudio.jobs.runner import JobHandle, Runner
 
 SCHEDULER_ENV = "MOOCSTUDIO_SCHEDULER"
 
@@ -110,12 +115,65 @@ def batch_runner(
             executor.shutdown()
 
 
-def retried_note(restarted: int) -> str:
-    """The summary's note on jobs started again after a worker was lost ('' when none)."""
+@dataclass(frozen=True)
+class Where:
+    """Where a batch runs: ``--jobs``, ``--scheduler``/``--workers``, and the paths it uses."""
+
+    jobs: int | None
+    scheduler: str | None
+    workers: int | None
+    readable: Sequence[Path] = ()
+    writable: Sequence[Path] = ()
+
+
+def run_with_bars(
+    items: Sequence[BatchItem[T]],
+    where: Where,
+    *,
+    show: Callable[[Console, T], None] | None = None,
+) -> tuple[BatchOutcome[T], int]:
+    """Run ``items`` where asked, with a bar per item and one overall.
+
+    Args:
+        items: The jobs.
+        where: Where they run.
+        show: Prints an item's result under the bars as it ends.
+
+    Returns:
+        The outcome, and how many jobs started again after their worker was lost.
+    """
+    from moocstudio.cli_progress import batch_bars
+    from moocstudio.jobs.batch import run_batch
+
+    restarted = 0
+    with (
+        batch_runner(
+            jobs=where.jobs,
+            count=len(items),
+            scheduler=where.scheduler,
+            workers=where.workers,
+            readable=where.readable,
+            writable=where.writable,
+        ) as running,
+        batch_bars([item.name for item in items]) as bars,
+    ):
+
+        def done(name: str, handle: JobHandle[T], failure: str | None) -> None:
+            nonlocal restarted
+            restarted += running.restarts(handle.future) > 0
+            bars.finish(name, "failed" if failure else handle.progress.stage)
+            if show is not None and not failure:
+                show(bars.bars.console, handle.future.result())
+
+        outcome = run_batch(running.runner, items, progress_for=bars.callback, on_done=done)
+    return outcome, restarted
+
+
+def retried_note(restarted: int, what: str = "file") -> str:
+    """The summary's words on jobs started again after a worker was lost ('' when none)."""
     if not restarted:
         return ""
-    files = "file was" if restarted == 1 else "files were"
-    return f" ({restarted} {files} retried after a worker was lost)"
+    return f"{restarted} {what}{'' if restarted == 1 else 's'} retried after a worker was lost"
 
 
 @cli.command()

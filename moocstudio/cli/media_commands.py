@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 import click
 
 from moocstudio.cli.cluster_commands import (
-    batch_runner,
+    Where,
     retried_note,
+    run_with_bars,
     scheduler_option,
     workers_option,
 )
@@ -19,8 +20,9 @@ from moocstudio.cli.outline import format_outline
 from moocstudio.errors import ExitCode, MoocstudioError
 
 if TYPE_CHECKING:
-    from moocstudio.jobs.runner import JobHandle
-    from moocstudio.media.course_media import MediaSettings, VideoMedia
+    from rich.console import Console
+
+    from moocstudio.media.course_media import MediaSettings
     from moocstudio.model import Course
 
 
@@ -49,8 +51,7 @@ def transcode(
     --scheduler or --workers the files are transcoded by dask workers, which must see the
     videos, OUTPUT and the cache folder at the same paths (shared storage).
     """
-    from moocstudio.cli_progress import batch_bars
-    from moocstudio.jobs.batch import BatchItem, run_batch
+    from moocstudio.jobs.batch import BatchItem
     from moocstudio.media.batch_transcode import (
         rendition_cache,
         require_writable,
@@ -69,32 +70,18 @@ def transcode(
         batch.files, out_dir, profile=profile, loudness=loudness, hls=hls, cache=cache
     )
     items = [BatchItem(name=str(task.source), job=task.job, key=task.key) for task in tasks]
-    restarted = 0
-    with (
-        batch_runner(
-            jobs=jobs,
-            count=len(items),
-            scheduler=scheduler,
-            workers=workers,
-            readable=batch.files,
-            writable=[out_dir, cache.root],
-        ) as where,
-        batch_bars([item.name for item in items]) as bars,
-    ):
+    where = Where(jobs, scheduler, workers, batch.files, [out_dir, cache.root])
 
-        def show(name: str, handle: JobHandle[list[Path]], failure: str | None) -> None:
-            nonlocal restarted
-            restarted += where.restarts(handle.future) > 0
-            bars.finish(name, "failed" if failure else handle.progress.stage)
-            for output in [] if failure else handle.future.result():
-                bars.bars.console.print(f"  {output}", highlight=False, soft_wrap=True)
+    def show(console: Console, outputs: list[Path]) -> None:
+        for output in outputs:
+            console.print(f"  {output}", highlight=False, soft_wrap=True)
 
-        outcome = run_batch(where.runner, items, progress_for=bars.callback, on_done=show)
+    outcome, restarted = run_with_bars(items, where, show=show)
     for failure in outcome.failures.values():
         click.echo(f"moocstudio: error: {failure}", err=True)
     click.echo(
         f"{len(outcome.results)} of {len(items)} files transcoded into {out_dir}"
-        + retried_note(restarted),
+        + (f" ({retried_note(restarted)})" if restarted else ""),
         err=True,
     )
     if outcome.failures:
@@ -150,8 +137,7 @@ def make_course_media(
     workers: int | None = None,
 ) -> int:
     """Run the media jobs of every video with progress bars, save, and return the failures."""
-    from moocstudio.cli_progress import batch_bars
-    from moocstudio.jobs.batch import BatchItem, run_batch
+    from moocstudio.jobs.batch import BatchItem
     from moocstudio.media.course_media import apply_media, course_cache, video_media_job
     from moocstudio.model import Video
     from moocstudio.model.store import save_course
@@ -166,22 +152,9 @@ def make_course_media(
         )
         for video in videos
     ]
-    with (
-        batch_runner(
-            jobs=jobs,
-            count=len(items),
-            scheduler=scheduler,
-            workers=workers,
-            readable=[folder / video.source.path for video in videos],
-            writable=[course_cache(folder).root],
-        ) as where,
-        batch_bars([item.name for item in items]) as bars,
-    ):
-
-        def show(name: str, handle: JobHandle[VideoMedia], failure: str | None) -> None:
-            bars.finish(name, "failed" if failure else handle.progress.stage)
-
-        outcome = run_batch(where.runner, items, progress_for=bars.callback, on_done=show)
+    sources = [folder / video.source.path for video in videos]
+    where = Where(jobs, scheduler, workers, sources, [course_cache(folder).root])
+    outcome, restarted = run_with_bars(items, where)
     apply_media(course, list(outcome.results.values()))
     save_course(folder, course)
     for name, result in outcome.results.items():
@@ -189,4 +162,6 @@ def make_course_media(
             click.echo(f"  {name}: {note}", err=True)
     for failure in outcome.failures.values():
         click.echo(f"moocstudio: error: {failure}", err=True)
+    if restarted:
+        click.echo(f"moocstudio: {retried_note(restarted, 'video')}", err=True)
     return len(outcome.failures)

@@ -180,7 +180,7 @@ class DaskJobExecutor(Executor):
         self._lock = threading.Lock()
         self._contexts: dict[str, JobContext] = {}
         self._starts: dict[str, int] = {}
-        self._ids: dict[int, str] = {}  # id(local future) -> job id
+        self._ids: dict[Future[Any], str] = {}  # local future -> job id
         self._pending: set[Any] = set()  # dask futures: kept so dask keeps their tasks
         client.subscribe_topic(self._topic, self._on_event)
 
@@ -210,7 +210,7 @@ class DaskJobExecutor(Executor):
         # (the job removes what it was writing before it reports "cancelled").
         local.set_running_or_notify_cancel()
         with self._lock:
-            self._ids[id(local)] = job_id
+            self._ids[local] = job_id
             self._pending.add(remote)
         context.cancel.add_callback(lambda: self._cancel(cancel_event))
         remote.add_done_callback(lambda done: self._settle(done, local, job_id))
@@ -248,23 +248,28 @@ class DaskJobExecutor(Executor):
         )
 
     def _settle(self, remote: Any, local: Future[T], job_id: str) -> None:
-        status = remote.status
         try:
-            if status == "finished":
+            if remote.status == "finished":
                 local.set_result(remote.result())
-            elif status == "error":
+            elif remote.status == "error":
                 local.set_exception(self._explained(remote.exception()))
             else:  # cancelled by dask itself: the client lost the scheduler
-                local.set_exception(
-                    ClusterLost(
-                        f"lost the dask scheduler at {self.address}; the batch stopped "
-                        "(files finished so far are kept)"
-                    )
-                )
+                local.set_exception(self._lost())
+        except Exception as exc:  # the result could not be fetched: the scheduler went away
+            if not local.done():
+                error = self._lost()
+                error.__cause__ = exc
+                local.set_exception(error)
         finally:
             with self._lock:
                 self._contexts.pop(job_id, None)
                 self._pending.discard(remote)
+
+    def _lost(self) -> ClusterLost:
+        return ClusterLost(
+            f"lost the dask scheduler at {self.address}; the batch stopped "
+            "(files finished so far are kept)"
+        )
 
     @staticmethod
     def _explained(error: BaseException) -> BaseException:
@@ -280,7 +285,7 @@ class DaskJobExecutor(Executor):
     def restarts(self, future: Future[Any]) -> int:
         """How many times the job of ``future`` started again after its worker was lost."""
         with self._lock:
-            job_id = self._ids.get(id(future), "")
+            job_id = self._ids.get(future, "")
             return max(0, self._starts.get(job_id, 0) - 1)
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:

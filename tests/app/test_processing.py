@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,27 +12,21 @@ from moocstudio.app.batch_dialog import ETA_COLUMN, STATE_COLUMN, BatchTranscode
 from moocstudio.app.jobs import JobCenter
 from moocstudio.app.preferences import PreferencesDialog
 from moocstudio.app.processing import DASK_CLUSTER, cluster_address
-from tests.jobs.dask_processes import DaskProcesses, dask_processes
+from tests.jobs.dask_processes import DaskProcesses
 from tests.user_folders import UserFolders
 from tests.waiting import EVENT_TIMEOUT_MS
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def cluster() -> Iterator[DaskProcesses]:
-    with dask_processes(workers=2) as running:
-        yield running
-
-
 def test_preferences_test_button_lists_the_workers_and_saves_the_choice(
-    qtbot: QtBot, cluster: DaskProcesses
+    qtbot: QtBot, dask_cluster: DaskProcesses
 ) -> None:
     dialog = PreferencesDialog()
     qtbot.addWidget(dialog)
     assert dialog.this_computer.isChecked() and not dialog.test_button.isEnabled()
     dialog.on_cluster.setChecked(True)
-    dialog.scheduler.setText(cluster.address)
+    dialog.scheduler.setText(dask_cluster.address)
     with qtbot.waitSignal(dialog._check.answered, timeout=EVENT_TIMEOUT_MS):
         qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
     lines = dialog.test_result.text().splitlines()
@@ -41,7 +34,7 @@ def test_preferences_test_button_lists_the_workers_and_saves_the_choice(
     assert all(line.strip().startswith("tcp://127.0.0.1:") for line in lines[1:])
     dialog.accept()
     assert QSettings().value("processing/where") == DASK_CLUSTER
-    assert cluster_address() == cluster.address
+    assert cluster_address() == dask_cluster.address
 
 
 def test_preferences_test_button_says_why_it_cannot_connect(qtbot: QtBot) -> None:
@@ -59,14 +52,14 @@ def test_preferences_test_button_says_why_it_cannot_connect(qtbot: QtBot) -> Non
 
 def test_batch_dialog_runs_on_the_cluster_with_progress_and_cancel(
     qtbot: QtBot,
-    cluster: DaskProcesses,
+    dask_cluster: DaskProcesses,
     make_clip,
     make_long_clip,
     tmp_path: Path,
     user_folders: UserFolders,
 ) -> None:
     jobs = JobCenter(workers=2)
-    jobs.use_cluster(cluster.address)
+    jobs.use_cluster(dask_cluster.address)
     dialog = BatchTranscodeDialog(jobs)
     dialog.show()
     try:

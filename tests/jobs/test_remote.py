@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,7 +19,7 @@ import pytest
 from distributed import Client
 
 from moocstudio.errors import Cancelled, MediaDecodeError
-from moocstudio.jobs.batch import BatchItem, run_batch
+from moocstudio.jobs.batch import BatchItem, BatchOutcome, run_batch
 from moocstudio.jobs.cluster import (
     ClusterLost,
     connect,
@@ -30,22 +31,16 @@ from moocstudio.jobs.remote import DaskJobExecutor
 from moocstudio.jobs.runner import Concurrency, JobHandle, Runner
 from moocstudio.media.batch_transcode import rendition_cache, transcode_tasks
 from moocstudio.media.process import stop_children_with_parent
-from moocstudio.progress import Progress, ProgressCallback
+from moocstudio.progress import JobContext, Progress, ProgressCallback
 from tests.jobs.dask_processes import DaskProcesses, dask_processes
 from tests.waiting import EVENT_TIMEOUT_S
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def shared_cluster() -> Iterator[DaskProcesses]:
-    with dask_processes(workers=2) as running:
-        yield running
-
-
 @pytest.fixture
-def client(shared_cluster: DaskProcesses) -> Iterator[Client]:
-    with connect(shared_cluster.address) as client:
+def client(dask_cluster: DaskProcesses) -> Iterator[Client]:
+    with connect(dask_cluster.address) as client:
         yield client
 
 
@@ -88,10 +83,11 @@ def four_clips(make_clip: Callable[..., Path], tmp_path: Path) -> list[Path]:
 
 
 def run_on(
-    client: Client, files: list[Path], out: Path, reports: Reports, **kwargs: object
-) -> tuple[DaskJobExecutor, dict[str, JobHandle[list[Path]]], object]:
+    client: Client, files: list[Path], out: Path, reports: Reports
+) -> tuple[DaskJobExecutor, dict[str, JobHandle[list[Path]]], BatchOutcome[list[Path]]]:
+    """Transcode ``files`` into ``out`` on the cluster; the executor, handles and outcome."""
     tasks = transcode_tasks(files, out)
-    executor = DaskJobExecutor(client, **kwargs)  # type: ignore[arg-type]
+    executor = DaskJobExecutor(client)
     handles: dict[str, JobHandle[list[Path]]] = {}
     items = [BatchItem(task.source.name, task.job, key=task.key) for task in tasks]
     with Runner(executor, concurrency=Concurrency(2, 0)) as runner:
@@ -112,7 +108,7 @@ def test_four_clips_transcode_on_the_cluster_then_come_from_the_cache(
     out = tmp_path / "out"
     reports = Reports()
     _executor, _handles, outcome = run_on(client, files, out, reports)
-    assert outcome.failures == {}  # type: ignore[attr-defined]
+    assert outcome.failures == {}
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [f"week {n}-360p.mp4" for n in (1, 2, 3, 4)] + ["week 2-540p.mp4"]
     )
@@ -128,7 +124,7 @@ def test_four_clips_transcode_on_the_cluster_then_come_from_the_cache(
 
     again = Reports()
     _executor, _handles, outcome = run_on(client, files, tmp_path / "again", again)
-    assert outcome.failures == {}  # type: ignore[attr-defined]
+    assert outcome.failures == {}
     for name in (f.name for f in files):
         assert [p.stage for p in again.by_name[name]] == ["hash", "cached"], name
 
@@ -181,7 +177,7 @@ def test_a_truncated_input_fails_once_and_is_not_retried(
     bad.write_bytes(data[: len(data) // 2])
     reports = Reports()
     executor, handles, outcome = run_on(client, [bad], tmp_path / "out", reports)
-    failure = outcome.failures["truncated.mp4"]  # type: ignore[attr-defined]
+    failure = outcome.failures["truncated.mp4"]
     assert str(bad) in failure and "incomplete" in failure.lower()
     assert isinstance(handles["truncated.mp4"].future.exception(), MediaDecodeError)
     assert executor.restarts(handles["truncated.mp4"].future) == 0
@@ -198,7 +194,7 @@ def test_workers_report_what_they_see_and_a_missing_path_is_one_clear_error(
     missing = tmp_path / "not mounted" / "lecture.mp4"
     with pytest.raises(Exception, match="cannot read") as raised:
         require_paths_seen(client, [missing], [tmp_path / "out"])
-    message = raised.value.user_message  # type: ignore[attr-defined]
+    message = raised.value.user_message
     assert str(missing) in message and "worker tcp://127.0.0.1:" in message
     assert "mount the shared folder" in message
 
@@ -211,9 +207,7 @@ def test_a_worker_killed_mid_encode_is_retried_and_the_batch_completes(
     out = tmp_path / "out"
     with dask_processes(workers=2) as running, connect(running.address) as client:
         set_up_workers(client, [stop_children_with_parent])  # as the CLI and the app do
-        tasks = transcode_tasks([clip, quick], out)
         reports = Reports()
-        executor = DaskJobExecutor(client)
         killed: list[psutil.Process] = []
 
         def kill_the_encoding_worker() -> None:
@@ -227,17 +221,8 @@ def test_a_worker_killed_mid_encode_is_retried_and_the_batch_completes(
 
         killer = threading.Thread(target=kill_the_encoding_worker)
         killer.start()
-        items = [BatchItem(t.source.name, t.job, key=t.key) for t in tasks]
-        handles: dict[str, JobHandle[list[Path]]] = {}
-        with Runner(executor, concurrency=Concurrency(2, 0)) as runner:
-            outcome = run_batch(
-                runner,
-                items,
-                progress_for=reports.callback,
-                on_done=lambda name, handle, failure: handles.__setitem__(name, handle),
-            )
+        executor, handles, outcome = run_on(client, [clip, quick], out, reports)
         killer.join(EVENT_TIMEOUT_S)
-        executor.shutdown()
     assert killed, "the worker was not killed while it encoded"
     # The killed worker's ffmpeg died with it, instead of encoding on for nobody.
     _gone, alive = psutil.wait_procs(killed, timeout=EVENT_TIMEOUT_S)
@@ -282,3 +267,29 @@ def test_the_scheduler_going_away_stops_the_batch_with_one_error_and_keeps_what_
         stopper.join(EVENT_TIMEOUT_S)
     assert (out / "intro-360p.mp4").is_file()
     assert not (out / "long-720p.mp4").exists()
+
+
+def test_files_at_once_limits_the_jobs_running_together(client: Client, tmp_path: Path) -> None:
+    # --jobs 1 on two workers: each job records when it ran, on the worker's clock (one host).
+    gate = tmp_path / "gate"
+
+    def job_for(name: str) -> Callable[[JobContext], tuple[float, float]]:
+        def job(context: JobContext) -> tuple[float, float]:
+            start = time.time()
+            # Long enough that two unlimited jobs would overlap: until the other job started
+            # or a second has passed, whichever comes first.
+            (gate / name).touch()
+            deadline = start + 1.0
+            while time.time() < deadline and len(list(gate.iterdir())) < 2:
+                time.sleep(0.01)
+            return start, time.time()
+
+        return job
+
+    gate.mkdir()
+    executor = DaskJobExecutor(client, files_at_once=1)
+    with Runner(executor, concurrency=Concurrency(1, 0)) as runner:
+        handles = [runner.submit(name, job_for(name)) for name in ("a", "b")]
+        spans = sorted(handle.future.result(timeout=EVENT_TIMEOUT_S) for handle in handles)
+    executor.shutdown()
+    assert spans[0][1] <= spans[1][0], spans
