@@ -17,6 +17,7 @@ and dask does not run a failed task again unless asked (``retries`` is never set
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import threading
@@ -86,7 +87,7 @@ def _jobs_at_once_on_this_host(client: Any, worker: Any) -> int:
     """Threads of every worker on this machine: several ``dask worker`` may share its cores."""
     try:
         workers = client.scheduler_info(n_workers=-1)["workers"].values()
-    except Exception:  # no answer: count this worker alone, as a worker on its own machine
+    except OSError:  # no answer: count this worker alone, as a worker on its own machine
         return int(worker.state.nthreads)
     from distributed.comm.addressing import get_address_host
 
@@ -152,9 +153,10 @@ class _CancelWatcher:
                 if self._event.wait(timeout=_CANCEL_WAIT_S):
                     self._token.cancel()
                     return
-            except Exception:
-                # The scheduler went away: the client has already given up on this job, and
-                # its result could reach nobody. Stop, cleaning up, rather than run on.
+            except (OSError, RuntimeError, asyncio.CancelledError):
+                # The scheduler went away (its comm closed, or this worker's client did): the
+                # client has already given up on this job, and its result could reach nobody.
+                # Stop, cleaning up, rather than run on.
                 self._token.cancel()
                 return
 
@@ -219,7 +221,7 @@ class DaskJobExecutor(Executor):
     def _cancel(self, cancel_event: str) -> None:
         from distributed import Event
 
-        with contextlib.suppress(Exception):  # a lost scheduler ends every job anyway
+        with contextlib.suppress(OSError, RuntimeError):  # a lost scheduler ends every job anyway
             Event(cancel_event, client=self.client).set()
 
     def _on_event(self, event: tuple[float, dict[str, Any]]) -> None:
@@ -255,7 +257,8 @@ class DaskJobExecutor(Executor):
                 local.set_exception(self._explained(remote.exception()))
             else:  # cancelled by dask itself: the client lost the scheduler
                 local.set_exception(self._lost())
-        except Exception as exc:  # the result could not be fetched: the scheduler went away
+        except (OSError, RuntimeError, asyncio.CancelledError) as exc:
+            # The result could not be fetched: the scheduler went away meanwhile.
             if not local.done():
                 error = self._lost()
                 error.__cause__ = exc
@@ -290,5 +293,5 @@ class DaskJobExecutor(Executor):
 
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         """Stop listening for events; the client (and cluster) belong to the caller."""
-        with contextlib.suppress(Exception):
+        with contextlib.suppress(OSError, RuntimeError):  # the client or scheduler went first
             self.client.unsubscribe_topic(self._topic)

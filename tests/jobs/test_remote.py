@@ -252,9 +252,12 @@ def test_the_scheduler_going_away_stops_the_batch_with_one_error_and_keeps_what_
         executor = DaskJobExecutor(client)
         items = [BatchItem(t.source.name, t.job, key=t.key) for t in tasks]
 
+        encoders: list[psutil.Process] = []
+
         def stop_the_scheduler() -> None:
             reports.wait_for("intro.mp4", "done")
             reports.wait_for("long.mp4", "encode")
+            encoders.extend(_ffmpeg_children(client))
             running.scheduler.kill()
 
         stopper = threading.Thread(target=stop_the_scheduler)
@@ -265,6 +268,10 @@ def test_the_scheduler_going_away_stops_the_batch_with_one_error_and_keeps_what_
         ):
             run_batch(runner, items, progress_for=reports.callback)
         stopper.join(EVENT_TIMEOUT_S)
+        # The workers stop the encode nobody can receive, rather than run on.
+        assert encoders
+        _gone, alive = psutil.wait_procs(encoders, timeout=EVENT_TIMEOUT_S)
+        assert [p for p in alive if _is_running(p.pid)] == []
     assert (out / "intro-360p.mp4").is_file()
     assert not (out / "long-720p.mp4").exists()
 
