@@ -6,6 +6,7 @@ The cluster is real: ``dask scheduler`` and two ``dask worker`` processes on 127
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from pathlib import Path
@@ -14,7 +15,7 @@ import psutil
 import pytest
 
 from moocstudio.model.store import load_course
-from tests.jobs.dask_processes import DaskProcesses
+from tests.jobs.dask_processes import DaskProcesses, dask_processes
 from tests.test_cli import ENCODING_SHOWN, TerminalRun, run_cli
 from tests.user_folders import UserFolders
 
@@ -155,3 +156,25 @@ def test_ctrl_c_cancels_every_remote_job_and_leaves_no_output(
         if "ffmpeg" in child.name()
     ]
     assert encoders == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a terminal's live bars through a pty are POSIX")
+def test_the_scheduler_going_away_is_one_error_and_finished_files_stay(
+    tmp_path: Path, make_clip, make_long_clip, user_folders: UserFolders
+) -> None:
+    quick = make_clip("intro.mp4", seconds=1.0, size="640x360")
+    long = make_long_clip("1280x720")
+    out = tmp_path / "out"
+    with dask_processes(workers=2) as running:
+        run = TerminalRun("transcode", quick, long, "-o", out, "--scheduler", running.address)
+        run.wait_for(re.compile(rb"intro-360p\.mp4"))  # printed as the first file ends
+        run.wait_for(ENCODING_SHOWN)
+        running.scheduler.kill()
+        shown = run.finish()
+    assert run.process.returncode == 2, shown
+    assert shown.rstrip().splitlines()[-1] == (
+        f"moocstudio: error: lost the dask scheduler at {running.address}; the batch stopped "
+        "(files finished so far are kept)"
+    )
+    assert "Traceback" not in shown and "ERROR" not in shown
+    assert sorted(p.name for p in out.iterdir()) == ["intro-360p.mp4"]

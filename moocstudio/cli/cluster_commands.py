@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,6 +100,7 @@ def batch_runner(
     from moocstudio.jobs.runner import Concurrency
     from moocstudio.media.process import run_children_in_background, stop_children_with_parent
 
+    quiet_dask_logs()
     with connect(scheduler) if scheduler else local_cluster(workers or 1) as client:
         require_paths_seen(client, readable, writable)
         # ffmpeg dies with a worker killed outright; on this machine it runs niced, as the app's.
@@ -169,6 +171,28 @@ def run_with_bars(
     return outcome, restarted
 
 
+def quiet_dask_logs() -> None:
+    """Keep dask's own log (tracebacks when the scheduler goes away) off the user's terminal.
+
+    Its failures reach the user as moocstudio's one-line errors; ``--debug`` shows the log.
+
+    Raises:
+        DistributedMissing: dask.distributed is not installed (how to install it, one line).
+    """
+    from moocstudio.jobs.cluster import require_distributed
+
+    require_distributed()  # its import also sets up the handlers quieted here
+    if logging.getLogger("moocstudio").isEnabledFor(logging.DEBUG):
+        return
+
+    # dask's config gives its modules' loggers their own levels; their records all end in
+    # the "distributed" logger's handlers, so those are what must let nothing through.
+    dask_log = logging.getLogger("distributed")
+    dask_log.setLevel(logging.CRITICAL)
+    for handler in dask_log.handlers:
+        handler.setLevel(logging.CRITICAL)
+
+
 def retried_note(restarted: int, what: str = "file") -> str:
     """The summary's words on jobs started again after a worker was lost ('' when none)."""
     if not restarted:
@@ -204,6 +228,7 @@ def cluster(paths: tuple[Path, ...], scheduler: str, out_dir: Path | None) -> No
     from moocstudio.media.batch_transcode import rendition_cache
     from moocstudio.media.sources import collect_sources
 
+    quiet_dask_logs()
     files = collect_sources(paths).files if paths else []
     writable = [out_dir, rendition_cache().root] if out_dir is not None else []
     with connect(scheduler) as client:
