@@ -6,7 +6,11 @@ Usage: ``python benchmarks/bench_batch.py CORPUS_DIR`` where CORPUS_DIR was made
 Prints, from one run:
 - a batch of 6 clips (20 s excerpts, mobile ladder) with the runner's concurrency rule, with
   two jobs at once on one thread each, and one after another: wall times and ratios;
-- a second run with the cache warm / the cold run, for one clip.
+- a second run with the cache warm / the cold run, for one clip;
+- the same batch on dask.distributed (issue #16): the local runner vs a ``--workers 2``
+  LocalCluster vs two ``dask worker`` processes on this machine (ratios to local, same cores),
+  the dispatch overhead per job, progress reports per second per file, cancel latency, and a
+  scaling table predicted from the measured per-file encode times.
 """
 
 from __future__ import annotations
@@ -115,6 +119,9 @@ def main() -> None:
             f"cache, {lecture.name}: cold {cold:.2f} s, warm {warm * 1000:.1f} ms (median of 5), "
             f"warm/cold {warm / cold:.4f} (target <= 0.02)"
         )
+        from bench_batch_cluster import cluster_figures
+
+        cluster_figures(files, work)
 
 
 if __name__ == "__main__":

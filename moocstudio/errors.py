@@ -31,6 +31,20 @@ class MoocstudioError(Exception):
         if exit_code is not None:
             self.exit_code = exit_code
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Subclasses take other arguments than the message, so the default pickling (calling
+        # the class with ``args``) fails; errors raised on a dask worker must reach the client.
+        return _restore_error, (type(self), self.args, self.__dict__)
+
+
+def _restore_error(
+    cls: type[MoocstudioError], args: tuple[object, ...], state: dict[str, object]
+) -> MoocstudioError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
 
 class FileProblem(MoocstudioError):
     """Something is wrong with one file: the message is ``<path>: <problem>``."""

@@ -44,10 +44,28 @@ class CancelToken:
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._callbacks: list[Callable[[], None]] = []
 
     def cancel(self) -> None:
         """Ask the work to stop. Safe to call from any thread, any number of times."""
-        self._event.set()
+        with self._lock:
+            first = not self._event.is_set()
+            self._event.set()
+            callbacks = list(self._callbacks) if first else []
+        for callback in callbacks:
+            callback()
+
+    def add_callback(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once on cancel (at once if cancelled already).
+
+        For work that runs elsewhere (a dask worker): the callback carries the cancel there.
+        """
+        with self._lock:
+            if not self._event.is_set():
+                self._callbacks.append(callback)
+                return
+        callback()
 
     @property
     def cancelled(self) -> bool:

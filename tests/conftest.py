@@ -26,6 +26,8 @@ from tests.user_folders import UserFolders, enter_private_home
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
 
+    from tests.jobs.dask_processes import DaskProcesses
+
 # Before any test code runs (nothing above looks for a user folder): this run, and every
 # process it starts, gets a private home; see user_folders.py.
 RUN_GUARD = enter_private_home()
@@ -227,3 +229,12 @@ def chromium_browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def dask_cluster() -> Iterator[DaskProcesses]:
+    """A real ``dask scheduler`` and two ``dask worker`` processes for one test module."""
+    from tests.jobs.dask_processes import dask_processes
+
+    with dask_processes(workers=2) as running:
+        yield running

@@ -36,7 +36,7 @@ from moocstudio.app.i18n import translate
 from moocstudio.app.job_rows import BAR_STEPS, DeleteKey, JobRow, RowColumns, format_eta
 from moocstudio.app.jobs import JobCenter, JobConflict
 from moocstudio.errors import MoocstudioError
-from moocstudio.media.batch_transcode import require_writable, transcode_tasks
+from moocstudio.media.batch_transcode import rendition_cache, require_writable, transcode_tasks
 from moocstudio.media.renditions import DEFAULT_PROFILE, PROFILES
 from moocstudio.media.sources import VIDEO_SUFFIXES, collect_sources
 from moocstudio.progress import EtaEstimator
@@ -328,15 +328,20 @@ class BatchTranscodeDialog(QDialog):
         if out_dir is None:
             self.note.setText(self.tr("Choose the folder the renditions go to."))
             return
+        cache = rendition_cache()
         try:
             require_writable(out_dir)
+            # On a dask cluster: every worker must see the sources and the folders.
+            self.jobs.prepare_batch([row.source for row in waiting], out_dir, cache.root)
         except MoocstudioError as exc:
             self.note.setText(exc.user_message)
             return
         if not any(row.active for row in self.rows):
             self._eta = EtaEstimator()  # a new run: time left counts from now
         # Output names are made unique over the whole queue, so two "intro.mp4" never collide.
-        tasks = transcode_tasks([row.source for row in self.rows], out_dir, profile=self.profile())
+        tasks = transcode_tasks(
+            [row.source for row in self.rows], out_dir, profile=self.profile(), cache=cache
+        )
         for row, task in zip(self.rows, tasks, strict=True):
             if row.state != "pending":
                 continue

@@ -9,8 +9,9 @@ from a worker.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -29,6 +30,8 @@ from moocstudio.progress import Progress
 WAVEFORM_KIND = "waveform"
 BACKGROUND_JOB_KINDS = frozenset({WAVEFORM_KIND})
 """Kinds of job the app starts on its own, not at the author's request."""
+CLUSTER_JOB_KINDS = frozenset({"batch"})
+"""Kinds of job that run on the dask cluster when Preferences ▸ Processing chose one."""
 
 
 class JobRecord(QObject):
@@ -117,6 +120,63 @@ class JobCenter(QObject):
         )
         self.runner = Runner(concurrency=concurrency)
         self.records: list[JobRecord] = []
+        self.cluster_address: str | None = None
+        self._cluster: Any = None  # (client, executor, runner) once a batch went there
+
+    def use_cluster(self, address: str | None) -> None:
+        """Send later batch jobs to the dask scheduler at ``address`` (None: this computer).
+
+        Jobs already running stay where they are.
+        """
+        if address != self.cluster_address:
+            self._close_cluster(wait=False)
+            self.cluster_address = address
+
+    def prepare_batch(self, sources: Sequence[Path], out_dir: Path, cache_root: Path) -> None:
+        """Before a batch on the cluster: connect and check every worker sees its paths.
+
+        Nothing to do on this computer.
+
+        Raises:
+            MoocstudioError: dask.distributed missing, the scheduler unreachable, or a
+                worker that cannot read a source or write the outputs (named).
+        """
+        if self.cluster_address is None:
+            return
+        from moocstudio.jobs.cluster import require_paths_seen
+
+        client, _executor, _runner = self._cluster_runner()
+        require_paths_seen(client, sources, [out_dir, cache_root])
+
+    def _cluster_runner(self) -> tuple[Any, Any, Runner]:
+        if self._cluster is None:
+            from moocstudio.jobs.cluster import connect, set_up_workers
+            from moocstudio.jobs.remote import DaskJobExecutor
+            from moocstudio.media.process import stop_children_with_parent
+
+            assert self.cluster_address is not None
+            client = connect(self.cluster_address)
+            set_up_workers(client, [stop_children_with_parent])  # ffmpeg dies with its worker
+            executor = DaskJobExecutor(client)
+            # Threads per job are chosen on each worker; jobs at once by the workers' threads.
+            runner = Runner(executor, concurrency=self.runner.concurrency)
+            self._cluster = (client, executor, runner)
+        return self._cluster  # type: ignore[no-any-return]
+
+    def _runner_for(self, kind: str) -> Runner:
+        if self.cluster_address is not None and kind in CLUSTER_JOB_KINDS:
+            return self._cluster_runner()[2]
+        return self.runner
+
+    def _close_cluster(self, *, wait: bool) -> None:
+        if self._cluster is None:
+            return
+        client, executor, runner = self._cluster
+        self._cluster = None
+        if wait:
+            runner.shutdown()
+        executor.shutdown()
+        client.close()
 
     def submit(
         self,
@@ -131,11 +191,13 @@ class JobCenter(QObject):
 
         Raises:
             JobConflict: A job writing the same output (``key``) is queued or running.
+            MoocstudioError: A batch job for the cluster, which cannot be reached.
         """
         record = JobRecord(name, kind, self)
         if on_success is not None:
             record.succeeded.connect(on_success)
-        record.handle = self.runner.submit(name, job, key=key, on_progress=record._on_progress)
+        runner = self._runner_for(kind)
+        record.handle = runner.submit(name, job, key=key, on_progress=record._on_progress)
         record.handle.future.add_done_callback(record._on_done)
         self.records.append(record)
         self.added.emit(record)
@@ -150,6 +212,11 @@ class JobCenter(QObject):
         for record in self.running():
             record.cancel()
         self.runner.shutdown(cancel_pending=True)
+        # Cancelled remote jobs end once their worker has cleaned up; then the client goes.
+        for record in self.records:
+            if record.handle is not None and not record.handle.future.cancelled():
+                record.handle.future.exception()
+        self._close_cluster(wait=True)
 
 
 __all__ = ["JobCenter", "JobConflict", "JobRecord"]

@@ -37,6 +37,7 @@ from moocstudio.app.export_dialog import format_summary
 from moocstudio.app.jobs import BACKGROUND_JOB_KINDS, JobCenter, JobConflict, JobRecord
 from moocstudio.app.jobs_dock import JobsDock
 from moocstudio.app.outline import KIND_ROLE, OutlineModel, OutlineView
+from moocstudio.app.processing import cluster_address
 from moocstudio.app.properties import PropertiesPanel
 from moocstudio.app.start_page import StartPage
 from moocstudio.errors import MoocstudioError
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
     def __init__(self, jobs: JobCenter | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.jobs = jobs or JobCenter(parent=self)
+        self.jobs.use_cluster(cluster_address())
         self.document: CourseDocument | None = None
         self.batch_dialog: BatchTranscodeDialog | None = None
         self.outline: OutlineView | None = None
@@ -697,7 +699,8 @@ class MainWindow(QMainWindow):
         """Open the Preferences dialog."""
         from moocstudio.app.preferences import PreferencesDialog
 
-        PreferencesDialog(self).exec()
+        if PreferencesDialog(self).exec():
+            self.jobs.use_cluster(cluster_address())
 
     def batch_transcode(self) -> None:
         """Open the Batch Transcode dialog (it needs no course)."""

@@ -15,6 +15,7 @@ import click
 
 # Importing the command modules registers their commands on the group.
 from moocstudio.cli import (  # noqa: F401
+    cluster_commands,
     course_commands,
     export_commands,
     media_commands,

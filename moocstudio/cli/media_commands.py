@@ -8,13 +8,21 @@ from typing import TYPE_CHECKING
 
 import click
 
+from moocstudio.cli.cluster_commands import (
+    Where,
+    retried_note,
+    run_with_bars,
+    scheduler_option,
+    workers_option,
+)
 from moocstudio.cli.group import cli, existing_dir, jobs_option, output_dir_option, profile_option
 from moocstudio.cli.outline import format_outline
 from moocstudio.errors import ExitCode, MoocstudioError
 
 if TYPE_CHECKING:
-    from moocstudio.jobs.runner import JobHandle
-    from moocstudio.media.course_media import MediaSettings, VideoMedia
+    from rich.console import Console
+
+    from moocstudio.media.course_media import MediaSettings
     from moocstudio.model import Course
 
 
@@ -25,6 +33,8 @@ if TYPE_CHECKING:
 @jobs_option("Files transcoded")
 @click.option("--hls", is_flag=True, help="Also write an HLS master playlist over the rungs.")
 @click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
+@scheduler_option()
+@workers_option()
 def transcode(
     paths: tuple[Path, ...],
     out_dir: Path,
@@ -32,15 +42,21 @@ def transcode(
     jobs: int | None,
     hls: bool,
     loudness: bool,
+    scheduler: str | None,
+    workers: int | None,
 ) -> None:
     """Make mobile-friendly renditions of videos (files or folders) in OUTPUT.
 
-    Unchanged work is never redone: results are cached by content and settings.
+    Unchanged work is never redone: results are cached by content and settings. With
+    --scheduler or --workers the files are transcoded by dask workers, which must see the
+    videos, OUTPUT and the cache folder at the same paths (shared storage).
     """
-    from moocstudio.cli_progress import batch_bars
-    from moocstudio.jobs.batch import BatchItem, run_batch
-    from moocstudio.jobs.runner import Runner, choose_concurrency, manual_concurrency
-    from moocstudio.media.batch_transcode import require_writable, transcode_tasks
+    from moocstudio.jobs.batch import BatchItem
+    from moocstudio.media.batch_transcode import (
+        rendition_cache,
+        require_writable,
+        transcode_tasks,
+    )
     from moocstudio.media.sources import collect_sources
 
     batch = collect_sources(paths)
@@ -49,21 +65,25 @@ def transcode(
     if not batch.files:
         raise MoocstudioError("no video files to transcode")
     require_writable(out_dir)
-    tasks = transcode_tasks(batch.files, out_dir, profile=profile, loudness=loudness, hls=hls)
+    cache = rendition_cache()
+    tasks = transcode_tasks(
+        batch.files, out_dir, profile=profile, loudness=loudness, hls=hls, cache=cache
+    )
     items = [BatchItem(name=str(task.source), job=task.job, key=task.key) for task in tasks]
-    concurrency = manual_concurrency(jobs) if jobs else choose_concurrency(len(items))
-    with batch_bars([item.name for item in items]) as bars:
+    where = Where(jobs, scheduler, workers, batch.files, [out_dir, cache.root])
 
-        def show(name: str, handle: JobHandle[list[Path]], failure: str | None) -> None:
-            bars.finish(name, "failed" if failure else handle.progress.stage)
-            for output in [] if failure else handle.future.result():
-                bars.bars.console.print(f"  {output}", highlight=False, soft_wrap=True)
+    def show(console: Console, outputs: list[Path]) -> None:
+        for output in outputs:
+            console.print(f"  {output}", highlight=False, soft_wrap=True)
 
-        with Runner(concurrency=concurrency) as runner:
-            outcome = run_batch(runner, items, progress_for=bars.callback, on_done=show)
+    outcome, restarted = run_with_bars(items, where, show=show)
     for failure in outcome.failures.values():
         click.echo(f"moocstudio: error: {failure}", err=True)
-    click.echo(f"{len(outcome.results)} of {len(items)} files transcoded into {out_dir}", err=True)
+    click.echo(
+        f"{len(outcome.results)} of {len(items)} files transcoded into {out_dir}"
+        + (f" ({retried_note(restarted)})" if restarted else ""),
+        err=True,
+    )
     if outcome.failures:
         sys.exit(ExitCode.USER_ERROR)
 
@@ -75,10 +95,23 @@ def transcode(
 @click.option("--hls", is_flag=True, help="Also write HLS master playlists.")
 @click.option("--loudness", is_flag=True, help="Normalise loudness (EBU R128, -16 LUFS).")
 @click.option("--no-subtitles", is_flag=True, help="Do not make subtitle placeholders.")
+@scheduler_option()
+@workers_option()
 def media(
-    folder: Path, profile: str, jobs: int | None, hls: bool, loudness: bool, no_subtitles: bool
+    folder: Path,
+    profile: str,
+    jobs: int | None,
+    hls: bool,
+    loudness: bool,
+    no_subtitles: bool,
+    scheduler: str | None,
+    workers: int | None,
 ) -> None:
-    """Make what the course's videos need: renditions, posters, subtitle placeholders."""
+    """Make what the course's videos need: renditions, posters, subtitle placeholders.
+
+    With --scheduler or --workers the videos are worked on by dask workers, which must see
+    the course folder at the same path (shared storage).
+    """
     from moocstudio.media.course_media import MediaSettings
     from moocstudio.model.store import load_course
 
@@ -86,20 +119,26 @@ def media(
     settings = MediaSettings(
         profile=profile, hls=hls, loudness=loudness, subtitles=not no_subtitles
     )
-    failures = make_course_media(folder, course, settings, jobs)
+    failures = make_course_media(
+        folder, course, settings, jobs, scheduler=scheduler, workers=workers
+    )
     click.echo(format_outline(course))
     if failures:
         sys.exit(ExitCode.USER_ERROR)
 
 
 def make_course_media(
-    folder: Path, course: Course, settings: MediaSettings, jobs: int | None = None
+    folder: Path,
+    course: Course,
+    settings: MediaSettings,
+    jobs: int | None = None,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
 ) -> int:
     """Run the media jobs of every video with progress bars, save, and return the failures."""
-    from moocstudio.cli_progress import batch_bars
-    from moocstudio.jobs.batch import BatchItem, run_batch
-    from moocstudio.jobs.runner import Runner, choose_concurrency, manual_concurrency
-    from moocstudio.media.course_media import apply_media, video_media_job
+    from moocstudio.jobs.batch import BatchItem
+    from moocstudio.media.course_media import apply_media, course_cache, video_media_job
     from moocstudio.model import Video
     from moocstudio.model.store import save_course
 
@@ -113,14 +152,9 @@ def make_course_media(
         )
         for video in videos
     ]
-    concurrency = manual_concurrency(jobs) if jobs else choose_concurrency(len(items))
-    with batch_bars([item.name for item in items]) as bars:
-
-        def show(name: str, handle: JobHandle[VideoMedia], failure: str | None) -> None:
-            bars.finish(name, "failed" if failure else handle.progress.stage)
-
-        with Runner(concurrency=concurrency) as runner:
-            outcome = run_batch(runner, items, progress_for=bars.callback, on_done=show)
+    sources = [folder / video.source.path for video in videos]
+    where = Where(jobs, scheduler, workers, sources, [course_cache(folder).root])
+    outcome, restarted = run_with_bars(items, where)
     apply_media(course, list(outcome.results.values()))
     save_course(folder, course)
     for name, result in outcome.results.items():
@@ -128,4 +162,6 @@ def make_course_media(
             click.echo(f"  {name}: {note}", err=True)
     for failure in outcome.failures.values():
         click.echo(f"moocstudio: error: {failure}", err=True)
+    if restarted:
+        click.echo(f"moocstudio: {retried_note(restarted, 'video')}", err=True)
     return len(outcome.failures)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
 from moocstudio.errors import MoocstudioError
-from moocstudio.jobs.runner import Job, JobHandle, Runner
+from moocstudio.jobs.runner import BatchStopped, Job, JobHandle, Runner
 from moocstudio.progress import ProgressCallback
 
 T = TypeVar("T")
@@ -48,6 +48,7 @@ def run_batch(
 
     Raises:
         KeyboardInterrupt: After cancelling every job (running ones remove their outputs).
+        BatchStopped: Every job ended at once (the cluster went away); what finished is kept.
     """
     handles: list[JobHandle[T]] = []
     outcome: BatchOutcome[T] = BatchOutcome()
@@ -63,6 +64,8 @@ def run_batch(
             failure = None
             try:
                 outcome.results[item.name] = handle.future.result()
+            except BatchStopped:
+                raise
             except MoocstudioError as exc:
                 failure = outcome.failures[item.name] = exc.user_message
             if on_done is not None:

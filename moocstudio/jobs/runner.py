@@ -2,9 +2,8 @@
 
 A job is ``job(context) -> result`` where the context carries the progress callback, the cancel
 token and how many threads the job may use. The local default is a thread pool sized for the
-machine (see :func:`choose_concurrency`); a ``dask.distributed`` executor can be passed instead
-(``client.get_executor()``), in which case progress and cancel reach only jobs that run in
-this process.
+machine (see :func:`choose_concurrency`); ``remote.DaskJobExecutor`` runs the same jobs on a
+dask.distributed cluster, with progress and cancel carried across machines.
 """
 
 from __future__ import annotations
@@ -85,6 +84,10 @@ class JobHandle(Generic[T]):
 
 class JobConflict(MoocstudioError):
     """Another job is already writing the same output."""
+
+
+class BatchStopped(MoocstudioError):
+    """Not one job's failure but the end of every job (the cluster went away)."""
 
 
 class Runner:

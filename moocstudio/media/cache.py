@@ -17,10 +17,18 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = "manifest.json"
 CACHE_FORMAT = 2  # bump when the entry layout changes: old entries are then simply missed
+OWNER_LOCK = ".owner"
+"""Held locked (flock) in a work folder while it is filled: a folder whose lock can be taken
+lost its maker (a process killed outright, e.g. a dask worker) and is removed."""
 
 
 def cache_key(source_sha256: str, kind: str, recipe: Mapping[str, Any], tool_version: str) -> str:
@@ -98,10 +106,13 @@ class DerivedCache:
         """
         final = self.entry_dir(key)
         final.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(final.parent, f".{key[:12]}.")
         work = Path(tempfile.mkdtemp(prefix=f".{key[:12]}.", suffix=".part", dir=final.parent))
         pending = PendingEntry(folder=work, meta=dict(meta or {}))
+        owner = _hold_owner_lock(work)
         try:
             yield pending
+            (work / OWNER_LOCK).unlink(missing_ok=True)
             files = {
                 path.relative_to(work).as_posix(): path.stat().st_size
                 for path in sorted(work.rglob("*"))
@@ -113,6 +124,9 @@ class DerivedCache:
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise
+        finally:
+            if owner is not None:
+                owner.close()
 
     def get_or_make(
         self, key: str, produce: Callable[[PendingEntry], object]
@@ -145,3 +159,25 @@ class DerivedCache:
             if self.lookup(key) is None:
                 raise
             shutil.rmtree(work)
+
+
+def _hold_owner_lock(work: Path) -> IO[bytes] | None:
+    """Lock the work folder's owner file for as long as the returned file stays open."""
+    if fcntl is None:  # Windows: no flock; abandoned folders stay (hidden, never looked up)
+        return None
+    owner = (work / OWNER_LOCK).open("wb")
+    fcntl.flock(owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return owner
+
+
+def _remove_abandoned(folder: Path, prefix: str) -> None:
+    """Remove work folders of this key whose maker died (their owner lock is free)."""
+    if fcntl is None:
+        return
+    for work in folder.glob(f"{prefix}*.part"):
+        try:
+            with (work / OWNER_LOCK).open("rb") as owner:
+                fcntl.flock(owner, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:  # held (its maker is at work), or no lock file (just made, or gone)
+            continue
+        shutil.rmtree(work, ignore_errors=True)

@@ -24,7 +24,9 @@ from moocstudio.progress import (
 )
 
 COMMON_OPTIONS = ("-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats")
-PROGRESS_OPTIONS = ("-progress", "pipe:1")
+# Reports four times a second (ffmpeg's default is two): progress that crosses a dask cluster
+# must still arrive at least twice a second per file (issue #16).
+PROGRESS_OPTIONS = ("-progress", "pipe:1", "-stats_period", "0.25")
 
 
 @dataclass
@@ -32,7 +34,7 @@ class FfmpegProgressParser:
     """Turns ffmpeg's ``-progress`` key=value lines into Progress reports.
 
     ffmpeg writes a block of ``key=value`` lines ending with ``progress=continue`` (or
-    ``progress=end``) about twice a second; ``out_time_us`` is the output position.
+    ``progress=end``) every ``-stats_period``; ``out_time_us`` is the output position.
     """
 
     duration: float | None

@@ -45,6 +45,8 @@ _IS_WINDOWS = os.name == "nt"
 BACKGROUND_NICENESS = 10
 """How much lower than ours a background child's CPU priority is (POSIX nice increment)."""
 _background = False
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_set_parent_death_signal: Callable[[int, int], int] | None = None
 
 # Windows process creation flags (winbase.h), named here so that the choice is one pure
 # function, checked on every platform (subprocess defines them on Windows only).
@@ -62,6 +64,27 @@ def run_children_in_background(enabled: bool = True) -> None:
     """
     global _background
     _background = enabled
+
+
+def stop_children_with_parent(enabled: bool = True) -> None:
+    """On Linux, have every later child killed when the thread that started it dies.
+
+    A dask worker turns this on: a worker killed outright (``kill -9``, the OOM killer) runs
+    no clean-up, and its ffmpeg would encode on for nobody. Elsewhere a no-op.
+    """
+    global _set_parent_death_signal
+    if not enabled or not sys.platform.startswith("linux"):
+        _set_parent_death_signal = None
+        return
+    import ctypes
+
+    _set_parent_death_signal = ctypes.CDLL(None, use_errno=True).prctl
+
+
+def _die_with_parent() -> None:
+    # Runs in the child between fork and exec: one C call, nothing that takes a lock.
+    if _set_parent_death_signal is not None:
+        _set_parent_death_signal(_PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 @dataclass(frozen=True)
@@ -271,6 +294,7 @@ def _spawn(
             env=_child_env(env),
             start_new_session=not _IS_WINDOWS,
             creationflags=flags,
+            preexec_fn=_die_with_parent if _set_parent_death_signal is not None else None,
         )
     except (FileNotFoundError, PermissionError) as exc:
         if cwd is not None and exc.filename == os.fspath(cwd):

@@ -334,6 +334,61 @@ Cache (peut être supprimé) : %2</translation>
         <translation>&amp;Langue</translation>
     </message>
     <message>
+        <location filename="../../moocstudio/app/preferences.py" line="63" />
+        <source>Processing</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="65" />
+        <source>Batch transcodes run on &amp;this computer</source>
+        <translation>Les transcodages par lots se font sur &amp;cet ordinateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="66" />
+        <source>Batch transcodes run on a &amp;dask cluster</source>
+        <translation>Les transcodages par lots se font sur un cluster &amp;dask</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="71" />
+        <source>Scheduler address</source>
+        <translation>Adresse du planificateur</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="73" />
+        <source>T&amp;est</source>
+        <translation>T&amp;ester</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="74" />
+        <source>Test the connection to the cluster</source>
+        <translation>Tester la connexion au cluster</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="77" />
+        <source>Cluster test result</source>
+        <translation>Résultat du test du cluster</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="80" />
+        <source>Workers must see the videos and the output folder at the same paths (shared storage).</source>
+        <translation>Les workers doivent voir les vidéos et le dossier de sortie aux mêmes chemins (stockage partagé).</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="87" />
+        <source>&amp;Scheduler:</source>
+        <translation>&amp;Planificateur :</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="116" />
+        <source>Connecting…</source>
+        <translation>Connexion…</translation>
+    </message>
+    <message>
+        <location filename="../../moocstudio/app/preferences.py" line="120" />
+        <source>Cannot use this cluster: </source>
+        <translation>Impossible d'utiliser ce cluster : </translation>
+    </message>
+    <message>
         <location filename="../../moocstudio/app/properties.py" line="84" />
         <source>&amp;Description</source>
         <translation>&amp;Description</translation>
@@ -1502,6 +1557,14 @@ Cache (peut être supprimé) : %2</translation>
         <location filename="../../moocstudio/app/editors/page_editor.py" line="70" />
         <source>Instructor notes</source>
         <translation>Notes pour l'instructeur</translation>
+    </message>
+</context>
+<context>
+    <name>ClusterCheck</name>
+    <message>
+        <location filename="../../moocstudio/app/processing.py" line="53" />
+        <source>Enter the scheduler's address first.</source>
+        <translation>Saisissez d'abord l'adresse du planificateur.</translation>
     </message>
 </context>
 <context>
