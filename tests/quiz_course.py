@@ -251,6 +251,35 @@ def _right_answer(question: Question, labels: Mapping[str, str]) -> Answer:
     return Answer(pick=tuple(question.items))
 
 
+def wrong_answers(quiz: Quiz, language: str = "en") -> tuple[Answer, ...]:
+    """How a learner answers every question of ``quiz`` for no credit at all (0 %), read off
+    the model (the labels as a site in ``language`` shows them)."""
+    labels = labels_for(language)
+    return tuple(_wrong_answer(question, labels) for question in quiz.questions)
+
+
+def _wrong_answer(question: Question, labels: Mapping[str, str]) -> Answer:
+    if isinstance(question, SingleChoice | MultipleChoice):
+        worst = min(question.choices, key=lambda choice: choice.credit)
+        assert worst.credit <= 0, "every choice earns credit: no wrong answer to give"
+        return Answer(tick=(_shown(worst.text),))
+    if isinstance(question, TrueFalse):
+        return Answer(tick=(labels["answer_false" if question.answer else "answer_true"],))
+    if isinstance(question, Numeric):
+        # Above every accepted interval.
+        return Answer(type=f"{max(a.bounds[1] for a in question.answers) + 1000:g}")
+    if isinstance(question, ShortAnswer):
+        return Answer(type="?")
+    # Matching and ordering: every pick moved one place on, so none is in its own.
+    picks = (
+        [pair.answer for pair in question.pairs]
+        if isinstance(question, Matching)
+        else list(question.items)
+    )
+    assert len(set(picks)) > 1, "one option only: no wrong answer to give"
+    return Answer(pick=tuple(picks[1:] + picks[:1]))
+
+
 def answer(
     page: Frame | BrowserPage, questions: Sequence[Question], answers: Sequence[Answer]
 ) -> None:
