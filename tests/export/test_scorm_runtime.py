@@ -31,7 +31,7 @@ from moocstudio.export.scorm_launch import (
     launch_files,
     scorm_site_options,
 )
-from moocstudio.model import Course, GradedQuiz, GradingPolicy, Item, Module, Quiz, Video
+from moocstudio.model import Course, GradedQuiz, GradingPolicy, Module, Quiz, Video
 from tests.quiz_course import (
     BOTH_RIGHT,
     BOTH_WRONG,
@@ -41,7 +41,9 @@ from tests.quiz_course import (
     answer_and_submit,
     every_type_quiz,
     quiz_course,
+    right_answers,
     two_question_quiz,
+    wrong_answers,
 )
 from tests.waiting import EVENT_TIMEOUT_MS
 
@@ -89,7 +91,8 @@ CMI: dict[str, dict[str, str]] = {
         "score_max": "cmi.score.max",
     },
 }
-# What a completed course reports: full marks, where the format has a score.
+# Full marks, where the format has a score: what a completed course without graded quizzes
+# reports, and the score of a quiz answered right.
 FULL_MARKS = {
     "1.2": {"cmi.core.score.min": "0", "cmi.core.score.max": "100", "cmi.core.score.raw": "100"},
     "2004": {
@@ -460,28 +463,73 @@ def _wait_viewed(session: Session, version: ScormVersion, page: str) -> None:
 
 
 def _read_every_item(
-    session: Session, version: ScormVersion, items: list[Item], watch_until: float
+    session: Session,
+    version: ScormVersion,
+    course: Course,
+    watch_until: float,
+    answer_quizzes: bool = True,
 ) -> str:
     """From the home page, every item in turn by its "next" link, each video played from its
-    start to ``watch_until`` (a fraction of it) and its progress recorded; return the last page."""
+    start to ``watch_until`` (a fraction of it) and its progress recorded, each quiz answered
+    right (unless ``answer_quizzes`` is false: then only opened); return the last page."""
+    items = course.all_items()
     page = _follow(session, f'a[href="items/{items[0].id}.html"]')
     for item in items:
         if item is not items[0]:
             page = _follow(session, "a[rel=next]")
         _wait_viewed(session, version, page)
         if isinstance(item, Video):
-            before = session.values[SUSPEND_DATA]
-            _play(session.content(), 0.0, watch_until)
-            session.page.wait_for_function(
-                "([key, old]) => window.lms.values[key] !== old", arg=[SUSPEND_DATA, before]
-            )
+            _changes_progress(session, lambda: _play(session.content(), 0.0, watch_until))
+        elif isinstance(item, Quiz) and answer_quizzes:
+            _answer_right(session, version, course, item)
     return page
+
+
+def _changes_progress(session: Session, act: Callable[[], None]) -> None:
+    """Do ``act`` and wait until the LMS holds the progress it changed."""
+    before = session.values[SUSPEND_DATA]
+    act()
+    session.page.wait_for_function(
+        "([key, old]) => window.lms.values[key] !== old",
+        arg=[SUSPEND_DATA, before],
+        timeout=EVENT_TIMEOUT_MS,
+    )
+
+
+def _answer_right(session: Session, version: ScormVersion, course: Course, quiz: Quiz) -> None:
+    """Answer ``quiz`` (shown) right, as a learner reading the course's language does; wait
+    until the LMS holds an interaction per question, each correct."""
+    first = _interaction_count(session)
+    answer_and_submit(session.content(), quiz, right_answers(quiz, course.language))
+    last = first + len(quiz.questions) - 1
+    session.wait_value(f"cmi.interactions.{last}.result", "correct")
+    values = session.values
+    for n, question in enumerate(quiz.questions, first):
+        assert values[f"cmi.interactions.{n}.id"] == f"{quiz.id}.{question.id}"
+        assert values[f"cmi.interactions.{n}.result"] == "correct", question.stem.source
+        assert values[f"cmi.interactions.{n}.weighting"] == f"{question.points:g}"
+
+
+def _interaction_count(session: Session) -> int:
+    """How many interactions the LMS holds."""
+    return len({key.split(".")[2] for key in session.values if key.startswith("cmi.interactions.")})
+
+
+def _the_quiz(course: Course) -> Quiz:
+    """The sample course's quiz (its only one)."""
+    (quiz,) = _quizzes(course)
+    return quiz
+
+
+def _verdict(version: ScormVersion) -> str:
+    """Where a version says passed or failed."""
+    return CMI[version]["status"] if version == "1.2" else "cmi.success_status"
 
 
 @in_browser
 @pytest.mark.parametrize("lms", LMS_KINDS)
 @pytest.mark.parametrize("version", ["1.2", "2004"])
-def test_single_sco_completes_once_everything_is_seen_and_resumes(
+def test_single_sco_completes_once_everything_is_seen_and_the_quiz_passed_and_resumes(
     package: Callable[..., Package],
     launch: Callable[..., Session],
     version: ScormVersion,
@@ -491,23 +539,30 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
     names = CMI[version]
     items = pkg.course.all_items()
     video_page = next(f"items/{i.id}.html" for i in items if isinstance(i, Video))
+    quiz = _the_quiz(pkg.course)
+    quiz_page = f"items/{quiz.id}.html"
+    assert items[-1] is quiz  # the course ends with it
 
     first = launch(pkg, version, pkg.launches[None], _fresh(version), lms=lms)
     assert first.shown() == "index.html"
     first.wait_value(names["status"], "incomplete")
     assert first.values[names["exit"]] == "suspend"
-    # Every item viewed, the video played only to two thirds: not complete yet.
-    page = _read_every_item(first, version, items, watch_until=0.66)
+    # Every item viewed, the video played only to two thirds, the quiz opened but not answered:
+    # not complete yet, and no score.
+    page = _read_every_item(first, version, pkg.course, watch_until=0.66, answer_quizzes=False)
+    assert page == quiz_page
     assert first.values[names["status"]] == "incomplete"
     if version == "2004":
-        assert first.values["cmi.progress_measure"] == "0.75"  # 3 of 4 items done
+        assert first.values["cmi.progress_measure"] == "0.6"  # 3 of 5 items done
     record = first.leave()
     _assert_session_closed(record, version)
     assert len(record["values"][SUSPEND_DATA]) <= 4096
     assert record["values"][names["exit"]] == "suspend"
+    assert not {names["score_raw"], "cmi.success_status"} & set(record["values"])
 
     # Next session: the last page again, the video's first two thirds remembered, so playing
-    # its last half (alone not 90 %) completes the course.
+    # its last half (alone not 90 %) watches it; the quiz, still unanswered, keeps the course
+    # incomplete until the learner answers it.
     second = launch(pkg, version, pkg.launches[None], _resumed(version, record), lms=lms)
     assert second.shown() == page
     # The progress read back (decoded and encoded again) is the same, so it is not sent again.
@@ -515,22 +570,30 @@ def test_single_sco_completes_once_everything_is_seen_and_resumes(
     assert second.values[names["status"]] == "incomplete"
     second.content().evaluate(f"location.href = '../{video_page}'")
     _wait_viewed(second, version, video_page)
-    _play(second.content(), 0.5, 1.0)
-    second.wait_value(names["status"], "completed")
+    _changes_progress(second, lambda: _play(second.content(), 0.5, 1.0))
+    assert second.values[names["status"]] == "incomplete"
+    if version == "2004":
+        assert second.values["cmi.progress_measure"] == "0.8"  # 4 of 5: the quiz is left
+    second.content().evaluate(f"location.href = '../{quiz_page}'")
+    _wait_viewed(second, version, quiz_page)
+    _answer_right(second, version, pkg.course, quiz)
+    # 1.2 says both in one status: passed (more than completed); 2004 says each on its own.
+    second.wait_value(names["status"], "passed" if version == "1.2" else "completed")
     done = second.values
     assert done[names["exit"]] == "suspend"  # the attempt stays open: the LMS ends it
     if version == "2004":
         assert done["cmi.progress_measure"] == "1"
-        assert "cmi.success_status" not in done  # no assessment: left unknown
+        assert done["cmi.success_status"] == "passed"  # 100 % against the course's 50 %
     record = second.leave()
     _assert_session_closed(record, version)
-    _assert_full_marks(record["calls"], version)
+    _assert_score(record["calls"], version, FULL_MARKS[version])  # the quiz's score: all right
 
-    # A third launch of a completed course keeps it completed.
+    # A third launch of a completed, passed course keeps it so: nothing sent again.
     third = launch(pkg, version, pkg.launches[None], _resumed(version, record), lms=lms)
-    assert third.shown() == video_page
+    assert third.shown() == quiz_page
     third.page.wait_for_function("window.lms.calls.length > 3", timeout=EVENT_TIMEOUT_MS)
-    assert [c for c in third.calls(names["set"]) if c[1] == names["status"]] == []
+    for key in (names["status"], "cmi.success_status", *FULL_MARKS[version]):
+        assert [c for c in third.calls(names["set"]) if c[1] == key] == [], key
     for session in (first, second, third):
         assert session.errors == []
         _only_local(session)
@@ -542,10 +605,16 @@ def _read_at_launch(calls: list[list[str]], version: ScormVersion, key: str) -> 
     return next((call[2] for call in calls if call[0] == verb and call[1] == key), None)
 
 
-def _assert_full_marks(calls: list[list[str]], version: ScormVersion) -> None:
-    """The LMS ends up holding full marks, each sent once, and only if it did not hold it."""
-    for key, value in FULL_MARKS[version].items():
+def _assert_score(calls: list[list[str]], version: ScormVersion, score: dict[str, str]) -> None:
+    """The LMS ends up holding ``score`` (each of the version's score elements; empty: no score
+    known), each value sent once, and only if it did not hold it."""
+    assert not score or set(score) == set(FULL_MARKS[version])
+    for key in FULL_MARKS[version]:
         sent = _set_values(calls, version, key)
+        if key not in score:
+            assert sent == [], key
+            continue
+        value = score[key]
         assert sent == ([] if _read_at_launch(calls, version, key) == value else [value]), key
 
 
@@ -572,20 +641,33 @@ def test_one_sco_per_item_completes_each_item_on_its_own(
 ) -> None:
     pkg = package(version, "per-item")
     names = CMI[version]
-    # One item of each kind (page, slides, video): items of a kind behave alike.
+    # One item of each kind (page, slides, video, quiz): items of a kind behave alike.
     one_per_kind = {item.kind: item for item in reversed(pkg.course.all_items())}
-    assert set(one_per_kind) == {"page", "slides", "video"}
+    assert set(one_per_kind) == {"page", "slides", "video", "quiz"}
     for item in one_per_kind.values():
         session = launch(pkg, version, pkg.launches[item.id], _fresh(version), lms=lms)
         assert session.shown() == f"items/{item.id}.html"
         if isinstance(item, Video):
             session.wait_value(names["status"], "incomplete")
             _play(session.content())
-        session.wait_value(names["status"], "completed")
+        graded = isinstance(item, Quiz)
+        if graded:
+            # Its own graded SCO: complete once answered, passed at the quiz's pass mark.
+            session.wait_value(names["status"], "incomplete")
+            _answer_right(session, version, pkg.course, item)
+            session.wait_value(_verdict(version), "passed")
+        # 1.2 says both in one status: passed (more than completed).
+        done = "passed" if graded and version == "1.2" else "completed"
+        session.wait_value(names["status"], done)
         assert session.content().locator("a[rel=next]").count() == 0  # the LMS navigates
         record = session.leave()
         _assert_session_closed(record, version)
-        _assert_full_marks(record["calls"], version)
+        # Full marks: an item without a quiz once completed, the quiz as scored (all right).
+        _assert_score(record["calls"], version, FULL_MARKS[version])
+        # 2004 says passed or failed for the quiz only: the others have nothing to pass.
+        assert _set_values(record["calls"], version, "cmi.success_status") == (
+            ["passed"] if graded and version == "2004" else []
+        )
         assert record["values"][names["exit"]] == "suspend"
         assert session.errors == []
         _only_local(session)
@@ -790,20 +872,25 @@ def _set_values(calls: list[list[str]], version: ScormVersion, key: str) -> list
 
 
 def _everything_done(course: Course) -> str:
-    """The suspend_data of an attempt where every item was seen and every video watched."""
+    """The suspend_data of an attempt where every item was seen, every video watched and every
+    quiz answered right (its best score: 1000 steps of 1000, stored plus one in two digits)."""
     items = course.all_items()
     bits = len(items) + sum(isinstance(item, Video) for item in items)
     digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
     last = bits % 6
     tail = digits[((1 << last) - 1) << (6 - last)] if last else ""
-    return f"1d{len(items)}." + "_" * (bits // 6) + tail
+    quizzes = len(_quizzes(course))
+    scores = "~" + (digits[1001 >> 6] + digits[1001 & 63]) * quizzes if quizzes else ""
+    return f"1d{len(items)}." + "_" * (bits // 6) + tail + scores
 
 
-# What an LMS hands back on the launch after an attempt that ended completed (the exit was
-# suspend): as it was left, recorded by an earlier version of the course whose progress
-# (suspend_data of another item count) no longer applies, or through Open edX's SCORM block,
-# whose GetValue answers "" for every status and score. Then the statuses to be written.
-RELAUNCHED: dict[str, tuple[ScormVersion, dict[str, str], list[str]]] = {
+# What an LMS hands back on the launch after an attempt that ended completed and passed (the
+# exit was suspend; the quiz answered right): as it was left, recorded by an earlier version of
+# the course whose progress (suspend_data of another item count, so no quiz score) no longer
+# applies, or through Open edX's SCORM block, whose GetValue answers "" for every status and
+# score. Then what the learner's failed retake of the quiz may write: the statuses, and 2004's
+# success statuses (a verdict only where none is held).
+RELAUNCHED: dict[str, tuple[ScormVersion, dict[str, str], list[str], list[str]]] = {
     "2004-completed": (
         "2004",
         {
@@ -812,6 +899,7 @@ RELAUNCHED: dict[str, tuple[ScormVersion, dict[str, str], list[str]]] = {
             "cmi.progress_measure": "1",
             **FULL_MARKS["2004"],
         },
+        [],
         [],
     ),
     "2004-completed-by-earlier-version": (
@@ -823,23 +911,35 @@ RELAUNCHED: dict[str, tuple[ScormVersion, dict[str, str], list[str]]] = {
             SUSPEND_DATA: "1d9.__",
         },
         [],
+        [],
     ),
     "2004-completed-by-earlier-version-in-open-edx": (
         "2004",
         {"cmi.completion_status": "", "cmi.progress_measure": "1", SUSPEND_DATA: "1d9.__"},
         ["completed"],
+        ["failed"],
     ),
-    "1.2-completed": ("1.2", {"cmi.core.lesson_status": "completed", **FULL_MARKS["1.2"]}, []),
+    "1.2-passed": ("1.2", {"cmi.core.lesson_status": "passed", **FULL_MARKS["1.2"]}, [], []),
     "1.2-passed-by-earlier-version": (
         "1.2",
         {"cmi.core.lesson_status": "passed", SUSPEND_DATA: "1d9.__"},
+        [],
         [],
     ),
     "1.2-failed-by-earlier-version": (
         "1.2",
         {"cmi.core.lesson_status": "failed", SUSPEND_DATA: "1d9.__"},
         [],
+        [],
     ),
+}
+# No marks at all, where the format has a score: the quiz answered all wrong.
+NO_MARKS = {
+    version: {
+        key: "0" if key.endswith(("raw", "scaled", "min")) else value
+        for key, value in marks.items()
+    }
+    for version, marks in FULL_MARKS.items()
 }
 
 
@@ -852,10 +952,11 @@ def test_relaunching_a_completed_attempt_lowers_nothing_and_keeps_it_open(
     case: str,
     lms: str,
 ) -> None:
-    version, held, statuses = RELAUNCHED[case]
+    version, held, statuses, verdicts = RELAUNCHED[case]
     pkg = package(version, "single")
     names = CMI[version]
     items = pkg.course.all_items()
+    quiz = _the_quiz(pkg.course)
     bookmark = f"items/{items[1].id}.html"
     values = {
         names["entry"]: "resume",
@@ -870,15 +971,29 @@ def test_relaunching_a_completed_attempt_lowers_nothing_and_keeps_it_open(
     )
     _follow(session, "a[rel=next]")  # the learner reads on
     _wait_viewed(session, version, f"items/{items[2].id}.html")
+    # ...and takes the quiz again, all wrong this time: 0 %, below the pass mark.
+    session.content().evaluate(f"location.href = '../items/{quiz.id}.html'")
+    _wait_viewed(session, version, f"items/{quiz.id}.html")
+    answer_and_submit(session.content(), quiz, wrong_answers(quiz, pkg.course.language))
+    last = len(quiz.questions) - 1  # the LMS holds no interaction yet: they start at 0
+    wrong = "wrong" if version == "1.2" else "incorrect"
+    session.wait_value(f"cmi.interactions.{last}.result", wrong)
+    assert [session.values[f"cmi.interactions.{n}.result"] for n in range(last + 1)] == [
+        wrong
+    ] * len(quiz.questions)
+    assert "(0\u00a0%)" in session.content().locator("#quiz-result").inner_text()
     record = session.leave()
     _assert_session_closed(record, version)
     calls = record["calls"]
     # Nothing the attempt holds goes down...
     assert _set_values(calls, version, names["status"]) == statuses
-    assert _set_values(calls, version, "cmi.success_status") == []
+    assert _set_values(calls, version, "cmi.success_status") == verdicts
     assert _set_values(calls, version, "cmi.progress_measure") == []
-    # ...full marks are sent once when the LMS does not hold them yet, never again when it does...
-    _assert_full_marks(calls, version)
+    # ...the score is the quiz's best: the right answers' full marks, held already, where the
+    # progress is this version's; the failed retake's, sent once, where it says nothing of the
+    # quiz (an earlier version's)...
+    known = SUSPEND_DATA not in held
+    _assert_score(calls, version, FULL_MARKS[version] if known else NO_MARKS[version])
     # ...and the attempt stays open: its data comes back next time.
     assert _set_values(calls, version, names["exit"]) == ["suspend"]
     assert session.errors == []
@@ -898,8 +1013,9 @@ def test_each_value_is_sent_once_per_change(
     items = pkg.course.all_items()
     session = launch(pkg, version, pkg.launches[None], _fresh(version), lms=lms)
     session.wait_value(names["status"], "incomplete")
-    _read_every_item(session, version, items, watch_until=1.0)
-    session.wait_value(names["status"], "completed")
+    _read_every_item(session, version, pkg.course, watch_until=1.0)
+    finished = "passed" if version == "1.2" else "completed"  # 1.2 says passed for both
+    session.wait_value(names["status"], finished)
     # Pages read again and the video watched again change nothing but the bookmark.
     first_page = f"items/{items[0].id}.html"
     session.content().evaluate(f"location.href = '../{first_page}'")
@@ -924,10 +1040,13 @@ def test_each_value_is_sent_once_per_change(
     _assert_session_closed(record, version)
     calls = [call for call in record["calls"] if call[0] in (names["set"], names["commit"])]
 
-    # Full marks, once each, sent before the status that completes the course (a scored LMS
-    # block grades when the status arrives).
-    _assert_full_marks(record["calls"], version)
-    completing = calls.index([names["set"], names["status"], "completed"])
+    # The quiz's score (answered right: full marks), once each, sent before the statuses that
+    # complete and pass the course (a scored LMS block grades when a status arrives).
+    _assert_score(record["calls"], version, FULL_MARKS[version])
+    completing = calls.index([names["set"], names["status"], finished])
+    if version == "2004":
+        assert _set_values(calls, version, "cmi.success_status") == ["passed"]
+        completing = min(completing, calls.index([names["set"], "cmi.success_status", "passed"]))
     for key, value in FULL_MARKS[version].items():
         if [names["set"], key, value] in calls:
             assert calls.index([names["set"], key, value]) < completing, key
@@ -940,7 +1059,7 @@ def test_each_value_is_sent_once_per_change(
         progress = [float(value) for value in _set_values(calls, version, "cmi.progress_measure")]
         assert progress == sorted(set(progress))
         assert progress[-1] == 1
-    assert _set_values(calls, version, names["status"]) == ["incomplete", "completed"]
+    assert _set_values(calls, version, names["status"]) == ["incomplete", finished]
     assert _set_values(calls, version, names["exit"]) == ["suspend"]
     assert len(_set_values(calls, version, names["session_time"])) == 2  # hidden, then left
     # No empty commit: each one carries something set since the one before.
@@ -1015,12 +1134,20 @@ def test_launch_pages_embed_the_course_safely(sample: tuple[Path, Course]) -> No
     assert f'<html lang="{course.language}">' in html
     assert '<script src="assets/scorm.js"></script>' in html
     config = _embedded_config(html)
+    # The sample's quiz is its only graded one (weight 1); no grading policy: passed at 50 %.
+    graded = {i.id: {"weight": 1.0} for i in items if isinstance(i, Quiz)}
+    assert len(graded) == 1
+    entry_of = {
+        i.id: {"id": i.id, "kind": i.kind, "page": pages[i.id], **graded.get(i.id, {})}
+        for i in items
+    }
     assert config == {
         "version": "1.2",
         "structure": "single",
         "home": "index.html",
         "root": "",
-        "items": [{"id": i.id, "kind": i.kind, "page": pages[i.id]} for i in items],
+        "items": list(entry_of.values()),
+        "passing": 0.5,
     }
 
     per_item = launch_files(course, site, "2004", "per-item")
@@ -1030,12 +1157,15 @@ def test_launch_pages_embed_the_course_safely(sample: tuple[Path, Course]) -> No
         assert isinstance(page, bytes)
         html = page.decode("utf-8")
         assert '<script src="../assets/scorm.js"></script>' in html
+        # The quiz is a graded SCO of its own, at its own pass mark (80 %).
+        own_grade = {"passing": 0.8} if item.id in graded else {}
         assert _embedded_config(html) == {
             "version": "2004",
             "structure": "per-item",
             "home": None,
             "root": "../",
-            "items": [{"id": item.id, "kind": item.kind, "page": pages[item.id]}],
+            "items": [entry_of[item.id]],
+            **own_grade,
         }
 
 

@@ -25,7 +25,8 @@ import lxml.html
 import pytest
 
 from moocstudio.export.formats import ScoStructure
-from moocstudio.model import Item, SlideDeck, Video
+from moocstudio.model import Item, Quiz, SlideDeck, Video
+from tests.quiz_course import answer_and_submit, right_answers
 from tests.waiting import EVENT_TIMEOUT_MS, EVENT_TIMEOUT_S
 
 if TYPE_CHECKING:
@@ -55,6 +56,8 @@ SCENARIOS = [f"{fmt}-{sco}" for fmt in FORMATS for sco in STRUCTURES] + [
 STATUS = {"scorm12": "cmi.core.lesson_status", "scorm2004": "cmi.completion_status"}
 LOCATION = {"scorm12": "cmi.core.lesson_location", "scorm2004": "cmi.location"}
 EXIT = {"scorm12": "cmi.core.exit", "scorm2004": "cmi.exit"}
+VERDICT = {"scorm12": "cmi.core.lesson_status", "scorm2004": "cmi.success_status"}
+RAW = {"scorm12": "cmi.core.score.raw", "scorm2004": "cmi.score.raw"}
 SUSPEND_DATA = "cmi.suspend_data"
 PROGRESS = "cmi.progress_measure"
 
@@ -386,8 +389,9 @@ class ScormBlock:
                 tab.page.context.close()
 
 
-def step_through(tab: Visit, item: Item) -> None:
-    """What a learner does on an item's page: every slide with the deck's Next, or the video."""
+def step_through(tab: Visit, item: Item, language: str) -> None:
+    """What a learner does on an item's page: every slide with the deck's Next, the video, or
+    the quiz answered right (read in the course's ``language``) and submitted."""
     frame = tab.content()
     if isinstance(item, SlideDeck):
         following = frame.locator(".deck-next")
@@ -396,6 +400,10 @@ def step_through(tab: Visit, item: Item) -> None:
         assert following.is_disabled()  # the last slide
     elif isinstance(item, Video):
         assert frame.evaluate(PLAY, 0.95) >= 0.95
+    elif isinstance(item, Quiz):
+        answer_and_submit(frame, item, right_answers(item, language))
+        result = frame.locator("#quiz-result")
+        result.filter(has_text="(100\u00a0%)").wait_for(timeout=EVENT_TIMEOUT_MS)
 
 
 def block_line(html: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from scorm_block import FORMATS, LEARNER, LOCATION, ScormBlock, Workbench
+from scorm_block import FORMATS, LEARNER, LOCATION, RAW, VERDICT, ScormBlock, Workbench
 
 from moocstudio.export.formats import ExportOptions, export_course
 from moocstudio.model import GradedQuiz, GradingPolicy, Quiz
@@ -26,9 +26,6 @@ from tests.quiz_course import (
 )
 
 pytestmark = pytest.mark.slow
-
-RAW = {"scorm12": "cmi.core.score.raw", "scorm2004": "cmi.score.raw"}
-VERDICT = {"scorm12": "cmi.core.lesson_status", "scorm2004": "cmi.success_status"}
 
 
 @pytest.fixture(scope="module")

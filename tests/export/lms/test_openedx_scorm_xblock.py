@@ -4,10 +4,11 @@
 by ``lms_workbench.py`` as a process of its own (one per test module, with its database and the
 block's file storage in a temporary folder). In Debian's Chromium an author uploads each package
 through the block's own Studio form; a learner on a phone opens the block, goes through the
-course with the package's own navigation (Start, every slide, Next), plays the video past 90 %
-and leaves; the tests then read what the block stored (its row in the workbench's database, as
-an LMS keeps it), what it published (grades and completion, as an LMS's gradebook and completion
-service receive them), and reopen it to see where the learner comes back.
+course with the package's own navigation (Start, every slide, Next), plays the video past 90 %,
+answers the quiz that ends the course and leaves; the tests then read what the block stored (its
+row in the workbench's database, as an LMS keeps it), what it published (grades and completion,
+as an LMS's gradebook and completion service receive them), and reopen it to see where the
+learner comes back.
 
 The block plays one SCO per package and keeps one record per learner: what it makes of a package
 with one SCO per item is asserted here too, since the project must tell authors about it.
@@ -32,8 +33,10 @@ from scorm_block import (
     LEARNER,
     LOCATION,
     PROGRESS,
+    RAW,
     STATUS,
     SUSPEND_DATA,
+    VERDICT,
     ScormBlock,
     Visit,
     Workbench,
@@ -41,7 +44,7 @@ from scorm_block import (
 )
 
 from moocstudio.cli import cli
-from moocstudio.model import Course, Video
+from moocstudio.model import Course, Quiz, Video
 
 pytestmark = pytest.mark.slow
 
@@ -58,6 +61,8 @@ class Run:
     visits: list[Visit]
     stored: list[dict[str, Any]]
     """The block's fields for the learner after each visit."""
+    quiz: Quiz
+    """The quiz that ends the course, answered right in visit 2."""
 
 
 # The bookmark the block's page hands the package (its copy of the record, made when the page
@@ -69,7 +74,8 @@ GIVEN_BOOKMARK = (
 
 def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: ScormBlock) -> Run:
     """Upload; visit 1: the home page, Start, every item but the last (each slide, the video
-    past 90 %) with Next; visit 2: Next to the last item; visit 3: the breadcrumb's home.
+    past 90 %) with Next; visit 2: Next to the last item, the quiz, answered right; visit 3:
+    the breadcrumb's home.
 
     Each visit must open where the last one left (the home page the first time): the next
     step depends on it, so that is asserted as the course is played.
@@ -78,7 +84,9 @@ def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: 
     block.upload(scenario, packages[scenario])
     items = course.all_items()
     location = LOCATION[fmt]
-    run = Run(fmt, scenario, [f"items/{item.id}.html" for item in items], [], [])
+    quiz = items[-1]
+    assert isinstance(quiz, Quiz)  # the sample course ends with its quiz
+    run = Run(fmt, scenario, [f"items/{item.id}.html" for item in items], [], [], quiz)
 
     def leave(tab: Visit) -> None:
         tab.leave()
@@ -103,12 +111,12 @@ def play_single_sco(fmt: str, course: Course, packages: dict[str, Path], block: 
     for position, item in enumerate(items[:-1]):
         if position:
             first.follow("a[rel=next]", location)
-        step_through(first, item)
+        step_through(first, item, course.language)
     leave(first)
 
     second = reopen(run.pages[-2])  # the bookmark
     second.follow("a[rel=next]", location)
-    step_through(second, items[-1])
+    step_through(second, quiz, course.language)
     second.page.wait_for_function(
         "() => document.querySelector('.completion-status').textContent.trim() === 'completed'",
         timeout=EVENT_TIMEOUT_MS,
@@ -156,7 +164,7 @@ def test_single_sco_tracks_progress_and_resumes_at_the_bookmark(
     after_first, after_second, after_third = run.stored
     status, location = STATUS[fmt], LOCATION[fmt]
 
-    # Visit 1: from the home page (where it opened) to the third item; the fourth is still to see.
+    # Visit 1: from the home page (where it opened) to the item before the quiz, which is left.
     assert first.values(location) == ["index.html", *run.pages[:-1]]
     assert after_first["lesson_status"] == "incomplete"
     assert after_first["scorm_data"][location] == run.pages[-2]
@@ -165,7 +173,7 @@ def test_single_sco_tracks_progress_and_resumes_at_the_bookmark(
     assert second.line_on_opening.endswith(") incomplete")
 
     # Visit 2 resumes at the bookmark with the progress kept (the video is not watched again):
-    # the last item completes the course.
+    # the quiz, answered right, completes the course and passes it.
     assert after_second["lesson_status"] == "completed"
     assert after_second["scorm_data"][location] == run.pages[-1]
     assert after_second["scorm_data"][SUSPEND_DATA] == second.values(SUSPEND_DATA)[-1]
@@ -179,8 +187,13 @@ def test_single_sco_tracks_progress_and_resumes_at_the_bookmark(
     if fmt == "scorm2004":
         progress = [float(value) for tab in run.visits for value in tab.values(PROGRESS)]
         assert progress == sorted(progress) and progress[-1] == 1
-    # No assessment in the course: neither passed nor failed (the field keeps its default).
-    assert after_third.get("success_status", "unknown") == "unknown"
+    # The quiz, answered right, passes the course (1.2's "passed" is both, which the block
+    # splits into completed and passed), and no later visit takes it back.
+    assert [state.get("success_status", "unknown") for state in run.stored] == [
+        "unknown",
+        "passed",
+        "passed",
+    ]
     if fmt == "scorm12":
         assert all(len(state["scorm_data"][SUSPEND_DATA]) <= 4096 for state in run.stored)
     for tab in run.visits:
@@ -188,12 +201,22 @@ def test_single_sco_tracks_progress_and_resumes_at_the_bookmark(
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_single_sco_gives_full_marks_on_completion(
+def test_single_sco_gives_the_quiz_score_once_the_quiz_is_answered(
     single_sco: Callable[[str], Run], workbench: Workbench, fmt: str
 ) -> None:
-    # The block is scored by default (weight 1); a course without graded quizzes is worth full
-    # marks once completed (1.2: score.raw 100 of 100; 2004: score.scaled 1).
+    # The block is scored by default (weight 1); the course's grade is its only graded quiz's
+    # best score, here answered right: 1.2 score.raw 100 of 100, 2004 also score.scaled 1.
     run = single_sco(fmt)
+    assert run.stored[0].get("lesson_score", 0) == 0  # the quiz not answered yet
+    assert run.visits[1].values(RAW[fmt]) == ["100"]
+    if fmt == "scorm2004":
+        assert run.visits[1].values("cmi.score.scaled") == ["1"]
+    # Each answer is in the block's record too: one interaction per question, each correct.
+    quiz = run.quiz
+    recorded = run.stored[1]["scorm_data"]
+    for n, question in enumerate(quiz.questions):
+        assert recorded[f"cmi.interactions.{n}.id"] == f"{quiz.id}.{question.id}"
+        assert recorded[f"cmi.interactions.{n}.result"] == "correct"
     assert run.stored[1].get("lesson_score", 0) == 1
     assert run.visits[2].line_on_opening.startswith("(1/1 points)")  # as the learner sees it
     grades = workbench.published(run.scenario, LEARNER, "grade")
@@ -258,7 +281,7 @@ def test_a_per_item_package_dead_ends_after_its_first_item(
     )
     assert [href for href in hrefs if PAGE_LINK.match(href)] == []
     assert tab.page.locator(".navigation-pane").count() == 0
-    step_through(tab, first_item)
+    step_through(tab, first_item, sample[1].language)
     tab.wait_set(STATUS[fmt], "completed")
     tab.leave()
     stored = block.stored(scenario)
@@ -277,8 +300,9 @@ def test_a_per_item_package_through_the_block_menu_keeps_only_the_last_sco_recor
 ) -> None:
     # With its table of contents on, the block launches each SCO, but keeps one record for the
     # learner: each SCO reads the one before's data and overwrites its bookmark, suspend_data
-    # and status, so the activity ends completed with the video never played. On a desktop: at
-    # 390 px the package's frame covers the block's menu.
+    # and status, so the activity ends completed, and passed by the last SCO (the quiz,
+    # answered right), with the video never played. On a desktop: at 390 px the package's
+    # frame covers the block's menu.
     scenario = f"{fmt}-per-item-menu"
     block.upload(scenario, packages[f"{fmt}-per-item"], menu=True)
     items = sample[1].all_items()
@@ -297,13 +321,18 @@ def test_a_per_item_package_through_the_block_menu_keeps_only_the_last_sco_recor
         tab.shown(page)
         # The bookmark comes with the progress and status of the same view (one message).
         tab.wait_set(LOCATION[fmt], page, since)
+        if isinstance(item, Quiz):
+            step_through(tab, item, sample[1].language)
+            tab.wait_set(VERDICT[fmt], "passed", since)
         by_sco[item.id] = tab.sent[since:]
     tab.leave()
     stored = block.stored(scenario)
 
-    # Completed, though the video was never played.
+    # Completed and passed, though the video was never played.
     assert stored["lesson_status"] == "completed"
+    assert stored["success_status"] == "passed"
     last = items[-1]
+    assert isinstance(last, Quiz)
     assert stored["scorm_data"][LOCATION[fmt]] == f"items/{last.id}.html"
     progress = [
         (item_id, value)
