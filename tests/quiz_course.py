@@ -8,13 +8,15 @@ answers each question, in the terms a browser test acts on (see ``Answer``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import lxml.html
 from PIL import Image
 
+from moocstudio.build.labels import labels_for
 from moocstudio.importers.pages import import_page
 from moocstudio.importers.rich_text import render_rich_text
 from moocstudio.model import (
@@ -209,6 +211,44 @@ def two_question_quiz(folder: Path, title: str) -> Quiz:
 BOTH_RIGHT = (Answer(tick=("Yes",)), Answer(tick=("True",)))
 ONE_RIGHT = (Answer(tick=("Yes",)), Answer(tick=("False",)))
 BOTH_WRONG = (Answer(tick=("No",)), Answer(tick=("False",)))
+
+
+def right_answers(quiz: Quiz, language: str = "en") -> tuple[Answer, ...]:
+    """How a learner answers every question of ``quiz`` for full marks, read off the model (the
+    labels as a site in ``language`` shows them)."""
+    labels = labels_for(language)
+    return tuple(_right_answer(question, labels) for question in quiz.questions)
+
+
+def _shown(text: RichText) -> str:
+    """A rich text as its label reads (tags dropped, spaces collapsed)."""
+    return " ".join(
+        lxml.html.fragment_fromstring(text.html, create_parent="div").text_content().split()
+    )
+
+
+def _right_answer(question: Question, labels: Mapping[str, str]) -> Answer:
+    if isinstance(question, SingleChoice | MultipleChoice):
+        best = max(choice.credit for choice in question.choices)
+        wanted = (
+            (lambda c: c.credit == best)
+            if isinstance(question, SingleChoice)
+            else (lambda c: c.credit > 0)
+        )
+        return Answer(tick=tuple(_shown(c.text) for c in question.choices if wanted(c)))
+    if isinstance(question, TrueFalse):
+        return Answer(tick=(labels["answer_true" if question.answer else "answer_false"],))
+    if isinstance(question, Numeric):
+        full = next(a for a in question.answers if a.credit == 1)
+        if full.value is not None:
+            return Answer(type=f"{full.value:g}")
+        assert full.minimum is not None and full.maximum is not None
+        return Answer(type=f"{(full.minimum + full.maximum) / 2:g}")
+    if isinstance(question, ShortAnswer):
+        return Answer(type=next(a.text for a in question.answers if a.credit == 1))
+    if isinstance(question, Matching):
+        return Answer(pick=tuple(pair.answer for pair in question.pairs))
+    return Answer(pick=tuple(question.items))
 
 
 def answer(

@@ -1015,28 +1015,43 @@ def test_launch_pages_embed_the_course_safely(sample: tuple[Path, Course]) -> No
     assert f'<html lang="{course.language}">' in html
     assert '<script src="assets/scorm.js"></script>' in html
     config = _embedded_config(html)
+    # The sample's quiz counts once (no grading policy), the course passed at its default mark.
+    weights = {quiz.id: weight for quiz, weight in course.graded_quizzes()}
+    assert list(weights.values()) == [1.0]
+    described = [
+        {"id": i.id, "kind": i.kind, "page": pages[i.id]}
+        | ({"weight": weights[i.id]} if i.id in weights else {})
+        for i in items
+    ]
     assert config == {
         "version": "1.2",
         "structure": "single",
         "home": "index.html",
         "root": "",
-        "items": [{"id": i.id, "kind": i.kind, "page": pages[i.id]} for i in items],
+        "items": described,
+        "passing": course.passing_percent / 100,
     }
 
     per_item = launch_files(course, site, "2004", "per-item")
     assert per_item.launches == {i.id: f"sco/{i.id}.html" for i in items}
-    for item in items:
+    for item, described_item in zip(items, described, strict=True):
         page = dict(per_item.entries)[f"sco/{item.id}.html"]
         assert isinstance(page, bytes)
         html = page.decode("utf-8")
         assert '<script src="../assets/scorm.js"></script>' in html
-        assert _embedded_config(html) == {
-            "version": "2004",
-            "structure": "per-item",
-            "home": None,
-            "root": "../",
-            "items": [{"id": item.id, "kind": item.kind, "page": pages[item.id]}],
-        }
+        # A quiz is its own graded SCO, passed at its own mark.
+        grading = {"passing": item.settings.passing_percent / 100} if isinstance(item, Quiz) else {}
+        assert (
+            _embedded_config(html)
+            == {
+                "version": "2004",
+                "structure": "per-item",
+                "home": None,
+                "root": "../",
+                "items": [described_item],
+            }
+            | grading
+        )
 
 
 def test_site_options_per_structure() -> None:
