@@ -7,6 +7,7 @@ import select
 import signal
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from pptx import Presentation
 import moocstudio
 from moocstudio.export.formats import FORMATS
 from moocstudio.export.validate import schemas_in_use
-from moocstudio.model import Page
+from moocstudio.model import Page, Quiz
 from moocstudio.model.store import load_course
 from tests.user_folders import UserFolders
 from tests.waiting import EVENT_TIMEOUT_S
@@ -188,13 +189,23 @@ def test_unknown_command_is_a_usage_error() -> None:
     assert "No such command" in result.stderr
 
 
+def _entries(package: Path) -> list[str]:
+    """The names in a zip or tar.gz package."""
+    if zipfile.is_zipfile(package):
+        with zipfile.ZipFile(package) as archive:
+            return archive.namelist()
+    with tarfile.open(package) as archive:
+        return archive.getnames()
+
+
 def test_demo_builds_the_sample_course(tmp_path: Path) -> None:
     result = run_cli("demo", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     folder = tmp_path / "moocstudio-demo"
     course = load_course(folder)
     kinds = [item.kind for item in course.all_items()]
-    assert kinds == ["slides", "video", "page", "page"]
+    assert kinds == ["slides", "video", "page", "page", "quiz"]
+    (quiz,) = [item for item in course.all_items() if isinstance(item, Quiz)]
     assert "Introduction à l'accès ouvert" in result.stdout
     assert "licence CC0 1.0" in result.stdout
     data = json.loads((folder / "course.json").read_text(encoding="utf-8"))
@@ -209,6 +220,9 @@ def test_demo_builds_the_sample_course(tmp_path: Path) -> None:
         assert line.endswith(": valid"), line
         path = tmp_path / line.split()[1]  # relative to the folder demo ran in
         assert path.parent == folder / "packages" and path.is_file(), name
+        # The sample's quiz is in every package: its page, its assessment, or its problems.
+        marks = (quiz.id, *(question.id for question in quiz.questions))
+        assert any(mark in entry for entry in _entries(path) for mark in marks), name
     again = run_cli("demo", cwd=tmp_path)
     assert again.returncode == 2
     assert "already exists" in again.stderr

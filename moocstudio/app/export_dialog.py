@@ -16,7 +16,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QLocale, QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,7 @@ from moocstudio.export.formats import (
     TRANSLATION_CONTEXT,
     ExportOptions,
     ExportResult,
+    QuizCount,
     export_course,
 )
 from moocstudio.progress import JobContext, Progress
@@ -66,6 +67,23 @@ def format_summary(name: str, fallback: str) -> str:
 def registry_text(text: str) -> str:
     """Words of the format registry (English) in the app's language."""
     return translate(TRANSLATION_CONTEXT, text)
+
+
+def quiz_line(count: QuizCount) -> str:
+    """'quiz “Check”: 6 questions, 6 points', in the app's language."""
+    questions = translate("ExportDialog", "%n question(s)", count.questions)
+    if float(count.points).is_integer():
+        points = translate("ExportDialog", "%n point(s)", int(count.points))
+    else:  # 2.5 points: Qt's plural forms count whole numbers only
+        points = translate("ExportDialog", "%1 points").replace(
+            "%1", QLocale().toString(count.points, "g", 6)
+        )
+    return (
+        translate("ExportDialog", "quiz “%1”: %2, %3")
+        .replace("%1", count.title)
+        .replace("%2", questions)
+        .replace("%3", points)
+    )
 
 
 def per_item_notes(names: tuple[str, ...]) -> list[str]:
@@ -285,6 +303,7 @@ def report_html(packages: list[CheckedPackage]) -> str:
             + "</p>"
         )
         items = [f"<li>{escape(p)}</li>" for p in report.problems]
+        items += [f"<li><i>{escape(n)}</i></li>" for n in map(quiz_line, package.result.quizzes)]
         items += [f"<li><i>{escape(registry_text(n))}</i></li>" for n in package.result.notes]
         items += [f"<li><i>{escape(n)}</i></li>" for n in report.notes]
         if items:

@@ -80,7 +80,7 @@ def export_and_check(
             f"{result.format.name:<9} {result.path} "
             f"({len(result.report.names)} files, {megabytes:.1f} MB): {report.verdict(strict=True)}"
         )
-        notes = [*result.notes, *report.notes]
+        notes = [*map(str, result.quizzes), *result.notes, *report.notes]
         for line in [*map(str, report.findings), *(f"note: {note}" for note in notes)]:
             click.echo(f"  {line}")
         all_valid = all_valid and report.passes(strict=True)

@@ -160,17 +160,38 @@ def package_path(out_dir: Path, course: Course, fmt: ExportFormat, options: Expo
 
 
 @dataclass(frozen=True)
-class ExportResult:
-    """One package written, and what the user should know before using it (``notes``).
+class QuizCount:
+    """What one quiz of an exported course holds, for the export report.
 
-    The notes say what players cannot do with it, count each quiz's questions, and name each
-    question the format could not keep as written (its writer's ``ZipReport.notes``).
+    Kept as figures, not a sentence, so the app can say it in the author's language.
+    """
+
+    title: str
+    questions: int
+    points: float
+
+    def __str__(self) -> str:
+        from moocstudio.export.findings import count_phrase
+
+        return (
+            f"quiz “{self.title}”: {count_phrase(self.questions, 'question')}, "
+            f"{count_phrase(self.points, 'point')}"
+        )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """One package written, and what the user should know before using it.
+
+    ``notes`` say what players cannot do with it and name each question the format could not
+    keep as written (its writer's ``ZipReport.notes``); ``quizzes`` count each quiz's questions.
     """
 
     format: ExportFormat
     path: Path
     report: ZipReport
     notes: tuple[str, ...] = ()
+    quizzes: tuple[QuizCount, ...] = ()
 
 
 def export_course(
@@ -187,19 +208,17 @@ def export_course(
         fmt = FORMATS[name]
         target = package_path(out_dir, course, fmt, options)
         report = fmt.write(folder, course, target, options)
-        notes = (*fmt.notes(options), *quiz_counts(course), *report.notes)
-        results.append(ExportResult(fmt, target, report, notes))
+        notes = (*fmt.notes(options), *report.notes)
+        results.append(ExportResult(fmt, target, report, notes, quiz_counts(course)))
     return results
 
 
-def quiz_counts(course: Course) -> tuple[str, ...]:
-    """One line per quiz for the export report: how many questions and points it holds."""
-    from moocstudio.export.findings import count_phrase
+def quiz_counts(course: Course) -> tuple[QuizCount, ...]:
+    """How many questions and points each quiz of ``course`` holds, in course order."""
     from moocstudio.model import Quiz
 
     return tuple(
-        f"quiz “{quiz.title}”: {count_phrase(len(quiz.questions), 'question')}, "
-        f"{count_phrase(quiz.total_points, 'point')}"
+        QuizCount(quiz.title, len(quiz.questions), quiz.total_points)
         for quiz in course.all_items()
         if isinstance(quiz, Quiz)
     )

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from lxml import etree, isoschematron
 
+from moocstudio.export.findings import count_phrase
 from moocstudio.export.manifest_files import MANIFEST
 from moocstudio.export.package_entries import UnreadableEntry
 from moocstudio.export.validate import (
@@ -174,5 +175,6 @@ def check_cartridge_quizzes(
             check.notes.append(f"{href} not checked: too large to read")
             continue
         check.problems += [f"{href}: {problem}" for problem in qti_problems(data)]
-    check.notes.append(f"{len(listed)} QTI assessments checked against the CC QTI profile")
+    checked = count_phrase(len(listed), "QTI assessment")
+    check.notes.append(f"{checked} checked against the CC QTI profile")
     return check

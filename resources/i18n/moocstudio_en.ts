@@ -17,4 +17,15 @@
         <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation><numerusform>%n point</numerusform><numerusform>%n points</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -692,6 +692,22 @@ Cache (peut être supprimé) : %2</translation>
 </context>
 <context>
     <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation><numerusform>%n point</numerusform><numerusform>%n points</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1 points</translation>
+    </message>
+    <message>
+        <source>quiz “%1”: %2, %3</source>
+        <translation>quiz « %1 » : %2, %3</translation>
+    </message>
     <message>
         <location filename="../../moocstudio/app/export_dialog.py" line="105" />
         <source>Export “%1”</source>

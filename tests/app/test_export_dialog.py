@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from moocstudio.app.document import CourseDocument
-from moocstudio.app.export_dialog import ExportDialog
+from moocstudio.app.export_dialog import ExportDialog, quiz_line
 from moocstudio.app.jobs import JobCenter
 from moocstudio.app.translations import install_translations
+from moocstudio.export.formats import QuizCount
 from moocstudio.export.package_check import check_package
 from moocstudio.export.validate import schemas_in_use
-from moocstudio.model import Course
+from moocstudio.model import Course, Quiz
 from moocstudio.model.store import save_course
 from tests.waiting import EVENT_TIMEOUT_MS
 
@@ -108,8 +109,9 @@ def _export_and_wait(qtbot: QtBot, dialog: ExportDialog) -> str:
 
 
 def test_one_sco_per_item_names_the_players_it_does_not_suit_for_the_formats_ticked(
-    qtbot: QtBot, sample: tuple[Path, Course], tmp_path: Path
+    qtbot: QtBot, app: QApplication, sample: tuple[Path, Course], tmp_path: Path
 ) -> None:
+    assert install_translations(app, "en") == "en"  # as the app does: English plurals
     document = _copy(sample, tmp_path)
     jobs = JobCenter()
     dialog = ExportDialog(document, jobs, selected=("scorm12", "scorm2004"))
@@ -139,9 +141,18 @@ def test_one_sco_per_item_names_the_players_it_does_not_suit_for_the_formats_tic
     assert package.startswith(
         "✔ scorm2004 valid — introduction-a-l-acces-ouvert-scorm2004-per-item.zip · "
     )
-    # Under the package, as it is reported, then which schemas checked its manifest.
-    assert notes == [OPEN_EDX, MOODLE, _checked_by()]
+    # Under the package: its quiz, what it cannot do, then which schemas checked its manifest.
+    quiz = _sample_quiz(document)
+    quiz_line = (
+        f"quiz “{quiz.title}”: {len(quiz.questions)} questions, {quiz.total_points:g} points"
+    )
+    assert notes == [quiz_line, OPEN_EDX, MOODLE, _checked_by()]
     jobs.shutdown()
+
+
+def _sample_quiz(document: CourseDocument) -> Quiz:
+    (quiz,) = [item for item in document.course.all_items() if isinstance(item, Quiz)]
+    return quiz
 
 
 def test_the_per_item_advice_and_report_are_in_french(
@@ -163,5 +174,18 @@ def test_the_per_item_advice_and_report_are_in_french(
     assert package.startswith(
         "✔ scorm2004 valide — introduction-a-l-acces-ouvert-scorm2004-per-item.zip · "
     )
-    assert notes == [OPEN_EDX_FR, MOODLE_FR, _checked_by()]
+    quiz = _sample_quiz(document)
+    quiz_line = (
+        f"quiz « {quiz.title} » : {len(quiz.questions)} questions, {quiz.total_points:g} points"
+    )
+    assert notes == [quiz_line, OPEN_EDX_FR, MOODLE_FR, _checked_by()]
     jobs.shutdown()
+
+
+def test_quiz_lines_count_in_the_apps_language(app: QApplication) -> None:
+    assert install_translations(app, "en") == "en"
+    assert quiz_line(QuizCount("Check", 1, 2.5)) == "quiz “Check”: 1 question, 2.5 points"
+    assert quiz_line(QuizCount("Check", 3, 1)) == "quiz “Check”: 3 questions, 1 point"
+    assert install_translations(app, "fr") == "fr"
+    assert quiz_line(QuizCount("Bilan", 1, 2.5)) == "quiz « Bilan » : 1 question, 2,5 points"
+    assert quiz_line(QuizCount("Bilan", 6, 6)) == "quiz « Bilan » : 6 questions, 6 points"

@@ -101,7 +101,8 @@ def test_the_sample_course_is_copied_into_a_new_folder_and_opened(
     assert window.document is not None
     assert window.document.folder == tmp_path / "moocstudio-sample 2"
     assert window.document.course.title == "Introduction à l'accès ouvert"
-    assert len(window.document.course.all_items()) == 4
+    kinds = [item.kind for item in window.document.course.all_items()]
+    assert kinds == ["slides", "video", "page", "page", "quiz"]
     assert list((tmp_path / "moocstudio-sample").iterdir()) == []
 
 

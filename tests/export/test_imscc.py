@@ -22,7 +22,7 @@ from moocstudio.export.metadata import package_metadata
 from moocstudio.export.package_check import check_package
 from moocstudio.export.scorm_manifest import OutlineItem, PackagePlan, Resource
 from moocstudio.export.validate import SchemasNotFound, validate_manifest
-from moocstudio.model import Course, LicenceId, Page, Video
+from moocstudio.model import Course, LicenceId, Page, Quiz, Video
 
 Sample = tuple[Path, Course]
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -127,11 +127,19 @@ def test_each_page_resource_opens_its_page_and_lists_all_it_loads(
     spaces = ns(VERSIONS[version])
     root, names = read_manifest(packages[version])
     resources = {r.get("identifier"): r for r in root.iterfind(".//cp:resource", spaces)}
-    assert {r.get("type") for r in resources.values()} == {"webcontent"}
+    quizzes = [item for item in course.all_items() if isinstance(item, Quiz)]
+    assessment = f"imsqti_xmlv1p2/imscc_xmlv{version.replace('.', 'p')}/assessment"
+    assert quizzes  # the sample's quiz: an assessment, not a page (tests/export/test_qti.py)
+    assert [
+        resource_files(r, spaces) for r in resources.values() if r.get("type") == assessment
+    ] == [[f"{quiz.id}/assessment.xml"] for quiz in quizzes]
+    assert {r.get("type") for r in resources.values()} == {"webcontent", assessment}
     # Every page in web_resources/ itself, beside media/: a file's path from the page's folder
     # and from web_resources/ (Canvas's reading of $IMS-CC-FILEBASE$) are the same path.
     expected = {"R_home": "web_resources/index.html"} | {
-        f"R_{item.id}": f"web_resources/{item.id}.html" for item in course.all_items()
+        f"R_{item.id}": f"web_resources/{item.id}.html"
+        for item in course.all_items()
+        if not isinstance(item, Quiz)
     }
     loading = 0
     with zipfile.ZipFile(packages[version]) as archive:

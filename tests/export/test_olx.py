@@ -23,7 +23,16 @@ from moocstudio.export.olx_check import olx_problems
 from moocstudio.export.olx_components import OlxExportError
 from moocstudio.export.zipwriter import write_tar_gz
 from moocstudio.media.subtitle_files import read_webvtt
-from moocstudio.model import Attribution, Course, LicenceId, Module, Page, SlideDeck, Video
+from moocstudio.model import (
+    Attribution,
+    Course,
+    LicenceId,
+    Module,
+    Page,
+    Quiz,
+    SlideDeck,
+    Video,
+)
 from tests.waiting import EVENT_TIMEOUT_S
 
 olxcleaner = pytest.importorskip(
@@ -126,11 +135,18 @@ def test_outline_files_point_at_each_other(sample: Sample, exported: tuple[Path,
     for module in course.modules:
         chapter = _xml(root / "chapter" / f"{module.id}.xml")
         assert chapter.get("display_name") == module.title
-        (lesson,) = chapter
-        sequential = _xml(root / "sequential" / f"{lesson.get('url_name')}.xml")
-        units = [_xml(root / "vertical" / f"{v.get('url_name')}.xml") for v in sequential]
+        sequentials = [_xml(root / "sequential" / f"{s.get('url_name')}.xml") for s in chapter]
+        units = [
+            _xml(root / "vertical" / f"{v.get('url_name')}.xml") for seq in sequentials for v in seq
+        ]
         assert [u.get("display_name") for u in units] == [i.title for i in module.items]
         for unit, item in zip(units, module.items, strict=True):
+            if isinstance(item, Quiz):  # one problem per question, in a graded subsection
+                assert [c.tag for c in unit] == ["problem"] * len(item.questions)
+                assert [c.get("url_name") for c in unit] == [q.id for q in item.questions]
+                (graded,) = [s for s in sequentials if s.get("display_name") == item.title]
+                assert graded.get("graded") == "true" and graded.get("format")
+                continue
             component = unit[0]
             assert component.get("url_name") == item.id
             expected = "video" if isinstance(item, Video) else "html"
@@ -140,6 +156,7 @@ def test_outline_files_point_at_each_other(sample: Sample, exported: tuple[Path,
                 html_xml = _xml(root / "html" / f"{item.id}.xml")
                 assert html_xml.get("filename") == item.id
                 assert (root / "html" / f"{item.id}.html").is_file()
+    assert any(isinstance(item, Quiz) for item in course.all_items())  # the sample's quiz
 
 
 def test_policies_and_about_pages(sample: Sample, exported: tuple[Path, Path]) -> None:
@@ -204,7 +221,7 @@ def test_pages_and_slides_link_images_in_static_with_licence(
     _folder, course = sample
     _package, root = exported
     for item in course.all_items():
-        if isinstance(item, Video):
+        if isinstance(item, Video | Quiz):  # videos and problems have no html component
             continue
         body = html.fromstring((root / "html" / f"{item.id}.html").read_text("utf-8"))
         images = body.xpath("//img")

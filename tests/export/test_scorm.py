@@ -52,6 +52,7 @@ from moocstudio.model import (
     GradingPolicy,
     LicenceId,
     Module,
+    Quiz,
     QuizSettings,
     Video,
 )
@@ -201,6 +202,7 @@ def test_one_sco_per_item_listed_flat_titled_by_module_each_with_what_its_page_l
         "Qu'est-ce que l'accès ouvert ? · L'accès ouvert en trente secondes",
         "Licences et formats ouverts · Les licences ouvertes",
         "Licences et formats ouverts · Formats et métadonnées",
+        "Licences et formats ouverts · Vérifier ses acquis — Check your understanding",
     ]
     for element, item in zip(items, course.all_items(), strict=True):
         assert element.get("isvisible") == "true"
@@ -278,7 +280,7 @@ def test_moodle_player_model_stops_where_module_folders_stop_moodle(
         player.open(sco)
         next_enabled.append(player.can_go_next())
     # "›" greyed out on the last SCO of each module: the second module is out of reach.
-    assert next_enabled == [True, False, True, False]
+    assert next_enabled == [True, False, True, True, False]
 
 
 def _general(root: etree._Element, version: str) -> dict[str, list[str]]:
@@ -519,6 +521,7 @@ def test_an_empty_module_adds_nothing_and_a_blank_module_title_no_separator(
         "Qu'est-ce que l'accès ouvert ? · L'accès ouvert en trente secondes",
         "Les licences ouvertes",
         "Formats et métadonnées",
+        "Vérifier ses acquis — Check your understanding",
     ]
 
 
@@ -609,8 +612,27 @@ def test_graded_packages_carry_the_pass_mark_in_2004_and_stay_valid(
             }
 
 
-def test_an_ungraded_course_has_no_pass_mark(packages: Packages) -> None:
-    for structure in STRUCTURES:
-        root = _manifest(packages["2004", structure])
-        assert all(mark == (None, []) for mark in _pass_marks(root).values())
-        assert b"masteryscore" not in etree.tostring(_manifest(packages["1.2", structure]))
+def test_an_ungraded_course_has_no_pass_mark(
+    sample: tuple[Path, Course], packages: Packages, tmp_path: Path
+) -> None:
+    folder, course = sample
+    # The sample grades its quiz: the course's pass mark on its one SCO.
+    assert list(_pass_marks(_manifest(packages["2004", "single"])).values()) == [
+        ("true", [f"{course.passing_percent / 100:.4f}"])
+    ]
+    ungraded = course.model_copy(deep=True)
+    for module in ungraded.modules:
+        module.items = [item for item in module.items if not isinstance(item, Quiz)]
+    for version in VERSIONS:
+        for structure in STRUCTURES:
+            path = WRITERS[version](
+                folder,
+                ungraded,
+                tmp_path / f"{version}-{structure}.zip",
+                ExportOptions(sco=structure),
+            ).path
+            root = _manifest(path)
+            if version == "2004":
+                assert all(mark == (None, []) for mark in _pass_marks(root).values())
+            else:
+                assert b"masteryscore" not in etree.tostring(root)
