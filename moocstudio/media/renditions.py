@@ -21,9 +21,14 @@ Decisions, with the measurements behind them in ``shared/PERFORMANCE.md``:
   source's average rate, or for a variable-rate source its likely nominal rate (30 or 60, see
   :data:`VFR_NOMINAL_RATES`). Rates above the profile's cap are divided by a whole number (60 → 30,
   50 → 25) so motion stays even; odd leftovers (e.g. a 31 fps average) take the cap itself.
-* **Keyframes** every :data:`GOP_SECONDS` in every rung, forced at the same instants
-  (``-force_key_frames expr:gte(t,n_forced*4)``, ``-g`` the same length), so HLS segments of all
-  rungs start together; x264 may still add keyframes at scene cuts (slide changes) for quality.
+* **Keyframes** every :data:`GOP_SECONDS` in every rung and nowhere else: forced at the same
+  instants (``-force_key_frames expr:gte(t,n_forced*4)``) as IDR frames (closed GOPs), so HLS
+  segments of all rungs start together. x264's scene-cut detection is off (``-sc_threshold 0``):
+  its threshold loosens as a GOP nears its end, so on grainy video it put a keyframe a frame or
+  two before a forced one (3.93 s, then 4 s, in the 720p and 1080p rungs), and one at every
+  slide change; each extra keyframe costs bits, and the rungs' keyframes no longer matched.
+  ``-g`` is one frame longer than the forced interval: a backstop that can never land just
+  before a forced keyframe (issue #16; figures in ``benchmarks/bench_gop.py``).
 * **Audio** is converted once before the split (stereo, 44.1/48 kHz kept, anything else
   resampled to 48 kHz), optionally loudness-normalised once (single-pass ``loudnorm``, EBU R128
   measurement, -16 LUFS streaming target), and encoded once per distinct bit rate with ffmpeg's
@@ -404,6 +409,17 @@ def _gop_frames(rate: Fraction, gop_seconds: int) -> int:
     return max(1, round(rate * gop_seconds))
 
 
+def _keyframe_cap(plan: RenditionPlan) -> int:
+    """x264's longest GOP (``-g``), in frames: one frame past the forced keyframe interval.
+
+    The forced keyframe of each interval is the first frame at or after its instant, at most
+    ``ceil(rate * gop_seconds)`` frames after the previous one. A cap of exactly that many frames
+    (or the rounded :attr:`RenditionPlan.gop_frames`, 40 for 10.1 fps) could fire a frame before
+    a forced keyframe and double it; one frame more only ever acts if a forced one went missing.
+    """
+    return math.ceil(plan.frame_rate * plan.gop_seconds) + 1
+
+
 def _even(value: float) -> int:
     return max(2, 2 * round(value / 2))
 
@@ -590,8 +606,10 @@ def _encode_options(plan: RenditionPlan, threads: int | None) -> dict[str, objec
         "c:v": VIDEO_CODEC,
         "preset:v": X264_PRESET,
         "profile:v": H264_PROFILE,
-        "g:v": plan.gop_frames,
         "force_key_frames:v": f"expr:gte(t,n_forced*{plan.gop_seconds})",
+        "forced-idr:v": 1,
+        "sc_threshold:v": 0,
+        "g:v": _keyframe_cap(plan),
     }
     for index, rendition in enumerate(plan.encoded):
         options[f"crf:v:{index}"] = rendition.crf
