@@ -23,12 +23,13 @@ Decisions, with the measurements behind them in ``shared/PERFORMANCE.md``:
   50 → 25) so motion stays even; odd leftovers (e.g. a 31 fps average) take the cap itself.
 * **Keyframes** every :data:`GOP_SECONDS` in every rung and nowhere else: forced at the same
   instants (``-force_key_frames expr:gte(t,n_forced*4)``) as IDR frames (closed GOPs), so HLS
-  segments of all rungs start together. x264's scene-cut detection is off (``-sc_threshold 0``):
-  its threshold loosens as a GOP nears its end, so on grainy video it put a keyframe a frame or
-  two before a forced one (3.93 s, then 4 s, in the 720p and 1080p rungs), and one at every
-  slide change; each extra keyframe costs bits, and the rungs' keyframes no longer matched.
-  ``-g`` is one frame longer than the forced interval: a backstop that can never land just
-  before a forced keyframe (issue #16; figures in ``benchmarks/bench_gop.py``).
+  segments of all rungs start together. With ``-g`` the length of the interval, x264 also made
+  keyframes of its own: at every slide change, and on grainy video a frame or two before a
+  forced one (3.93 s, then 4 s), as its scene-cut threshold loosens near a GOP's end (issue
+  #16). Now ``-keyint_min`` is one frame longer than the interval: x264 still codes a scene cut
+  as an I-frame, for its quality, but never promotes it to a keyframe, and its threshold stays
+  strict for the whole GOP. Bits and VMAF then equal plain ffmpeg's with the same forced
+  keyframes, while that floor's own keyframes fall at the cuts (``benchmarks/bench_gop.py``).
 * **Audio** is converted once before the split (stereo, 44.1/48 kHz kept, anything else
   resampled to 48 kHz), optionally loudness-normalised once (single-pass ``loudnorm``, EBU R128
   measurement, -16 LUFS streaming target), and encoded once per distinct bit rate with ffmpeg's
@@ -409,15 +410,19 @@ def _gop_frames(rate: Fraction, gop_seconds: int) -> int:
     return max(1, round(rate * gop_seconds))
 
 
-def _keyframe_cap(plan: RenditionPlan) -> int:
-    """x264's longest GOP (``-g``), in frames: one frame past the forced keyframe interval.
+def _gop_limits(plan: RenditionPlan) -> tuple[int, int]:
+    """x264's shortest and longest GOP (``-keyint_min``, ``-g``), in frames.
 
-    The forced keyframe of each interval is the first frame at or after its instant, at most
-    ``ceil(rate * gop_seconds)`` frames after the previous one. A cap of exactly that many frames
-    (or the rounded :attr:`RenditionPlan.gop_frames`, 40 for 10.1 fps) could fire a frame before
-    a forced keyframe and double it; one frame more only ever acts if a forced one went missing.
+    The forced keyframe of each interval is the first frame at or after its instant: at most
+    ``ceil(rate * gop_seconds)`` frames after the previous one (41 at 10.1 fps, where the rounded
+    :attr:`RenditionPlan.gop_frames` is 40 and a cap of 40 doubled every keyframe). x264 makes a
+    scene cut an I-frame and promotes it to a keyframe only once the last keyframe is at least
+    ``-keyint_min`` frames back, so one frame more than that never happens. x264 caps
+    ``-keyint_min`` at half ``-g`` plus one, hence ``-g`` twice that: a backstop that acts only
+    if a forced keyframe went missing.
     """
-    return math.ceil(plan.frame_rate * plan.gop_seconds) + 1
+    shortest = math.ceil(plan.frame_rate * plan.gop_seconds) + 1
+    return shortest, 2 * shortest
 
 
 def _even(value: float) -> int:
@@ -601,6 +606,7 @@ def _tee_slaves(plan: RenditionPlan, outputs: Sequence[Path]) -> str:
 
 
 def _encode_options(plan: RenditionPlan, threads: int | None) -> dict[str, object]:
+    shortest_gop, longest_gop = _gop_limits(plan)
     options: dict[str, object] = {
         "format": "tee",
         "c:v": VIDEO_CODEC,
@@ -608,8 +614,8 @@ def _encode_options(plan: RenditionPlan, threads: int | None) -> dict[str, objec
         "profile:v": H264_PROFILE,
         "force_key_frames:v": f"expr:gte(t,n_forced*{plan.gop_seconds})",
         "forced-idr:v": 1,
-        "sc_threshold:v": 0,
-        "g:v": _keyframe_cap(plan),
+        "keyint_min:v": shortest_gop,
+        "g:v": longest_gop,
     }
     for index, rendition in enumerate(plan.encoded):
         options[f"crf:v:{index}"] = rendition.crf
