@@ -3,9 +3,10 @@
 Run from the repository root::
 
     python benchmarks/bench_gop.py /tmp/corpus/lecture_1080p30.mp4 [MORE.mp4 ...] [--seconds 12]
+    python benchmarks/bench_gop.py /tmp/corpus/slides_720p30.mp4 --start 24  # a slide change
 
-Each source is cut to its first ``--seconds`` (stream copy, as ``shared/PERFORMANCE.md`` cuts its
-excerpts). For every rung of the profile, three encodes are compared:
+Each source is cut to ``--seconds`` from ``--start`` (stream copy, as ``shared/PERFORMANCE.md``
+cuts its excerpts). For every rung of the profile, these encodes are compared:
 
 * **floor**: plain ffmpeg, one run per rung, with the rung's CRF, VBV caps and the same 4 s forced
   keyframes, nothing else (``-vf scale=W:H -c:v libx264 -preset veryfast -crf C -maxrate M
@@ -29,11 +30,11 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import av
-from bench_media import quality, raw_ffmpeg
+from bench_media import all_encoded, quality, raw_ffmpeg
 
 from moocstudio.media.ffmpeg_cli import COMMON_OPTIONS
 from moocstudio.media.probe import probe
@@ -113,15 +114,18 @@ def run(ffmpeg: str, args: list[str]) -> float:
 
 
 def bench_source(
-    ffmpeg: str, source: Path, profile: str, seconds: float, work: Path
+    ffmpeg: str, source: Path, profile: str, window: tuple[float, float], work: Path
 ) -> tuple[list[dict[str, object]], dict[str, float]]:
-    clip = work / f"{source.stem}-{seconds:g}s.mp4"
+    start, seconds = window
+    clip = work / f"{source.stem}-{start:g}-{seconds:g}s.mp4"
     raw_ffmpeg(
-        ffmpeg, ["-i", str(source), "-t", f"{seconds:g}", "-map", "0", "-c", "copy", str(clip)]
-    )
+        ffmpeg,
+        ["-ss", f"{start:g}", "-i", str(source), "-t", f"{seconds:g}", "-map", "0", "-c", "copy",
+         str(clip)],
+    )  # fmt: skip
     info = probe(clip)
     plan = plan_renditions(info, profile)
-    plan = replace(plan, renditions=plan.encoded)  # the floor encodes every rung too
+    plan = all_encoded(plan)  # a conforming source's top rung too: the floor encodes it
     duration = info.duration
     outputs: dict[str, list[Path]] = {}
     times: dict[str, float] = {}
@@ -173,6 +177,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.partition("\n")[0])
     parser.add_argument("sources", type=Path, nargs="+", help="clips, e.g. the corpus lecture")
     parser.add_argument("--seconds", type=float, default=12.0, help="length of each excerpt")
+    parser.add_argument(
+        "--start", type=float, default=0.0, help="where excerpts start (on a source keyframe)"
+    )
     parser.add_argument("--profile", default=DEFAULT_PROFILE, choices=sorted(PROFILES))
     options = parser.parse_args()
     missing = [str(s) for s in options.sources if not s.is_file()]
@@ -185,13 +192,17 @@ def main() -> int:
         )
         return 2
     tool = find_ffmpeg()
-    print(f"ffmpeg: {tool.version_text}; profile {options.profile}; {options.seconds:g} s excerpts")
+    print(
+        f"ffmpeg: {tool.version_text}; profile {options.profile}; {options.seconds:g} s excerpts "
+        f"from {options.start:g} s"
+    )
     print(f"common ffmpeg options: {' '.join(COMMON_OPTIONS)}\n")
     work = Path(tempfile.mkdtemp(prefix="bench-gop-"))
     all_rows: list[dict[str, object]] = []
     try:
         for source in options.sources:
-            rows, times = bench_source(tool.path, source, options.profile, options.seconds, work)
+            window = (options.start, options.seconds)
+            rows, times = bench_source(tool.path, source, options.profile, window, work)
             all_rows += rows
             print(
                 f"{source.name}: wall s (one run each, informational): "
