@@ -29,7 +29,7 @@ Decisions, with the measurements behind them in ``shared/PERFORMANCE.md``:
   #16). Now ``-keyint_min`` is one frame longer than the interval: x264 still codes a scene cut
   as an I-frame, for its quality, but never promotes it to a keyframe, and its threshold stays
   strict for the whole GOP. Bits and VMAF then equal plain ffmpeg's with the same forced
-  keyframes, while that floor's own keyframes fall at the cuts (``benchmarks/bench_gop.py``).
+  keyframes (whose own keyframes also fall at the cuts; ``benchmarks/bench_gop.py``).
 * **Audio** is converted once before the split (stereo, 44.1/48 kHz kept, anything else
   resampled to 48 kHz), optionally loudness-normalised once (single-pass ``loudnorm``, EBU R128
   measurement, -16 LUFS streaming target), and encoded once per distinct bit rate with ffmpeg's
@@ -417,9 +417,9 @@ def _gop_limits(plan: RenditionPlan) -> tuple[int, int]:
     ``ceil(rate * gop_seconds)`` frames after the previous one (41 at 10.1 fps, where the rounded
     :attr:`RenditionPlan.gop_frames` is 40 and a cap of 40 doubled every keyframe). x264 makes a
     scene cut an I-frame and promotes it to a keyframe only once the last keyframe is at least
-    ``-keyint_min`` frames back, so one frame more than that never happens. x264 caps
-    ``-keyint_min`` at half ``-g`` plus one, hence ``-g`` twice that: a backstop that acts only
-    if a forced keyframe went missing.
+    ``-keyint_min`` frames back: one frame past the interval, that distance is never reached.
+    x264 caps ``-keyint_min`` at half ``-g`` plus one, hence ``-g`` twice it: a backstop that
+    acts only if a forced keyframe went missing.
     """
     shortest = math.ceil(plan.frame_rate * plan.gop_seconds) + 1
     return shortest, 2 * shortest
