@@ -21,9 +21,15 @@ Decisions, with the measurements behind them in ``shared/PERFORMANCE.md``:
   source's average rate, or for a variable-rate source its likely nominal rate (30 or 60, see
   :data:`VFR_NOMINAL_RATES`). Rates above the profile's cap are divided by a whole number (60 → 30,
   50 → 25) so motion stays even; odd leftovers (e.g. a 31 fps average) take the cap itself.
-* **Keyframes** every :data:`GOP_SECONDS` in every rung, forced at the same instants
-  (``-force_key_frames expr:gte(t,n_forced*4)``, ``-g`` the same length), so HLS segments of all
-  rungs start together; x264 may still add keyframes at scene cuts (slide changes) for quality.
+* **Keyframes** every :data:`GOP_SECONDS` in every rung and nowhere else: forced at the same
+  instants (``-force_key_frames expr:gte(t,n_forced*4)``) as IDR frames (closed GOPs), so HLS
+  segments of all rungs start together. With ``-g`` the length of the interval, x264 also made
+  keyframes of its own: at every slide change, and on grainy video a frame or two before a
+  forced one (3.93 s, then 4 s), as its scene-cut threshold loosens near a GOP's end (issue
+  #16). Now ``-keyint_min`` is one frame longer than the interval: x264 still codes a scene cut
+  as an I-frame, for its quality, but never promotes it to a keyframe, and its threshold stays
+  strict for the whole GOP. Bits and VMAF then equal plain ffmpeg's with the same forced
+  keyframes (whose own keyframes also fall at the cuts; ``benchmarks/bench_gop.py``).
 * **Audio** is converted once before the split (stereo, 44.1/48 kHz kept, anything else
   resampled to 48 kHz), optionally loudness-normalised once (single-pass ``loudnorm``, EBU R128
   measurement, -16 LUFS streaming target), and encoded once per distinct bit rate with ffmpeg's
@@ -404,6 +410,21 @@ def _gop_frames(rate: Fraction, gop_seconds: int) -> int:
     return max(1, round(rate * gop_seconds))
 
 
+def _gop_limits(plan: RenditionPlan) -> tuple[int, int]:
+    """x264's shortest and longest GOP (``-keyint_min``, ``-g``), in frames.
+
+    The forced keyframe of each interval is the first frame at or after its instant: at most
+    ``ceil(rate * gop_seconds)`` frames after the previous one (41 at 10.1 fps, where the rounded
+    :attr:`RenditionPlan.gop_frames` is 40 and a cap of 40 doubled every keyframe). x264 makes a
+    scene cut an I-frame and promotes it to a keyframe only once the last keyframe is at least
+    ``-keyint_min`` frames back: one frame past the interval, that distance is never reached.
+    x264 caps ``-keyint_min`` at half ``-g`` plus one, hence ``-g`` twice it: a backstop that
+    acts only if a forced keyframe went missing.
+    """
+    shortest = math.ceil(plan.frame_rate * plan.gop_seconds) + 1
+    return shortest, 2 * shortest
+
+
 def _even(value: float) -> int:
     return max(2, 2 * round(value / 2))
 
@@ -585,13 +606,16 @@ def _tee_slaves(plan: RenditionPlan, outputs: Sequence[Path]) -> str:
 
 
 def _encode_options(plan: RenditionPlan, threads: int | None) -> dict[str, object]:
+    shortest_gop, longest_gop = _gop_limits(plan)
     options: dict[str, object] = {
         "format": "tee",
         "c:v": VIDEO_CODEC,
         "preset:v": X264_PRESET,
         "profile:v": H264_PROFILE,
-        "g:v": plan.gop_frames,
         "force_key_frames:v": f"expr:gte(t,n_forced*{plan.gop_seconds})",
+        "forced-idr:v": 1,
+        "keyint_min:v": shortest_gop,
+        "g:v": longest_gop,
     }
     for index, rendition in enumerate(plan.encoded):
         options[f"crf:v:{index}"] = rendition.crf

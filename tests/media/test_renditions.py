@@ -275,9 +275,12 @@ def test_ladder_args_one_decode_split_to_three_encoders_two_audio_encodes():
         "-c:a", "aac",
         "-c:v", "libx264",
         "-crf:v:0", "26", "-crf:v:1", "24", "-crf:v:2", "23",
-        # Keyframes forced at the same instants in every rung: HLS segments line up.
+        # Keyframes forced at the same instants in every rung (HLS segments line up), as IDR
+        # frames, and nowhere else: x264's own GOP limits both lie beyond the forced interval.
         "-force_key_frames:v", "expr:gte(t,n_forced*4)",
-        "-g:v", "120",
+        "-forced-idr:v", "1",
+        "-g:v", "242",
+        "-keyint_min:v", "121",
         "-level:v:0", "3.0", "-level:v:1", "3.1", "-level:v:2", "3.1",
         "-map_chapters", "-1",
         "-map_metadata", "-1",
@@ -288,6 +291,19 @@ def test_ladder_args_one_decode_split_to_three_encoders_two_audio_encodes():
         "[select=\\'v:1,a:0\\':f=mp4:movflags=+faststart]/out/o1.mp4|"
         "[select=\\'v:2,a:1\\':f=mp4:movflags=+faststart]/out/o2.mp4",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rate", "shortest_gop"),
+    [(30.0, 121), (30000 / 1001, 121), (24000 / 1001, 97), (25.0, 101), (10.1, 42)],
+)
+def test_x264_never_adds_a_keyframe_between_forced_ones(rate, shortest_gop):
+    # The forced keyframe is the first frame at or after each 4 s: at most ceil(4 * rate) frames
+    # after the previous one (10.1 fps: 41, where 4 s rounded is 40 and came a frame too soon).
+    # Below -keyint_min x264 codes a scene cut as an I-frame, not a keyframe; -g is its backstop.
+    args = ladder_args(plan_renditions(media(rate=rate)), SOURCE, outputs(3))
+    assert option(args, "-keyint_min:v") == str(shortest_gop)
+    assert option(args, "-g:v") == str(2 * shortest_gop)
 
 
 def test_ladder_args_escape_what_the_tee_muxer_would_split_on():

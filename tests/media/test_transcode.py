@@ -136,7 +136,7 @@ def test_keyframes_line_up_across_rungs(make_clip, tmp_path):
 
     real_run_ffmpeg(ladder_args(plan, source, outs), source=source)
 
-    # Forced at every second in both rungs (x264 may add scene cuts; testsrc2 has none).
+    # Forced at every second in both rungs, and nowhere else.
     assert keyframe_times(outs[0]) == keyframe_times(outs[1]) == [0.0, 1.0]
 
 
