@@ -34,6 +34,7 @@
   var FULL_MASK = (1 << BUCKETS) - 1;
   var COMMIT_DELAY_MS = 3000;         // progress is committed at most this often
   var API_SEARCH_DEPTH = 10;
+  var API_RETRY_MS = 100;             // how often to look again while the LMS's page loads
   var SUSPEND_VERSION = "1";
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var EPSILON = 1e-6;
@@ -101,7 +102,7 @@
   var nextInteraction = 0;                 // cmi.interactions._count, as the LMS said, then ours
 
   var refused = false;                     // an API answered but refused to initialize
-  var lms = connect();
+  var lms = null;                          // the adapter, once connected (see start)
   var started = new Date().getTime();
   var held = {};                           // each value as the LMS holds it: read or last set
   var unsaved = false;                     // set since the last commit
@@ -164,6 +165,35 @@
     } catch (error) {
       return null;
     }
+  }
+
+  // True while a page above this one (or the opener) is still loading: an LMS may add its API
+  // only then (Open edX's SCORM block makes it when its page is ready, after its iframe has
+  // begun to load this one). Pages of another origin cannot be asked, and do not hold the API.
+  function lmsPageLoading() {
+    var windows = [];
+    for (var win = window, depth = 0; depth <= API_SEARCH_DEPTH; depth++) {
+      try {
+        if (win.parent === win) { break; }
+        win = win.parent;
+        windows.push(win);
+      } catch (error) {
+        break;
+      }
+    }
+    try {
+      if (window.opener) { windows.push(window.opener); }
+    } catch (error) {
+      // no opener to wait for
+    }
+    for (var w = 0; w < windows.length; w++) {
+      try {
+        if (windows[w].document.readyState !== "complete") { return true; }
+      } catch (error) {
+        // another origin: nothing to wait for there
+      }
+    }
+    return false;
   }
 
   function searchUp(start, name) {
@@ -651,8 +681,19 @@
     }
   }
 
+  // Connect, looking again while the LMS's page is still loading (its API may not exist yet),
+  // then begin: with the LMS's record, or without one once every page above has loaded.
+  function start() {
+    lms = connect();
+    if (!lms && !refused && lmsPageLoading()) {
+      setTimeout(start, API_RETRY_MS);
+      return;
+    }
+    begin();
+  }
+
   window.addEventListener("message", onMessage);
   window.addEventListener("pagehide", end);
   document.addEventListener("visibilitychange", onVisibilityChange);
-  begin();
+  start();
 }());

@@ -189,16 +189,24 @@ HARNESS = """<!DOCTYPE html>
     };
     return api;
   }
-  if (setup.version === "1.2") {
-    window.API = verbs(
-      "LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish", "LMSGetLastError"
-    );
-  } else {
-    window.API_1484_11 = verbs(
-      "Initialize", "GetValue", "SetValue", "Commit", "Terminate", "GetLastError"
-    );
+  function offerApi() {
+    if (setup.version === "1.2") {
+      window.API = verbs(
+        "LMSInitialize", "LMSGetValue", "LMSSetValue", "LMSCommit", "LMSFinish", "LMSGetLastError"
+      );
+    } else {
+      window.API_1484_11 = verbs(
+        "Initialize", "GetValue", "SetValue", "Commit", "Terminate", "GetLastError"
+      );
+    }
   }
+  // setup.late: the API appears only once the SCO's launch page has loaded (and so has looked
+  // for it once), while this page is still loading, as Open edX's SCORM block makes it.
+  if (!setup.late) { offerApi(); }
   addEventListener("DOMContentLoaded", function () {
+    if (setup.late) {
+      document.getElementById("sco").addEventListener("load", offerApi, { once: true });
+    }
     if (setup.popup) {
       window.open(setup.launch, "sco");  // some LMSs launch SCOs in a new window
     } else {
@@ -384,6 +392,7 @@ def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
         popup: bool = False,
         refuse: str = "",
         lms: str = "recording",
+        late: bool = False,
     ) -> Session:
         setup = {
             "version": version,
@@ -391,6 +400,7 @@ def launch(browse: Callable[[str], Session]) -> Callable[..., Session]:
             "values": values,
             "popup": popup,
             "refuse": refuse,
+            "late": late,
         }
         harness = "harness.html"
         if lms == "scorm-again":
@@ -790,6 +800,22 @@ def test_suspend_data_fits_scorm12_for_large_courses(
         everything = "1d1000." + "_" * 333 + "w"  # 2000 bits set, the last 4 unused
         again = launch(pkg, "1.2", pkg.launches[None], {**_fresh("1.2"), SUSPEND_DATA: everything})
         again.wait_value("cmi.core.lesson_status", "completed")
+
+
+@in_browser
+@pytest.mark.parametrize("version", ["1.2", "2004"])
+def test_an_api_the_lms_adds_while_its_page_loads_is_found(
+    package: Callable[..., Package], launch: Callable[..., Session], version: ScormVersion
+) -> None:
+    """Open edX's SCORM block adds its API once its page is ready, after its iframe has begun
+    loading the SCO: the runtime looks again while the LMS's page loads, not once."""
+    pkg = package(version, "single")
+    names = CMI[version]
+    session = launch(pkg, version, pkg.launches[None], _fresh(version), late=True)
+    session.wait_value(names["status"], "incomplete")
+    assert [call[0] for call in session.calls(names["initialize"])] == [names["initialize"]]
+    assert session.shown() == "index.html"
+    assert session.errors == []
 
 
 @in_browser
