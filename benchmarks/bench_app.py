@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
 BUILT = ROOT / "build" / "linux"  # what packaging/build-linux leaves: the venv and the bundle
 BUNDLE_TARGET = 1.3
+WINDOW_GIVE_UP_S = 120
 
 LAUNCH = textwrap.dedent(
     """
@@ -214,12 +215,15 @@ def window_seconds(program: Path, folder: Path, title: str, display: str) -> flo
     )  # fmt: skip
     try:
         # Xvfb runs no window manager to announce new windows: ask the server every 10 ms.
-        while f'"{title}"' not in subprocess.run(
+        # (The title starts with ``title``: Qt leaves a space where the unsaved mark goes.)
+        while f'"{title}' not in subprocess.run(
             ["xwininfo", "-root", "-tree", "-display", display],
             capture_output=True, text=True, check=False,
         ).stdout:  # fmt: skip
             if app.poll() is not None:
                 raise SystemExit(f"{program} ended: {app.stderr.read().decode()[-2000:]}")
+            if time.monotonic() - start > WINDOW_GIVE_UP_S:
+                raise SystemExit(f"{program}: no window {title!r} in {WINDOW_GIVE_UP_S} s")
             time.sleep(0.01)
         return time.monotonic() - start
     finally:
