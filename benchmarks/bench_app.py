@@ -1,8 +1,12 @@
 """Desktop app figures for issue #5 (a script, not a test).
 
-Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_app.py [CORPUS_DIR]``
+Usage: ``QT_QPA_PLATFORM=offscreen python benchmarks/bench_app.py [CORPUS_DIR] [--bundle-only]``
 
 Prints, from one run:
+- issue #15: the installed-app start-up, the PyInstaller bundle against the ``pip install``
+  venv that packaging/build-linux made it from (``build/linux/``): each runs
+  ``moocstudio open SAMPLE`` under Xvfb until its window shows the course's title
+  (target: bundle <= 1.3x venv);
 - launch to a usable window with the sample course open (a fresh process: interpreter start,
   imports, QApplication, window, course loaded, first event-loop turn), against a bare
   ``python -c pass`` and a bare QApplication+QMainWindow shown (the floors);
@@ -24,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RUNS = 5
+BUILT = ROOT / "build" / "linux"  # what packaging/build-linux leaves: the venv and the bundle
+BUNDLE_TARGET = 1.3
+WINDOW_GIVE_UP_S = 120
 
 LAUNCH = textwrap.dedent(
     """
@@ -197,10 +204,79 @@ def worst_stall_ms(clips: list[Path], work: Path) -> tuple[float, float, float]:
     return max(gaps[1:]) - 10, max(own[1:]) - 10, wall
 
 
+def window_seconds(program: Path, folder: Path, title: str, display: str) -> float:
+    """Seconds from spawning ``program open folder`` until a window named ``title`` exists."""
+    env = {"PATH": "/usr/bin:/bin", "HOME": os.environ["HOME"], "DISPLAY": display}
+    env.update({k: v for k, v in os.environ.items() if k.startswith(("XDG_", "MOOCSTUDIO_"))})
+    start = time.monotonic()
+    app = subprocess.Popen(
+        [str(program), "open", str(folder)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        # Xvfb runs no window manager to announce new windows: ask the server every 10 ms.
+        # (The title starts with ``title``: Qt leaves a space where the unsaved mark goes.)
+        while f'"{title}' not in subprocess.run(
+            ["xwininfo", "-root", "-tree", "-display", display],
+            capture_output=True, text=True, check=False,
+        ).stdout:  # fmt: skip
+            if app.poll() is not None:
+                raise SystemExit(f"{program} ended: {app.stderr.read().decode()[-2000:]}")
+            if time.monotonic() - start > WINDOW_GIVE_UP_S:
+                raise SystemExit(f"{program}: no window {title!r} in {WINDOW_GIVE_UP_S} s")
+            time.sleep(0.01)
+        return time.monotonic() - start
+    finally:
+        app.kill()
+        app.wait()
+
+
+def bundle_vs_venv(folder: Path) -> None:
+    """Start-up of the bundle and of the venv it was built from, side by side, under Xvfb."""
+    bundle = BUILT / "dist" / "moocstudio" / "moocstudio"
+    venv = BUILT / "venv" / "bin" / "moocstudio"
+    if not (bundle.is_file() and venv.is_file()):
+        say(f"bundle vs venv: no {bundle} or {venv}: run packaging/build-linux first")
+        return
+    from moocstudio.model.store import load_course
+
+    title = f"{load_course(folder).title} — moocstudio"
+    read_end, write_end = os.pipe()
+    xvfb = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,), stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as announced:
+            display = f":{announced.readline().strip()}"
+        # A first run of each fills the page cache and, for the venv, compiles the
+        # translation the bundle ships compiled: both then start as they would every day.
+        # Then they take turns, so a busy spell of the machine weighs on both alike.
+        for program in (bundle, venv):
+            window_seconds(program, folder, title, display)
+        pairs = [
+            (window_seconds(venv, folder, title, display),
+             window_seconds(bundle, folder, title, display))
+            for _ in range(RUNS)
+        ]  # fmt: skip
+        venv_s = sorted(pair[0] for pair in pairs)[RUNS // 2]
+        bundle_s = sorted(pair[1] for pair in pairs)[RUNS // 2]
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+    ratio = bundle_s / venv_s
+    verdict = "within" if ratio <= BUNDLE_TARGET else "OVER"
+    say(f"window with the sample open, 'moocstudio open' under Xvfb (median of {RUNS}):")
+    say(f"  bundle {bundle_s * 1000:.0f} ms, pip-installed venv {venv_s * 1000:.0f} ms")
+    say(f"  bundle / venv = {ratio:.2f} ({verdict} the {BUNDLE_TARGET}x target)")
+
+
 def main() -> None:
     """Print the app's figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, nargs="?")
+    parser.add_argument("--bundle-only", action="store_true", help="only bundle vs venv")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     with tempfile.TemporaryDirectory(prefix="moocstudio-bench-app-") as temp:
@@ -209,6 +285,9 @@ def main() -> None:
         # The app's settings (recent courses, language) go to a private place, not the user's.
         os.environ["XDG_CONFIG_HOME"] = str(work / "config")
         sample = sample_folder(work)
+        bundle_vs_venv(sample)
+        if args.bundle_only:
+            return
         python = launch_seconds("pass")
         bare = launch_seconds(BARE_QT)
         app = launch_seconds(LAUNCH, str(sample))

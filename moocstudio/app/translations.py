@@ -1,8 +1,10 @@
 """Load the app's translation: the .qm compiled from the shipped .ts, once, into the cache.
 
-The French source is ``resources/i18n/moocstudio_fr.ts``. Its .qm is compiled at first run
-with the ``lrelease`` that ships inside the PySide6 wheel (no tool for the user to install),
-into the user cache, and recompiled when the .ts changes.
+The French source is ``resources/i18n/moocstudio_fr.ts``. A bundle (packaging/) ships its .qm
+beside it, compiled at build time. Otherwise it is compiled at first run with the ``lrelease``
+that ships inside the PySide6 wheel (no tool for the user to install), into the user cache,
+and recompiled when the .ts changes. Either file is named by the digest of its .ts, so a stale
+one is never loaded.
 """
 
 from __future__ import annotations
@@ -32,13 +34,22 @@ def available_languages() -> list[str]:
     return ["en", *sorted(shipped - {"en"})]
 
 
+def compiled_name(source: Path) -> str:
+    """File name of the .qm compiled from ``source``: stem and content digest, never stale."""
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
+    return f"{source.stem}-{digest}.qm"
+
+
 def compiled_translation(language: str) -> Path | None:
     """The .qm for ``language`` ("fr", "fr_CA"…), compiled if needed; None if not shipped."""
     source = resource_path("i18n", f"moocstudio_{language.split('_')[0]}.ts")
     if not source.is_file():
         return None
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()[:16]
-    target = user_cache_dir() / "i18n" / f"{source.stem}-{digest}.qm"
+    name = compiled_name(source)
+    shipped = source.with_name(name)
+    if shipped.is_file():
+        return shipped
+    target = user_cache_dir() / "i18n" / name
     if target.is_file():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
