@@ -117,9 +117,10 @@ def test_four_clips_transcode_on_the_cluster_then_come_from_the_cache(
         fractions = [p.fraction for p in progress]
         assert fractions == sorted(fractions), name
         assert progress[-1].stage == "done" and progress[-1].fraction == pytest.approx(1.0)
-    # 960x540 is encoded (the 640x360 ones conform and are remuxed): ffmpeg's own reports.
+    # 960x540 is encoded (the 640x360 ones conform and are remuxed): ffmpeg's own reports
+    # crossed the cluster (how many depends on the machine's speed, so only that they did).
     encodes = [p.fraction for p in reports.by_name["week 2.mp4"] if p.stage == "encode"]
-    assert encodes and encodes[-1] > 0.5
+    assert any(0 < fraction <= 1 for fraction in encodes), encodes
     assert parts_left(out, rendition_cache().root) == []
 
     again = Reports()
