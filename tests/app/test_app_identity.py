@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from moocstudio.app.app_icon import APP_ID, WINDOW_ICON_SIZES, app_icon, render_app_icon
 from tests.waiting import EVENT_TIMEOUT_S
+from tests.xvfb import private_display
 
 DESKTOP_FILE = Path(__file__).resolve().parents[2] / "packaging" / f"{APP_ID}.desktop"
 
@@ -52,22 +53,8 @@ def x_display() -> Iterator[str]:
     """A private Xvfb server, its display name once it accepts clients."""
     if shutil.which("Xvfb") is None or shutil.which("xprop") is None:
         pytest.skip("needs Xvfb and xprop (Debian packages xvfb, x11-utils) for a real X server")
-    ready_read, ready_write = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(ready_write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(ready_write,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(ready_write)
-    with os.fdopen(ready_read) as ready:
-        number = ready.readline().strip()  # written when the server is ready
-    try:
-        assert number.isdigit(), "Xvfb did not start"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(timeout=EVENT_TIMEOUT_S)
+    with private_display() as display:
+        yield display
 
 
 def test_the_window_carries_the_entry_s_class_id_and_icon(x_display: str) -> None:

@@ -23,6 +23,7 @@ import moocstudio
 from moocstudio.export.formats import FORMATS
 from moocstudio.export.package_check import check_package
 from moocstudio.model.store import load_course
+from tests.xvfb import private_display
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALL_DIR = Path("/opt/moocstudio")
@@ -151,16 +152,7 @@ def test_demo_makes_every_package_valid(installed: Path, tmp_path: Path) -> None
 def test_the_app_opens_a_window_under_xvfb(installed: Path, tmp_path: Path) -> None:
     if shutil.which("Xvfb") is None or shutil.which("xwininfo") is None:
         pytest.fail("the window check needs Xvfb and xwininfo (apt-get install xvfb x11-utils)")
-    read_end, write_end = os.pipe()
-    xvfb = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as announced:
-            display = f":{announced.readline().strip()}"
+    with private_display() as display:
         app = subprocess.Popen(
             ["moocstudio"],
             env=bare_env(tmp_path / "home", DISPLAY=display),
@@ -173,16 +165,13 @@ def test_the_app_opens_a_window_under_xvfb(installed: Path, tmp_path: Path) -> N
         finally:
             app.terminate()
             output = app.communicate(timeout=60)
-        assert seconds is not None, (
-            f"no window titled moocstudio within {WINDOW_DEADLINE_S:.0f} s; "
-            f"stderr: {output[1].decode(errors='replace')[-3000:]}"
-        )
-        # The Python running the app is the bundle's, whatever the system has.
-        pythons = {line.split()[-1] for line in maps.splitlines() if "libpython" in line}
-        assert pythons and all(p.startswith(f"{INSTALL_DIR}/") for p in pythons), pythons
-    finally:
-        xvfb.terminate()
-        xvfb.wait(timeout=60)
+    assert seconds is not None, (
+        f"no window titled moocstudio within {WINDOW_DEADLINE_S:.0f} s; "
+        f"stderr: {output[1].decode(errors='replace')[-3000:]}"
+    )
+    # The Python running the app is the bundle's, whatever the system has.
+    pythons = {line.split()[-1] for line in maps.splitlines() if "libpython" in line}
+    assert pythons and all(p.startswith(f"{INSTALL_DIR}/") for p in pythons), pythons
 
 
 def seconds_to_window(display: str, title: str, app: subprocess.Popen[bytes]) -> float | None:
