@@ -814,7 +814,11 @@ def test_an_api_the_lms_adds_while_its_page_loads_is_found(
     session = launch(pkg, version, pkg.launches[None], _fresh(version), late=True)
     session.wait_value(names["status"], "incomplete")
     assert [call[0] for call in session.calls(names["initialize"])] == [names["initialize"]]
-    assert session.shown() == "index.html"
+    # Then the course: its start page, shown once the record is read.
+    session.page.wait_for_function(
+        f"() => {{ var shown = ({SHOWN})(); return shown && shown.endsWith('/index.html'); }}",
+        timeout=EVENT_TIMEOUT_MS,
+    )
     assert session.errors == []
 
 
