@@ -102,11 +102,13 @@ def test_the_key_holds_what_the_browser_checks_and_nothing_it_shows_twice(
 
 
 def test_quiz_script_ships_only_in_sites_with_a_quiz(
-    quiz_site: tuple[SiteTree, dict[str, Quiz]], site: SiteTree
+    quiz_site: tuple[SiteTree, dict[str, Quiz]], tmp_path: Path
 ) -> None:
     with_quiz, _ = quiz_site
     assert "assets/quiz.js" in with_quiz.files
-    assert "assets/quiz.js" not in site.files  # the sample course has no quiz
+    folder = tmp_path / "course"
+    without = build_site(folder, quiz_course(folder, []), tmp_path / "site")  # a page only
+    assert "assets/quiz.js" not in without.files
 
 
 def test_a_french_course_s_quiz_speaks_french(tmp_path: Path) -> None:
