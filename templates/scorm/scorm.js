@@ -156,58 +156,51 @@
 
   /* ---- the LMS API ---- */
 
-  // The API sits in a parent frame (most LMSs) or in the window that opened this one (popups).
-  function findApi(name) {
-    var found = searchUp(window, name);
-    if (found) { return found; }
+  // The windows where the API may sit, nearest first: this one and the frames above it (most
+  // LMSs), then the window that opened this one and those above it (popups). The walk stops at
+  // a page of another origin: nothing there or above can be read.
+  function lmsWindows() {
+    var found = windowsFrom(window);
     try {
-      return window.opener ? searchUp(window.opener, name) : null;
+      if (window.opener) { found = found.concat(windowsFrom(window.opener)); }
     } catch (error) {
-      return null;
+      // no opener this page may read
     }
+    return found;
+  }
+
+  function windowsFrom(start) {
+    var found = [];
+    for (var win = start, depth = 0; win && depth <= API_SEARCH_DEPTH; depth++) {
+      try {
+        if (!win.document) { break; }  // throws for a page of another origin
+      } catch (error) {
+        break;
+      }
+      found.push(win);
+      if (win.parent === win) { break; }
+      win = win.parent;
+    }
+    return found;
+  }
+
+  function findApi(name) {
+    var windows = lmsWindows();
+    for (var w = 0; w < windows.length; w++) {
+      if (windows[w][name]) { return windows[w][name]; }
+    }
+    return null;
   }
 
   // True while a page above this one (or the opener) is still loading: an LMS may add its API
   // only then (Open edX's SCORM block makes it when its page is ready, after its iframe has
-  // begun to load this one). Pages of another origin cannot be asked, and do not hold the API.
+  // begun to load this one).
   function lmsPageLoading() {
-    var windows = [];
-    for (var win = window, depth = 0; depth <= API_SEARCH_DEPTH; depth++) {
-      try {
-        if (win.parent === win) { break; }
-        win = win.parent;
-        windows.push(win);
-      } catch (error) {
-        break;
-      }
-    }
-    try {
-      if (window.opener) { windows.push(window.opener); }
-    } catch (error) {
-      // no opener to wait for
-    }
+    var windows = lmsWindows();
     for (var w = 0; w < windows.length; w++) {
-      try {
-        if (windows[w].document.readyState !== "complete") { return true; }
-      } catch (error) {
-        // another origin: nothing to wait for there
-      }
+      if (windows[w] !== window && windows[w].document.readyState !== "complete") { return true; }
     }
     return false;
-  }
-
-  function searchUp(start, name) {
-    var win = start;
-    for (var depth = 0; win && depth <= API_SEARCH_DEPTH; depth++) {
-      try {
-        if (win[name]) { return win[name]; }
-        if (win.parent === win) { return null; }
-        win = win.parent;
-      } catch (error) {
-        return null;  // a frame of another origin: nothing to find above it
-      }
-    }
-    return null;
   }
 
   function call(api, method, first, second) {
